@@ -1,0 +1,31 @@
+"""The NLP layer: a spaCy pipeline of small dateline components.
+
+`build_nlp()` loads a spaCy pipeline (the model is a setting) and appends the
+dateline stages in order. Each stage is a component in its own module with
+declared `requires`/`assigns`; importing the module registers it.
+A spaCy Doc never leaves this package and `dateline.records`.
+"""
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+
+from ..settings import resolve_model
+from . import context, entities, extensions  # noqa: F401  (registration)
+
+# Stage order: each reads what the ones before it assigned.
+STAGES: tuple[str, ...] = (
+    "dateline_context",
+    "dateline_entities",
+)
+
+
+def build_nlp(model: str) -> Language:
+    """Load `model` (a package name or folder) and add the dateline stages after its NER."""
+    nlp = spacy.load(resolve_model(model))
+    for name in STAGES:
+        if name == "dateline_context":
+            nlp.add_pipe(name, first=True)
+        else:
+            nlp.add_pipe(name, last=True)
+    return nlp

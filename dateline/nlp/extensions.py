@@ -1,0 +1,46 @@
+"""Every `._.dl_*` extension dateline puts on spaCy objects, registered in one place.
+
+Doc-level values are the stage's plain records (frozen dataclasses from
+`dateline.types`), so `dateline.records` only has to collect them. Span-level
+values link overlapping span groups in `doc.spans` back to those records.
+
+Span groups (`doc.spans[key]`):
+- "dl_mentions": every entity mention; `span._.dl_entity` is the entity id.
+- "dl_toponyms": mentions used literally as places (metonyms excluded); input of the places stage.
+- "dl_places": resolved place mentions; `span._.dl_place` is the place id.
+- "dl_times": time expressions; `span._.dl_time` is the TimeExpr record.
+- "dl_quotes": quote spans; `span._.dl_quote` is the Quote record.
+- "dl_triggers": event triggers; `span._.dl_event` is the event id.
+"""
+from spacy.tokens import Doc, Span
+
+DOC_ATTRS = {
+    "dl_published": None,  # datetime.date of publication, or None
+    "dl_document": None,  # dateline.types.Document the text came from
+    "dl_entities": None,  # tuple[Entity, ...]
+    "dl_places": None,  # tuple[Place, ...]
+    "dl_times": None,  # tuple[TimeExpr, ...]
+    "dl_quotes": None,  # tuple[Quote, ...]
+    "dl_events": None,  # tuple[Event, ...]
+}
+SPAN_ATTRS = {
+    "dl_entity": None,  # entity id
+    "dl_metonym": False,  # a place name standing for its government ("Kyiv says")
+    "dl_place": None,  # place id
+    "dl_time": None,  # TimeExpr
+    "dl_quote": None,  # Quote
+    "dl_event": None,  # event id
+}
+
+
+def register_extensions() -> None:
+    """Idempotent: safe to call from every component module."""
+    for name, default in DOC_ATTRS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    for name, default in SPAN_ATTRS.items():
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=default)
+
+
+register_extensions()
