@@ -11,12 +11,11 @@ import spacy
 from spacy.language import Language
 
 from ..settings import resolve_model
-from . import context, entities, extensions  # noqa: F401  (registration)
+from . import context, extensions  # noqa: F401  (registration)
 
 # Stage order: each reads what the ones before it assigned.
 STAGES: tuple[str, ...] = (
     "dateline_context",
-    "dateline_entities",
 )
 
 

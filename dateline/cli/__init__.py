@@ -1,0 +1,22 @@
+"""The `dateline` command: a thin layer over the library.
+
+Each command lives in its own module of this package and is added to `main` here.
+Heavy imports (spaCy, the gazetteer) happen inside commands, so `--help` is instant.
+"""
+from __future__ import annotations
+
+import click
+
+from .. import __version__
+from .evaluate import eval_group
+from .extract import extract
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="dateline")
+def main() -> None:
+    """Turn news reports into a sourced event record (dateline/1)."""
+
+
+main.add_command(extract)
+main.add_command(eval_group)
