@@ -33,7 +33,8 @@ class Pipeline:
     def __init__(self, model: str, nlp: Language | None = None):
         self.model = model
         self.nlp = nlp if nlp is not None else build_nlp(model)
-        self.nlp.set_error_handler(_log_error)
+        # Not nlp.set_error_handler(): the Cython parser rejects it; our stages use the default one.
+        self.nlp.default_error_handler = _log_error
 
     def process(
         self,
