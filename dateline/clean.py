@@ -21,11 +21,11 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("separator", r"^[-_=*•·~#]{3,}$"),
         ("related-link", r"^(related( (stories|articles|coverage|content))?|read (more|also|next)|see also|also read|more|recommended|more from \w+)\s*[:|»>-]"),
         ("related-link", r"^(related|read more|see also|more stories|recommended( for you)?|most read|trending|top stories)$"),
-        ("media-label", r"^(video|watch|audio|listen|photos?|gallery|graphic|advertisement|ad|sponsored|play video)(\s*[:|-].{0,80})?$"),
         ("subscription-prompt", r"(sign up (for|to)|subscribe (to|now|for)|newsletter|delivered to your inbox|in your inbox|free trial|already a subscriber|create an? (free )?account|download (our|the) app|enable javascript|turn on notifications)"),
         ("photo-credit", r"^(image|photo|photograph|picture|caption|pictured|file photo)\b.{0,300}\b(credit|getty|reuters|afp|ap photo|epa|associated press|shutterstock|photograph)\b"),
         ("photo-credit", r"^(photo|photograph|image|credit|picture)( credit)?\s*:"),
         ("photo-credit", r"\((photo|image|credit)s?:[^)]*\)$|\b(getty images|afp via getty|ap photo/|reuters/[a-z]+|epa-efe)\S*$"),
+        ("media-label", r"^(video|watch|audio|listen|photos?|gallery|graphic|advertisement|ad|sponsored|play video)(\s*[:|-].{0,80})?$"),
         ("share-buttons", r"^((share|tweet|email|print|facebook|twitter|whatsapp|linkedin|reddit|pinterest|copy( the)? link|save|comments?|x)( (this|on|via) ?(article|story|page|facebook|twitter|email)?)?[\s|·•/]*)+$"),
         ("credit-line", r"(contributed (to )?(this )?report|^contributing:|^additional reporting by|^(reporting|writing|editing) by\b|^editing by)"),
         ("byline", r"^by\s+[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){0,3}(\s*(,|and)\s*[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){0,3})*(\s*[,|/-]\s*[\w .]{0,40})?$"),
@@ -35,6 +35,12 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 
+# An agency photo caption glued to the start of a paragraph by a scraper:
+# "Protesters march past the embassy in Tehran, Iran, Sunday, Jan. 12, 2020. <body...>"
+_GLUED_CAPTION = re.compile(
+    r"^[A-Z].{20,400}?, (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), "
+    r"(Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\.\s+(?=[A-Z“\"])"
+)
 _NAME_LINE = re.compile(r"^[A-Z][a-zA-Z'’.-]+( [A-Z][a-zA-Z'’.-]+){1,3}$")
 _ALL_CAPS = re.compile(r"^[A-Z0-9 &'’.,-]{2,40}$")
 
@@ -95,6 +101,10 @@ def clean_text(raw: str) -> CleanText:
     nonempty = [i for i, line in enumerate(lines) if line.strip()]
     next_of = {i: (lines[j] if j is not None else None) for i, j in zip(nonempty, nonempty[1:] + [None])}
     for i, line in enumerate(lines):
+        caption = _GLUED_CAPTION.match(line)
+        if caption:
+            removed.append(RemovedLine(text=caption.group(0).strip(), reason="photo-caption"))
+            line = line[caption.end():]
         reason = classify_line(line, next_of.get(i))
         if reason is None:
             kept.append(line)

@@ -1,16 +1,19 @@
 """Running the NLP pipeline over a stream of inputs, in input order.
 
-    inputs ─► make_document ─► nlp.pipe(batches, n_process) ─► to_record ─► ArticleRecord
+    inputs ─► make_document ─► batches ─► annotate_batch (nlp.pipe, one nlp per process) ─► ArticleRecord
                      └──────────► Rejected (kept in its place in the stream)
 
-One failing article never stops the batch: spaCy's error handler drops it from
-the stream and it comes out here as `Rejected(reason="nlp_error")`.
+`annotate_batch` returns plain records, so batches can run in worker processes
+(here, `--workers`) or on Dask workers and come back by pickling; a spaCy Doc never
+crosses a process boundary. One failing article never stops the batch: spaCy's
+error handler drops it and it comes out as `Rejected(reason="nlp_error")`.
 """
 from __future__ import annotations
 
 import logging
-from collections import deque
+import multiprocessing
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from spacy.language import Language
 
@@ -22,19 +25,60 @@ from .types import ArticleRecord, Document, Rejected
 
 log = logging.getLogger(__name__)
 
+Item = ArticleRecord | Rejected
 
-def _log_error(name, proc, docs, exc):  # spaCy error-handler signature
+
+def _log_error(name, proc, docs, exc):  # spaCy's error-handler signature
     log.warning("stage %s failed on a document: %s: %s", name, type(exc).__name__, exc)
 
 
+def load_nlp(model: str) -> Language:
+    nlp = build_nlp(model)
+    # Not nlp.set_error_handler(): the Cython parser rejects it; our stages use the default handler.
+    nlp.default_error_handler = _log_error
+    return nlp
+
+
+def annotate_batch(nlp: Language, batch: list[Document | Rejected]) -> list[Item]:
+    """Records for a batch, in batch order; Rejected items pass through."""
+    documents = [d for d in batch if isinstance(d, Document)]
+    done: dict[int, ArticleRecord] = {}
+    for doc, document in nlp.pipe(((d.text, d) for d in documents), as_tuples=True, batch_size=max(1, len(documents))):
+        done[id(document)] = to_record(document, doc)
+    out: list[Item] = []
+    for d in batch:
+        if isinstance(d, Rejected):
+            out.append(d)
+        else:
+            out.append(done.get(id(d)) or Rejected(d.origin, "nlp_error", "the NLP pipeline failed on this text"))
+    return out
+
+
+_worker_nlp: Language | None = None
+
+
+def _init_worker(model: str) -> None:
+    global _worker_nlp
+    _worker_nlp = load_nlp(model)
+
+
+def _annotate_in_worker(batch: list[Document | Rejected]) -> list[Item]:
+    assert _worker_nlp is not None
+    return annotate_batch(_worker_nlp, batch)
+
+
 class Pipeline:
-    """A loaded pipeline; load once, then `process` as many batches as needed."""
+    """A pipeline for one model; the spaCy pipeline loads on first use, once."""
 
     def __init__(self, model: str, nlp: Language | None = None):
         self.model = model
-        self.nlp = nlp if nlp is not None else build_nlp(model)
-        # Not nlp.set_error_handler(): the Cython parser rejects it; our stages use the default one.
-        self.nlp.default_error_handler = _log_error
+        self._nlp = nlp
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = load_nlp(self.model)
+        return self._nlp
 
     def process(
         self,
@@ -42,31 +86,21 @@ class Pipeline:
         published: str | None = None,
         batch_size: int = 16,
         n_process: int = 1,
-    ) -> Iterator[ArticleRecord | Rejected]:
+    ) -> Iterator[Item]:
         """Yield one ArticleRecord or Rejected per input, in input order."""
-        pending: deque[Document | Rejected] = deque()  # fed to spaCy, not yet yielded
-
-        def feed() -> Iterator[tuple[str, Document]]:
-            for item in items:
-                doc = item if isinstance(item, Rejected) else make_document(item, published)
-                pending.append(doc)
-                if isinstance(doc, Document):
-                    yield doc.text, doc
-
-        stream = self.nlp.pipe(feed(), as_tuples=True, batch_size=batch_size, n_process=n_process)
-        for spacy_doc, document in stream:
-            # Documents come back in order; anything ahead of this one was rejected or failed.
-            while pending:
-                head = pending.popleft()
-                if isinstance(head, Document) and (head.id, head.origin) == (document.id, document.origin):
-                    break
-                yield _failed(head)
-            yield to_record(document, spacy_doc)
-        while pending:
-            yield _failed(pending.popleft())
+        documents = (item if isinstance(item, Rejected) else make_document(item, published) for item in items)
+        batches = _batched(documents, batch_size)
+        if n_process <= 1:
+            for batch in batches:
+                yield from annotate_batch(self.nlp, batch)
+            return
+        ctx = multiprocessing.get_context("fork")
+        with ctx.Pool(n_process, initializer=_init_worker, initargs=(self.model,)) as pool:
+            for records in pool.imap(_annotate_in_worker, batches):
+                yield from records
 
 
-def _failed(item: Document | Rejected) -> Rejected:
-    if isinstance(item, Rejected):
-        return item
-    return Rejected(item.origin, "nlp_error", "the NLP pipeline failed on this text (see the log)")
+def _batched(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch

@@ -10,6 +10,7 @@ import click
 from .. import __version__
 from .evaluate import eval_group
 from .extract import extract
+from .store import ingest, show, stats
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,3 +21,6 @@ def main() -> None:
 
 main.add_command(extract)
 main.add_command(eval_group)
+main.add_command(ingest)
+main.add_command(show)
+main.add_command(stats)

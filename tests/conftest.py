@@ -1,0 +1,53 @@
+"""Session fixtures shared by all tests (one file, as in spaCy's test suite)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import spacy
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("DATELINE_SHARED", ROOT.parent / "shared"))
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """The evaluation material (../shared); tests that need it skip when it is absent."""
+    if not (SHARED / "spec").is_dir():
+        pytest.skip("../shared is not available")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def blank_nlp():
+    return spacy.blank("en")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The full dateline pipeline on the default model, loaded once."""
+    from dateline.pipeline import load_nlp
+
+    return load_nlp(os.environ.get("DATELINE_MODEL", "en_core_web_md"))
+
+
+@pytest.fixture(scope="session")
+def pipeline(nlp):
+    from dateline.pipeline import Pipeline
+
+    return Pipeline("en_core_web_md", nlp=nlp)
+
+
+@pytest.fixture
+def annotate(pipeline):
+    """Text (+ publication date) in, ArticleRecord out, through the whole pipeline."""
+    from dateline.inputs import RawInput
+    from dateline.types import ArticleRecord
+
+    def run(text: str, published: str | None = None) -> ArticleRecord:
+        (record,) = pipeline.process([RawInput(origin="test", text=text, published=published)])
+        assert isinstance(record, ArticleRecord), record
+        return record
+
+    return run
