@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from ..kb import KnowledgeBase, load_kb
 from ..types import Entity, TextSpan
 from . import extensions  # noqa: F401
-from .mentions import Mention, find_actor_phrases, find_mentions, mark_metonyms
+from .mentions import Mention, find_actor_phrases, find_mentions, mark_metonyms, propagate_names
 
 # Singular nouns that describe a known person ("the Belarusian dictator").
 LEADER_NOUNS = {"leader", "president", "dictator", "strongman", "autocrat", "ruler", "premier", "king", "chancellor"}
@@ -60,7 +60,7 @@ class EntityStage:
 
     def __call__(self, doc: Doc) -> Doc:
         matches = [(s, e, doc.vocab.strings[k]) for k, s, e in self.exact(doc) + self.folded(doc)]
-        mentions = find_mentions(doc, self.kb, matches, self.is_place)
+        mentions = propagate_names(doc, find_mentions(doc, self.kb, matches, self.is_place))
         mark_metonyms(doc, mentions, self.kb)
         mentions = find_actor_phrases(doc, mentions, self.kb)
         clusters = cluster_mentions(doc, mentions)
@@ -314,8 +314,7 @@ def assign_countries(doc: Doc, ordered: list[Cluster], kb: KnowledgeBase, focus:
             actor = kb.actor(_name(doc, c))
             country = actor.country if actor and actor.country else None
         if country is None and c.label == "PERSON" and _possessive_title(doc, c):
-            country = next((countries[k] for k in range(n - 1, -1, -1)
-                            if ordered[k].label == "PERSON" and countries[k]), None)
+            country = _previous_person_country(c, ordered, countries)
         if country is None and c.label == "PERSON":
             country = focus
         if country is None and c.label == "ORG" and _sector(doc, c, kb, _cluster_titles(doc, c)) in ("GOV", "MIL", "COP", "JUD"):
@@ -333,6 +332,19 @@ def _to_entity(doc: Doc, eid: str, c: Cluster, kb: KnowledgeBase, country: str |
                      for m in c.mentions)
     return Entity(id=eid, name=name, type=label, country=country, sector=sector,
                   titles=tuple(titles), mentions=mentions)
+
+
+def _previous_person_country(c: Cluster, ordered: list[Cluster], countries: list[str | None]) -> str | None:
+    """The country of the person mentioned last before `c`'s first mention (whom "his" points to)."""
+    first = c.mentions[0].start
+    best, best_pos = None, -1
+    for other, country in zip(ordered, countries):
+        if other is c or other.label != "PERSON" or not country:
+            continue
+        pos = max((m.start for m in other.mentions if m.start < first), default=-1)
+        if pos > best_pos:
+            best, best_pos = country, pos
+    return best
 
 
 def _possessive_title(doc: Doc, c: Cluster) -> bool:

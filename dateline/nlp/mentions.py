@@ -144,6 +144,33 @@ def _from_kb_match(doc: Doc, start: int, end: int, kind: str, kb: KnowledgeBase)
     return m
 
 
+def propagate_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Repeat mentions the NER missed: a known person's surname alone ("Macron did not ...")
+    and any other exact repeat of a mention's words."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    surnames = {doc[m.end - 1].text: m for m in mentions if m.label == "PERSON" and m.end - m.start >= 2}
+    names = {tuple(t.text for t in doc[m.start:m.end]): m for m in mentions if m.label != "PERSON"}
+    added: list[Mention] = []
+    for tok in doc:
+        if tok.i in taken or not tok.text[:1].isupper():
+            continue
+        source = surnames.get(tok.text)
+        if source is not None and tok.pos_ == "PROPN":
+            m = Mention(tok.i, tok.i + 1, "PERSON", country=None, kb_name=source.kb_name)
+            _split_titles(doc, m)
+            added.append(m)
+            taken.add(tok.i)
+            continue
+        for words, source in names.items():
+            end = tok.i + len(words)
+            if end <= len(doc) and tuple(t.text for t in doc[tok.i:end]) == words and not any(i in taken for i in range(tok.i, end)):
+                added.append(Mention(tok.i, end, source.label, country=source.country, sector=source.sector,
+                                     kb_name=source.kb_name))
+                taken.update(range(tok.i, end))
+                break
+    return sorted(mentions + added, key=lambda m: m.start)
+
+
 def _split_titles(doc: Doc, m: Mention) -> None:
     """Move leading title words ("Gen", "President") out of a person span."""
     while m.start < m.end - 1 and doc[m.start].lower_ in TITLE_WORDS:

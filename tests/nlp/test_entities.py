@@ -1,0 +1,85 @@
+"""Entities: clusters, canonical names, metonyms, actor phrases, country and sector (texts we wrote)."""
+import pytest
+import spacy
+
+from dateline.nlp import entities  # noqa: F401  (registers the component)
+from dateline.nlp.entities import entity_at
+from dateline.settings import resolve_model
+
+
+@pytest.fixture(scope="module")
+def entity_nlp():
+    nlp = spacy.load(resolve_model("en_core_web_md"))
+    nlp.add_pipe("dateline_entities")
+    return nlp
+
+
+def by_surface(doc, surface):
+    start = doc.text.index(surface)
+    for e in doc._.dl_entities:
+        if any(m.start <= start < m.end for m in e.mentions):
+            return e
+    raise AssertionError(f"no entity covers {surface!r}")
+
+
+def test_entities_cluster_full_name_and_honorific(entity_nlp):
+    doc = entity_nlp("French president Emmanuel Macron met union leaders on Tuesday. "
+                     "Mr Macron later said the reform would go ahead. Macron did not take questions.")
+    e = by_surface(doc, "Emmanuel Macron")
+    assert e.name == "Emmanuel Macron"
+    assert e.country == "FRA"
+    assert len(e.mentions) == 3
+    assert by_surface(doc, "Macron did") is e
+
+
+def test_entities_title_gives_country_and_sector(entity_nlp):
+    doc = entity_nlp("Colonel Ana Ruiz, commander of the Colombian army's fourth brigade, said the patrol was ambushed.")
+    e = by_surface(doc, "Ana Ruiz")
+    assert e.country == "COL"
+    assert e.sector == "MIL"
+
+
+def test_entities_capital_metonym_is_the_government(entity_nlp):
+    doc = entity_nlp("Beijing said the drills were routine. Taipei is about 160 km from the coast.")
+    speaker = by_surface(doc, "Beijing")
+    assert speaker.country == "CHN" and speaker.sector == "GOV"
+    toponyms = [s.text for s in doc.spans["dl_toponyms"]]
+    assert "Taipei" in toponyms and "Beijing" not in toponyms
+
+
+def test_entities_actor_phrase_takes_country_of_modifier(entity_nlp):
+    doc = entity_nlp("The Nigerian army said its troops had freed 40 hostages in Borno state.")
+    e = by_surface(doc, "Nigerian army")
+    assert e.type == "ORG" and e.country == "NGA" and e.sector == "MIL"
+    assert e.name == "Nigerian army"
+
+
+def test_entities_possessive_title_takes_previous_persons_country(entity_nlp):
+    doc = entity_nlp("Turkish president Recep Tayyip Erdogan and his foreign minister Mevlut Cavusoglu flew to Doha.")
+    assert by_surface(doc, "Mevlut Cavusoglu").country == "TUR"
+
+
+def test_entities_description_links_to_the_named_leader(entity_nlp):
+    doc = entity_nlp("Venezuelan leader Nicolas Maduro addressed troops in Caracas. "
+                     "The Venezuelan strongman has ruled since 2013.")
+    assert by_surface(doc, "Venezuelan strongman") is by_surface(doc, "Nicolas Maduro")
+
+
+def test_entities_media_outlet_is_media(entity_nlp):
+    doc = entity_nlp("The minister told the Economist that talks would resume.")
+    assert by_surface(doc, "Economist").type == "MEDIA"
+
+
+def test_entities_entity_at_maps_tokens(entity_nlp):
+    doc = entity_nlp("Canadian prime minister Justin Trudeau visited Kyiv.")
+    token = next(t for t in doc if t.text == "Trudeau")
+    assert entity_at(doc, token.i) == by_surface(doc, "Justin Trudeau").id
+    assert entity_at(doc, next(t for t in doc if t.text == "visited").i) is None
+
+
+def test_entities_spans_are_exact(entity_nlp):
+    text = "Mr. O’Neill, Ireland’s envoy, met Hamas officials in Doha."
+    doc = entity_nlp(text)
+    for e in doc._.dl_entities:
+        for m in e.mentions:
+            assert text[m.start:m.end] == m.text
