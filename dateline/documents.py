@@ -8,7 +8,11 @@ from datetime import date
 from .clean import clean_text
 from .errors import BadArgument
 from .inputs import RawInput
+from .timex.dateline import published_from_dateline
 from .types import Document, Rejected
+
+# spaCy's own limit (`nlp.max_length`): a longer text makes `nlp.pipe` raise and stop the whole batch.
+MAX_CHARS = 1_000_000
 
 # Words so frequent in English news that a text without them is not English.
 _ENGLISH = frozenset(
@@ -47,12 +51,16 @@ def make_document(raw: RawInput, published: str | None = None) -> Document | Rej
         pub = parse_published(published) or parse_published(raw.published)
     except BadArgument as exc:
         return Rejected(raw.origin, "parse_error", str(exc))
+    if len(raw.text) > MAX_CHARS:  # checked before cleaning, which only ever removes characters
+        return Rejected(raw.origin, "too_large", f"{len(raw.text)} characters; the limit is {MAX_CHARS}")
     cleaned = clean_text(raw.text)
     if not cleaned.text.strip():
         return Rejected(raw.origin, "empty", "nothing left after cleaning")
     words = len(cleaned.text.split())
     if words >= 20 and english_share(cleaned.text) < 0.08:
         return Rejected(raw.origin, "language", "the text does not look like English")
+    if pub is None:
+        pub = _dated_dateline(cleaned.text)
     return Document(
         id=hashlib.sha256(cleaned.text.encode("utf-8")).hexdigest(),
         origin=raw.origin,
@@ -64,3 +72,13 @@ def make_document(raw: RawInput, published: str | None = None) -> Document | Rej
         language="en",
         removed=cleaned.removed,
     )
+
+
+def _dated_dateline(text: str) -> str | None:
+    """The day of an opening wire dateline, only when it states its year.
+
+    "KYIV, Dec 18 (Reuters) -" has no year: guessing one from today's date would
+    invent a value for an archived article, so such a text keeps published=None.
+    """
+    day = published_from_dateline(text)
+    return day if day and day[:4] in text[:200] else None
