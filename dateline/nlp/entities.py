@@ -117,7 +117,8 @@ def cluster_mentions(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
         else:
             key = _surname_cluster(toks[0] if toks else "", m, by_key, doc)
             add(key or ("PERSON", toks[0] if toks else doc[m.start:m.end].text), m)
-    for m in mentions:
+    # Longer names first, so "Ministry of Defense" and "MoD" find "Afghanistan Ministry of Defense".
+    for m in sorted(mentions, key=lambda m: -(m.end - m.start)):
         if m.label == "PERSON":
             continue
         text = _norm(doc[m.start:m.end].text)
@@ -130,7 +131,7 @@ def cluster_mentions(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
         elif m.label == "NORP" and m.country:
             key = ("NORP", m.country)
         else:
-            key = (m.label, _acronym_owner(text, by_key) or text)
+            key = (m.label, _acronym_owner(text, by_key) or _shortened_owner(text, by_key) or text)
         add(key, m)
     for c in clusters:
         c.mentions.sort(key=lambda m: m.start)
@@ -181,6 +182,15 @@ def _acronym_owner(text: str, by_key: dict[tuple, Cluster]) -> str | None:
             if len(words) >= 2 and "".join(w[0] for w in words) == text:
                 return key[-1]
     return None
+
+
+def _shortened_owner(text: str, by_key: dict[tuple, Cluster]) -> str | None:
+    """"Ministry of Defense" belongs to "Afghanistan Ministry of Defense" when that is the only such name."""
+    if len(text.split()) < 2:
+        return None
+    owners = [k[-1] for k in by_key if k[0] in ("ORG", "IGO") and isinstance(k[-1], str)
+              and k[-1] != text and k[-1].endswith(" " + text)]
+    return owners[0] if len(owners) == 1 else None
 
 
 def link_descriptions(doc: Doc, mentions: list[Mention], clusters: list[Cluster], kb: KnowledgeBase) -> None:
@@ -248,22 +258,31 @@ def _cluster_titles(doc: Doc, c: Cluster) -> list[str]:
 
 
 def _context_country(doc: Doc, c: Cluster, kb: KnowledgeBase) -> str | None:
-    """A country named in the person's own title phrases ("Russian president", "of the Ukrainian military")."""
+    """A country named in the person's own title phrases ("Russian president", "of the Ukrainian
+    military", "State Department spokesman"), or inside an organisation's own name
+    ("Afghanistan Ministry of Defense")."""
     for m in c.mentions:
-        for phrase in _title_tokens(doc, m):
-            for t in phrase:
-                country = _token_country(doc, t, kb)
-                if country:
-                    return country
+        phrases = _title_tokens(doc, m) if m.label == "PERSON" else [list(doc[m.start:m.end])]
+        for phrase in phrases:
+            country = _country_in(doc, phrase, kb)
+            if country:
+                return country
     return None
 
 
-def _token_country(doc: Doc, tok, kb: KnowledgeBase) -> str | None:
-    for span in (doc[tok.i:tok.i + 1],):
-        for finder in (kb.country_by_demonym, kb.country_by_name):
-            country = finder(span.text)
-            if country is not None:
-                return country.iso3
+def _country_in(doc: Doc, tokens: list, kb: KnowledgeBase) -> str | None:
+    """The first country named by up to three consecutive tokens: a name, demonym or known actor."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    for k, tok in enumerate(tokens):
+        for width in (3, 2, 1):
+            window = tokens[k:k + width]
+            if len(window) < width or window[-1].i - window[0].i != width - 1:
+                continue
+            text = doc[window[0].i:window[-1].i + 1].text
+            for found in (kb.country_by_name(text), kb.country_by_demonym(text), kb.actor(text)):
+                code = getattr(found, "iso3", None) or getattr(found, "country", None)
+                if code:
+                    return code
     return None
 
 

@@ -68,14 +68,25 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, matches: list[tuple[int, int, str
     """
     mentions: list[Mention] = []
     taken: set[int] = set()
+    # "Mr. Wali" after "Shah Wali" is the person even if a village is called Wali.
+    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
     for ent in doc.ents:
         if ent.label_ not in NER_LABELS:
             continue
-        m = _from_ner(doc, ent, kb, is_place)
+        place_check = None if (ent.label_ == "PERSON" and ent[-1].text in surnames) else is_place
+        m = _from_ner(doc, ent, kb, place_check)
         if m is not None:
             mentions.append(m)
             taken.update(range(m.start, m.end))
     for start, end, kind in sorted(matches, key=lambda x: (x[0], -(x[1] - x[0]))):
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        if end - start >= 2 and inside and not any(m.start < start < m.end or m.start < end < m.end for m in mentions):
+            # A known name that the NER split ("Afghan" + "Taliban"): the whole name wins.
+            m = _from_kb_match(doc, start, end, kind, kb)
+            if m is not None and (end - start) > max(x.end - x.start for x in inside):
+                mentions = [x for x in mentions if x not in inside] + [m]
+                taken.update(range(start, end))
+            continue
         if any(i in taken for i in range(start, end)):
             continue
         m = _from_kb_match(doc, start, end, kind, kb)
@@ -236,7 +247,10 @@ def find_actor_phrases(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> 
             end = owner.end
         head_words = [doc[i].lemma_.lower() for i in range(start, end)]
         sector = kb.sector_for(head_words) or ("GOV" if tok.lemma_.lower() in ("government", "authority", "official") else None)
-        phrases.append(Mention(start, end, "ORG", country=owner.country, sector=sector, phrase_head=tok.lemma_.lower()))
+        # "air force" and "security forces" are different bodies of one country: key on the own words.
+        own = " ".join(doc[i].lemma_.lower() for i in range(start, end)
+                       if not owner.start <= i < owner.end and doc[i].dep_ not in ("det", "case", "prep", "cc"))
+        phrases.append(Mention(start, end, "ORG", country=owner.country, sector=sector, phrase_head=own))
         absorbed.add(id(owner))
     kept = [m for m in mentions if id(m) not in absorbed]
     taken = {i for p in phrases for i in range(p.start, p.end)}
