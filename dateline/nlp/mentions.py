@@ -146,8 +146,8 @@ def _apply_kb(m: Mention, text: str, kb: KnowledgeBase, is_place) -> None:
 
 def _from_kb_match(doc: Doc, start: int, end: int, kind: str, kb: KnowledgeBase) -> Mention | None:
     span = doc[start:end]
-    if kind in ("demonym",) or span.text.islower() and kind != "media":
-        return None  # demonyms come from the NER as NORP; lower-case hits are common words
+    if kind == "demonym" or not span.text[:1].isupper():
+        return None  # demonyms come from the NER as NORP; lower-case hits are common words ("at dawn")
     m = Mention(start, end, "ORG")
     _apply_kb(m, span.text, kb, None)
     if m.kb_name is None and m.country is None:
