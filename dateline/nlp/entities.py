@@ -310,9 +310,11 @@ def _name(doc: Doc, c: Cluster) -> str:
         kb_name = c.kb_name or next(m.kb_name for m in c.mentions if m.kb_name)
         longest = max(surfaces, key=lambda s: len(s.split()))
         # The text's own fullest form wins unless it is a part of the KB name ("Putin").
-        if set(_norm(longest).split()) <= set(kb_name.casefold().split()) or c.label != "PERSON":
-            return kb_name if c.label != "NORP" else longest
-        return longest
+        # The text's own fullest form is the name ("ISIS" stays "ISIS"); only a bare
+        # surname is completed from the KB ("Putin" -> "Vladimir Putin").
+        if c.label == "PERSON" and set(_norm(longest).split()) < set(kb_name.casefold().split()):
+            return kb_name
+        return re.sub(r"^the\s+", "", longest, flags=re.I)
     if c.key[0] == "GPE" and len(c.key) == 2 and isinstance(c.key[1], str) and c.key[1].isupper():
         from ..kb import load_kb
 

@@ -124,6 +124,9 @@ def _apply_kb(m: Mention, text: str, kb: KnowledgeBase, is_place) -> None:
         m.label, m.kb_name, m.country, m.sector = "MEDIA", media.name, media.country or None, "MED"
         return
     actor = kb.actor(text)
+    words = text.split()
+    if actor is None and m.label == "PERSON" and len(words) > 2:
+        actor = kb.actor(f"{words[0]} {words[-1]}")  # "Leon E. Panetta" is "Leon Panetta"
     if actor is not None:
         m.label = actor.type if actor.type in ("PERSON", "ORG", "IGO", "MEDIA") else m.label
         m.kb_name, m.country, m.sector = actor.name, actor.country or None, actor.sector or None
