@@ -68,13 +68,35 @@ def _from_bytes(origin: str, data: bytes, suffix: str | None) -> Iterator[RawInp
     except UnicodeDecodeError as exc:
         yield Rejected(origin, "encoding", f"not valid UTF-8 at byte {exc.start}")
         return
-    if suffix in JSON_SUFFIXES or (suffix is None and text.lstrip()[:1] in "{["):
-        yield from _from_json(origin, text, jsonl=suffix in (".jsonl", ".ndjson") or suffix is None)
+    kind = _sniff(text) if suffix is None else "text"
+    if suffix in JSON_SUFFIXES or kind != "text":
+        yield from _from_json(origin, text, jsonl=suffix in (".jsonl", ".ndjson") or kind == "jsonl")
     else:
         yield from _checked(RawInput(origin=origin, text=text))
 
 
+def _sniff(text: str) -> str:
+    """What stdin holds: "json" (one document), "jsonl" (a first line that parses) or "text".
+
+    A text that merely starts with a bracket ("[Updated] ...") stays text, and an
+    empty input is text (so it is rejected as empty rather than yielding nothing).
+    """
+    s = text.lstrip()
+    if s[:1] not in ("{", "["):
+        return "text"
+    for kind, candidate in (("json", s), ("jsonl", s.split("\n", 1)[0])):
+        try:
+            json.loads(candidate)
+            return kind
+        except ValueError:
+            continue
+    return "text"
+
+
 def _from_json(origin: str, text: str, jsonl: bool) -> Iterator[RawInput | Rejected]:
+    if not text.strip():
+        yield Rejected(origin, "empty", "no JSON in the input")
+        return
     if not jsonl:
         try:
             value = json.loads(text)
@@ -82,6 +104,8 @@ def _from_json(origin: str, text: str, jsonl: bool) -> Iterator[RawInput | Rejec
             yield Rejected(origin, "parse_error", f"invalid JSON: {exc.msg} at line {exc.lineno}")
             return
         items = value if isinstance(value, list) else [value]
+        if not items:
+            yield Rejected(origin, "empty", "an empty JSON list")
         for n, item in enumerate(items, 1):
             yield from _from_object(f"{origin}#{n}" if len(items) > 1 else origin, item)
         return

@@ -8,6 +8,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
+from .bench import bench
 from .evaluate import eval_group
 from .extract import extract
 from .store import ingest, show, stats
@@ -24,3 +25,4 @@ main.add_command(eval_group)
 main.add_command(ingest)
 main.add_command(show)
 main.add_command(stats)
+main.add_command(bench)

@@ -46,3 +46,87 @@ def eval_time(model, details):
     click.echo(DEFINITION)
     if detail:
         click.echo(detail)
+
+
+@eval_group.command("geo")
+@click.option("--model", envvar="DATELINE_MODEL", default=None)
+@click.option("--corpus", "corpora", multiple=True,
+              type=click.Choice(["GeoWebNews", "LGL", "TR-News", "GeoVirus"]), help="Default: all four.")
+@click.option("--tail", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Score resolution on the last fraction of each corpus only (0.3 = Mordecai 3's held-out part).")
+@click.option("--no-recognition", is_flag=True, help="Skip toponym recognition (no spaCy model needed).")
+def eval_geo(model, corpora, tail, no_recognition):
+    """Gritta corpora: toponym recognition P/R/F1 (GeoWebNews) and resolution on gold toponyms."""
+    from ..evaluate import shared_dir
+    from ..evaluate.geo import DEFINITION, evaluate_geo
+
+    nlp = None
+    if not no_recognition:
+        from ..nlp import build_nlp
+        from .options import default_model
+
+        nlp = build_nlp(default_model(model))
+    figures = evaluate_geo(shared_dir() / "bench/geo/gritta-corpora", nlp, list(corpora) or None, tail)
+    for key, v in figures.items():
+        click.echo(f"{key:<26} " + "  ".join(f"{k}={x}" for k, x in v.items()))
+    click.echo(DEFINITION)
+
+
+@eval_group.command("quotes")
+@click.option("--model", envvar="DATELINE_MODEL", default=None)
+@click.option("--details", is_flag=True, help="Print every miss.")
+def eval_quotes(model, details):
+    """Quote recall and speaker accuracy: whole-article gold (../shared/gold/dev) and GUM news <quote> spans."""
+    from ..evaluate import shared_dir
+    from ..evaluate.quotes import DEFINITION, evaluate_quotes
+    from ..nlp import build_nlp
+    from .options import default_model
+
+    figures = evaluate_quotes(build_nlp(default_model(model)), shared_dir(), details)
+    misses = figures.pop("_details", None)
+    for corpus, v in figures.items():
+        click.echo(f"{corpus:<5} " + "  ".join(f"{k}={x}" for k, x in v.items()))
+    click.echo(DEFINITION)
+    for line in misses or ():
+        click.echo(line)
+
+
+@eval_group.command("events")
+@click.option("--model", envvar="DATELINE_MODEL", default=None)
+@click.option("--limit", type=int, default=200, show_default=True,
+              help="Items per public set (CASE has 1,019 snippets, event-location 336 gold); 0 = all.")
+@click.option("--only", type=click.Choice(["gold", "plover", "case", "location", "wikievents"]), multiple=True,
+              help="Default: all five.")
+def eval_events(model, limit, only):
+    """Events: whole-article gold (scorer rows), PLOVER GSR, CASE 2021 task 2, event location, WikiEvents."""
+    import spacy
+
+    from ..evaluate import shared_dir
+    from ..evaluate import events as ev
+    from ..settings import resolve_model
+    from .options import default_model
+
+    shared, limit = shared_dir(), (limit or None)
+    bench = shared / "bench" / "events"
+    only = set(only) or {"gold", "plover", "case", "location", "wikievents"}
+    if "gold" in only:
+        from ..evaluate.gold import score_gold
+        from ..pipeline import Pipeline
+
+        figures = score_gold(shared, Pipeline(default_model(model)))
+        click.echo("== whole-article gold (shared/gold/dev), events rows; bars: F1 >= 0.70, fields >= 0.85")
+        for key, v in figures.items():
+            if key.startswith("events"):
+                click.echo(f"  {key:<40} {v.get('ok', ''):>4}/{v.get('n', ''):<4} {v['ratio']}")
+    nlp = spacy.load(resolve_model(default_model(model)))  # plain parse: the sets have no article context
+    sets = [("plover", "PLOVER GSR (322 CAMEO-manual sentences)", ev.evaluate_plover_gsr, bench / "plover/PLOVER_GSR_CAMEO.json"),
+            ("case", "CASE 2021 task 2 (ACLED sub-event types)", ev.evaluate_case2021,
+             bench / "case2021_task2/test_set_final_release_with_labels.tsv"),
+            ("location", "event location (Halterman 2019, RELABEL gold)", ev.evaluate_event_location,
+             bench / "event_location/labeled_text.jsonl.zip"),
+            ("wikievents", "WikiEvents test (attack arguments)", ev.evaluate_wikievents, bench / "wikievents/test.jsonl")]
+    for key, title, fn, path in sets:
+        if key in only:
+            click.echo(f"== {title}; limit {limit or 'none'}; anchor: none published (shared/notes/events-anchors.md)")
+            for k, v in fn(nlp, path, limit).items():
+                click.echo(f"  {k:<50} {v}")

@@ -48,12 +48,13 @@ def ingest(paths, db_path, published, model, workers, batch_size, force):
 
     from ..errors import DatelineError
     from ..inputs import iter_inputs
-    from ..pipeline import Pipeline
     from ..store.ingest import ingest as run_ingest
 
     store = _open(db_path)
 
-    def make_pipeline():
+    def make_pipeline():  # only called when there is a new article: re-runs never load spaCy
+        from ..pipeline import Pipeline
+
         try:
             return Pipeline(default_model(model))
         except DatelineError as exc:

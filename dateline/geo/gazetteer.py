@@ -19,7 +19,7 @@ import pycountry
 from . import sources
 from .normalize import norm
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 _lock = threading.Lock()
 _conn: sqlite3.Connection | None = None
 
@@ -38,6 +38,7 @@ class Candidate:
     geonames_id: int | None
     bbox: tuple[float, float, float, float] | None
     primary: bool  # the looked-up name is the place's own name, not an alternate
+    capital: bool = False  # a national capital
 
 
 def _fingerprint() -> str:
@@ -66,16 +67,16 @@ def build(path: Path | None = None) -> Path:
         PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
         CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, kind TEXT, country TEXT, admin1 TEXT,
             admin1code TEXT, lat REAL, lon REAL, population INTEGER, geonames_id INTEGER,
-            lat_lo REAL, lat_hi REAL, lon_lo REAL, lon_hi REAL, source TEXT);
+            lat_lo REAL, lat_hi REAL, lon_lo REAL, lon_hi REAL, source TEXT, capital INTEGER);
         CREATE TABLE names (key TEXT, place INTEGER, is_primary INTEGER, UNIQUE(key, place));
         """
     )
     for r in sources.collect():
         box = r.bbox or (None, None, None, None)
         con.execute(
-            "INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (r.id, r.name, r.kind, sources.country_alpha3(r.cc), r.admin1, r.admin1code, r.lat, r.lon,
-             r.population, r.geonames_id, *box, r.source),
+             r.population, r.geonames_id, *box, r.source, int(r.capital)),
         )
         primary = norm(r.name)
         keys = {norm(n) for n in r.names} | {primary}
@@ -104,13 +105,13 @@ def connect() -> sqlite3.Connection:
 
 
 _COLS = ("p.id, p.name, p.kind, p.country, p.admin1, p.admin1code, p.lat, p.lon, p.population, p.geonames_id, "
-         "p.lat_lo, p.lat_hi, p.lon_lo, p.lon_hi, n.is_primary")
+         "p.lat_lo, p.lat_hi, p.lon_lo, p.lon_hi, p.capital, n.is_primary")
 
 
 def _candidate(row) -> Candidate:
     box = None if row[10] is None else (row[10], row[11], row[12], row[13])
     return Candidate(row[0], row[1], row[2], row[3], row[4], row[5] or "", row[6], row[7], row[8] or 0,
-                     row[9], box, bool(row[14]))
+                     row[9], box, bool(row[15]), bool(row[14]))
 
 
 def lookup(name: str) -> list[Candidate]:
@@ -135,5 +136,17 @@ def country(alpha3: str) -> Candidate | None:
     row = connect().execute(
         f"SELECT {_COLS.replace('n.is_primary', '1')} FROM places p WHERE p.kind = 'country' AND p.country = ?",
         (alpha3,),
+    ).fetchone()
+    return _candidate(row) if row else None
+
+
+def admin1_of(alpha3: str | None, code: str) -> Candidate | None:
+    """The admin1 area with GeoNames code `code` in a country (e.g. the oblast a town lies in)."""
+    if not alpha3 or not code:
+        return None
+    row = connect().execute(
+        f"SELECT {_COLS.replace('n.is_primary', '1')} FROM places p "
+        "WHERE p.kind = 'admin1' AND p.country = ? AND p.admin1code = ?",
+        (alpha3, code),
     ).fetchone()
     return _candidate(row) if row else None

@@ -41,6 +41,20 @@ COUNTRY_ALIASES = {
 }
 
 
+CONTINENT_ALIASES = {"EU": {"EU", "European Union", "E.U."}, "NA": set(), "AF": set()}
+# AP-style and postal abbreviations, as local US news writes them ("Charleston, W.Va.").
+US_STATE_ABBREVIATIONS = {
+    "AL": {"Ala."}, "AZ": {"Ariz."}, "AR": {"Ark."}, "CA": {"Calif.", "Cal."}, "CO": {"Colo."}, "CT": {"Conn."},
+    "DE": {"Del."}, "FL": {"Fla."}, "GA": {"Ga."}, "IL": {"Ill."}, "IN": {"Ind."}, "KS": {"Kan.", "Kans."},
+    "KY": {"Ky."}, "LA": {"La."}, "MD": {"Md."}, "MA": {"Mass."}, "MI": {"Mich."}, "MN": {"Minn."},
+    "MS": {"Miss."}, "MO": {"Mo."}, "MT": {"Mont."}, "NE": {"Neb.", "Nebr."}, "NV": {"Nev."}, "NH": {"N.H."},
+    "NJ": {"N.J."}, "NM": {"N.M."}, "NY": {"N.Y."}, "NC": {"N.C."}, "ND": {"N.D."}, "OK": {"Okla."},
+    "OR": {"Ore.", "Oreg."}, "PA": {"Pa.", "Penn."}, "RI": {"R.I."}, "SC": {"S.C."}, "SD": {"S.D."},
+    "TN": {"Tenn."}, "TX": {"Tex."}, "VT": {"Vt."}, "VA": {"Va."}, "WA": {"Wash."}, "WV": {"W.Va.", "W. Va."},
+    "WI": {"Wis.", "Wisc."}, "WY": {"Wyo."},
+}
+
+
 @dataclass
 class Row:
     id: int
@@ -55,6 +69,7 @@ class Row:
     geonames_id: int | None = None
     bbox: tuple[float, float, float, float] | None = None  # lat_lo, lat_hi, lon_lo, lon_hi
     source: str = "geonames"
+    capital: bool = False  # a national capital
     names: set[str] = field(default_factory=set)  # extra names (the primary name is added anyway)
 
 
@@ -128,10 +143,9 @@ def collect() -> list[Row]:
         if getattr(sub, "parent_code", None) or sub.country_code == "US":
             continue
         cc = sub.country_code
-        key = _match_admin1(sub.name, by_cc.get(cc, ()))
-        if key and (cc, key) not in admin1_names:
-            town = key_town = _stem(sub.name)
-            admin1_names[(cc, key)] = (sub.name, {town, key_town}, None)
+        match = _match_admin1(sub.name, by_cc.get(cc, ()))
+        if match and (cc, match[0]) not in admin1_names:
+            admin1_names[(cc, match[0])] = (sub.name, {match[1], _stem(sub.name)}, None)
 
     next_id = -1_000_000
     for (cc, code), members in groups.items():
@@ -147,11 +161,13 @@ def collect() -> list[Row]:
                         names=_admin_forms({name} | extra, town_only=extra)))
 
     admin_name_of = {k: v[0] for k, v in admin1_names.items()}
+    capitals = {(cc, c["capital"]) for cc, c in countries.items() if c.get("capital")}
     for c in cities.values():
         rows.append(Row(id=c["geonameid"], name=c["name"], kind=_kind(c["population"]), cc=c["countrycode"],
                         lat=c["latitude"], lon=c["longitude"], population=c["population"],
                         admin1code=c["admin1code"], admin1=admin_name_of.get((c["countrycode"], c["admin1code"])),
-                        geonames_id=c["geonameid"], names=_city_names(c)))
+                        geonames_id=c["geonameid"], names=_city_names(c),
+                        capital=(c["countrycode"], c["name"]) in capitals and c["population"] >= 50_000))
 
     centres = {r["country"]: (float(r["lat"]), float(r["lon"])) for r in tsv if r["kind"] == "country"}
     for cc, c in countries.items():
@@ -170,24 +186,40 @@ def collect() -> list[Row]:
         rows.append(Row(id=c["geonameid"], name=c["name"], kind="country", cc=cc, lat=lat, lon=lon,
                         population=c["population"], geonames_id=c["geonameid"], bbox=box, names=names))
 
+    continents = json.loads((_GNC_DATA / "continents.json").read_text())
+    for code, c in continents.items():
+        name = c.get("toponymName") or c.get("name")
+        rows.append(Row(id=c["geonameId"], name=name, kind="region", cc="", lat=float(c["lat"]), lon=float(c["lng"]),
+                        population=int(c.get("population") or 0), geonames_id=c["geonameId"],
+                        names=CONTINENT_ALIASES.get(code, set())))
+    for code, abbrevs in US_STATE_ABBREVIATIONS.items():
+        for r in rows:
+            if r.kind == "admin1" and r.cc == "US" and r.admin1code == code:
+                r.names.update(abbrevs)
     rows += _tsv_rows(tsv, rows)
     return rows
 
 
-def _match_admin1(name: str, towns) -> str | None:
-    """The admin1 code of the biggest town the ISO subdivision is named after, if any."""
+def _match_admin1(name: str, towns) -> tuple[str, str] | None:
+    """(admin1 code, town name) of the biggest town the ISO subdivision is named after, if any."""
     core = re.sub(r"\s*\[.*\]|\s*\(.*\)", "", name).strip()
     stem = _stem(core)
     best = None
     for t in towns:
-        if t["name"] == core or t["name"] == stem or (
-            len(stem) >= 4 and t["name"].startswith(stem) and len(t["name"]) - len(stem) <= 3
-        ):
-            if best is None or t["population"] > best["population"]:
-                best = t
-    if best is None or best["population"] < 20_000:
+        if t["population"] < 20_000:
+            continue
+        spellings = [t["name"]] + [a for a in t.get("alternatenames") or () if a.isascii()]
+        for town in spellings:
+            if town == core or town == stem or any(
+                len(s) >= 3 and town.startswith(s) and (len(town) - len(s) <= 3 or t["population"] >= 200_000)
+                for s in (stem, stem[:-1])
+            ):
+                if best is None or t["population"] > best["population"]:
+                    best = t
+                break
+    if best is None:
         return None
-    return best["admin1code"]
+    return best["admin1code"], best["name"]
 
 
 def _admin_forms(names: set[str], town_only: set[str] = frozenset()) -> set[str]:

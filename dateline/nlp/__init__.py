@@ -11,11 +11,20 @@ import spacy
 from spacy.language import Language
 
 from ..settings import resolve_model
-from . import context, extensions  # noqa: F401  (registration)
+from . import context, entities, extensions  # noqa: F401  (registration)
+from . import places  # noqa: F401  (registration)
+from . import times  # noqa: F401  (registration)
+from . import quotes  # noqa: F401  (registration)
+from . import events  # noqa: F401  (registration)
 
 # Stage order: each reads what the ones before it assigned.
 STAGES: tuple[str, ...] = (
     "dateline_context",
+    "dateline_entities",
+    "dateline_places",
+    "dateline_times",
+    "dateline_quotes",
+    "dateline_events",
 )
 
 

@@ -1,9 +1,9 @@
 """Ingest: inputs → Documents → (only the new ones) NLP → Store.
 
-    items ─► make_document ─┬─ Rejected ───────────────────────────► store.reject
-                            ├─ already stored / seen in this run ───► "unchanged" (no NLP)
-                            └─ new ─► Pipeline.process ─► ArticleRecord ─► store.write
-                                                       └► Rejected ──────► store.reject
+    items ─► make_document ─┬─ Rejected ─────────────────────────► store.reject
+                            ├─ stored already / seen this run ────► "unchanged" (no NLP)
+                            └─ new ─► Pipeline.process ─┬─ record ─► store.write
+                                                        └─ Rejected ► store.reject
 
 The cleaned-text id is computed before any NLP, so re-ingesting a folder only
 pays for the new articles, and the spaCy model is not even loaded when there

@@ -125,7 +125,9 @@ def _date(p, published, direction, ref):
         date(2000, month, day)  # validates (2000 is a leap year)
         return Resolution(None, None, "day", f"XXXX-{month:02d}-{day:02d}")
     else:
-        d = _pick(lambda y: _safe_day(y, month, day), _years(published), published, direction)[0]
+        # a wide window so that 29 February finds its leap year
+        years = range(published.year - 4, published.year + 5)
+        d = _pick(lambda y: _safe_day(y, month, day), years, published, direction)[0]
     return _day(d, p)
 
 
@@ -161,7 +163,26 @@ def _month_kind(p, published, direction, ref):
 
 def _year_kind(p, published, direction, ref):
     lo, hi = _narrow(*_year(p["year"]), p.get("mod"), published)
+    if "year2" in p:  # "1957-58", "2009-2010": both years; "2016-11" is a month
+        last = _full_year(p["year"], p["year2"])
+        if last is None:
+            month = int(p["year2"])
+            if len(p["year2"]) != 2 or not 1 <= month <= 12:
+                return NOTHING
+            return Resolution(*_month(p["year"], month), "month", f"{p['year']}-{month:02d}")
+        hi = _year(last)[1]
     return Resolution(lo, hi, "year", str(p["year"]))
+
+
+def _full_year(first: int, second: str) -> int | None:
+    """The end of a year range ("58" after 1957 is 1958), or None when it is not one."""
+    last = int(second)
+    if len(second) < 4:  # "2008-9", "1957-58": only the last digits are written
+        mod = 10 ** len(second)
+        last += first - first % mod
+        if last <= first:
+            last += mod
+    return last if 0 < last - first <= 20 else None
 
 
 def _decade(p, published, direction, ref):
@@ -186,6 +207,8 @@ def _season_kind(p, published, direction, ref):
     code = SEASONS[p["season"]]
     if "year" in p:
         y = p["year"]
+        if "year2" in p and _full_year(y, p["year2"]) != y + 1:  # "winter of 2008-9" is fine, "2008-12" is not
+            return NOTHING
     elif published is None:
         return Resolution(None, None, "season", f"XXXX-{code}")
     else:

@@ -1,0 +1,176 @@
+"""Event coding against data we did not write (../shared): whole-article gold and four public sets.
+
+- gold: the shared scorer's `events:` rows on ../shared/gold/dev (via `evaluate.gold.score_gold`).
+- PLOVER GSR: category accuracy and macro-F1 on the coded sentences (old category names mapped to
+  the 16 of draft 0.8), and whether our actors / recipients cover the gold actor words.
+- CASE 2021 task 2: our coding mapped to ACLED sub-event types (its labels), macro-F1 over the
+  labels present; a snippet with no ACLED-typed event predicts "NONE".
+- Event location (Halterman 2019, RELABEL gold): for the gold verb, is the place we pick the gold one.
+- WikiEvents: recall of Attacker / Victim / Target / Place arguments of attack-like events.
+No published anchor figure exists for these sets in shared/notes/events-anchors.md.
+"""
+from __future__ import annotations
+
+import json
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..nlp.arguments import actor_heads, recipient_heads
+from ..nlp.events import group, place_span
+from ..nlp.triggers import Trigger, find_triggers, lexicon, match_token
+from ..ontology import load_ontology
+
+OLD_PLOVER = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+CASE_LABELS = {  # CASE 2021 task 2 label -> ACLED sub-event type
+    "ARMED_CLASH": "Armed clash", "GOV_REGAINS_TERIT": "Government regains territory",
+    "NON_STATE_ACTOR_OVERTAKES_TER": "Non-state actor overtakes territory", "CHEM_WEAP": "Chemical weapon",
+    "AIR_STRIKE": "Air/drone strike", "SUIC_BOMB": "Suicide bomb", "ART_MISS_ATTACK": "Shelling/artillery/missile attack",
+    "REM_EXPLOS": "Remote explosive/landmine/IED", "GRENADE": "Grenade", "SEX_VIOL": "Sexual violence",
+    "ATTACK": "Attack", "ABDUCT_DISSAP": "Abduction/forced disappearance", "PEACE_PROTEST": "Peaceful protest",
+    "PROTEST_WITH_INTER": "Protest with intervention", "FORCE_AGAINST_PROTEST": "Excessive force against protesters",
+    "VIOL_DEMONSTR": "Violent demonstration", "MOB_VIOL": "Mob violence", "AGREEMENT": "Agreement", "ARREST": "Arrests",
+    "CHANGE_TO_GROUP_ACT": "Change to group/activity", "DISR_WEAP": "Disrupted weapons use",
+    "HQ_ESTABLISHED": "Headquarters or base established", "PROPERTY_DISTRUCT": "Looting/property destruction",
+    "NON_VIOL_TERRIT_TRANSFER": "Non-violent transfer of territory", "OTHER": "Other",
+}
+VERBAL = {"CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE", "COOPERATE", "AID"}
+WIKI_ROLES = {"Attacker", "Victim", "Target", "Place"}
+
+
+def macro_f1(pairs: list[tuple[str, str]], labels: set[str]) -> float:
+    f1s = []
+    for lab in sorted(labels):
+        tp = sum(1 for g, p in pairs if g == lab and p == lab)
+        fp = sum(1 for g, p in pairs if g != lab and p == lab)
+        fn = sum(1 for g, p in pairs if g == lab and p != lab)
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return round(sum(f1s) / len(f1s), 3) if f1s else 0.0
+
+
+def _doc_triggers(doc: Doc) -> list[Trigger]:
+    out = []
+    for sent in doc.sents:
+        out += [h.head for h in group(find_triggers(sent))]
+    return out
+
+
+def evaluate_plover_gsr(nlp: Language, path: Path, limit: int | None = None) -> dict:
+    records = [r for r in json.loads(path.read_text()) if r.get("event") and r.get("text")][:limit]
+    pairs, actor_ok, recip_ok, n_actor, n_recip = [], 0, 0, 0, 0
+    for rec, doc in zip(records, nlp.pipe(r["text"] for r in records)):
+        gold = OLD_PLOVER.get(rec["event"], rec["event"])
+        trigs = _doc_triggers(doc)
+        same = [t for t in trigs if t.sense.category == gold]
+        pairs.append((gold, (same[0] if same else trigs[0]).sense.category if trigs else "NONE"))
+        best = same[0] if same else None
+        for key, fn in (("source", actor_heads), ("target", recipient_heads)):
+            actors = rec.get(key) or []
+            actors = actors if isinstance(actors, list) else [actors]
+            words = {a["actorText"].lower() for a in actors if isinstance(a, dict) and a.get("actorText")}
+            if not words:
+                continue
+            got = " ".join(" ".join(t.text for t in h.subtree).lower() for h in fn(best)) if best else ""
+            hit = all(w in got for w in words)
+            if key == "source":
+                n_actor, actor_ok = n_actor + 1, actor_ok + hit
+            else:
+                n_recip, recip_ok = n_recip + 1, recip_ok + hit
+    labels = {g for g, _ in pairs}
+    return {
+        "sentences": len(pairs),
+        "category accuracy (any event of the gold category)": round(sum(g == p for g, p in pairs) / len(pairs), 3),
+        "category macro-F1": macro_f1(pairs, labels),
+        "no event found": sum(p == "NONE" for _, p in pairs),
+        "actor words covered": round(actor_ok / n_actor, 3) if n_actor else None,
+        "recipient words covered": round(recip_ok / n_recip, 3) if n_recip else None,
+    }
+
+
+def _acled_label(doc: Doc) -> str:
+    onto = load_ontology()
+    for t in _doc_triggers(doc):
+        if t.sense.category in VERBAL:
+            return "DIPLO"
+        acled = onto.acled(t.sense.category, t.sense.mode)
+        if acled:
+            for label, sub in CASE_LABELS.items():
+                if sub == acled.sub_event_type:
+                    return label
+    return "NONE"
+
+
+def evaluate_case2021(nlp: Language, path: Path, limit: int | None = None) -> dict:
+    rows = [line.split("\t") for line in path.read_text().splitlines()[1:] if line.count("\t") >= 2][:limit]
+    pairs = [(r[2].strip(), _acled_label(doc)) for r, doc in zip(rows, nlp.pipe(r[1] for r in rows))]
+    acled_labels = set(CASE_LABELS) | {"DIPLO"}
+    return {
+        "snippets": len(pairs),
+        "accuracy": round(sum(g == p for g, p in pairs) / len(pairs), 3),
+        "macro-F1 (ACLED types + DIPLO)": macro_f1(pairs, {g for g, _ in pairs} & acled_labels),
+        "predicted NONE": sum(p == "NONE" for _, p in pairs),
+    }
+
+
+def evaluate_event_location(nlp: Language, zip_path: Path, limit: int | None = None) -> dict:
+    with zipfile.ZipFile(zip_path) as zf:
+        name = next(n for n in zf.namelist() if n.endswith("labeled_text.jsonl") and "MACOSX" not in n)
+        data = json.loads(zf.read(name))
+    gold = [r for r in data if r.get("source") == "RELABEL" and r.get("answer") == "accept"][:limit]
+    ok = 0
+    for rec, doc in zip(gold, nlp.pipe(r["text"] for r in gold)):
+        verb = next((s for s in rec["spans"] if s["label"] == "VERB"), None)
+        loc = next((s for s in rec["spans"] if s["label"] == "LOCATION"), None)
+        span = doc.char_span(verb["start"], verb["end"], alignment_mode="expand") if verb else None
+        if span is None:
+            continue
+        tok = span.root
+        places = [e for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC") and e.sent == tok.sent]
+        trig = Trigger(tok, span, tok, match_token(tok, lexicon())[0], False) if match_token(tok, lexicon()) else None
+        recips = {h.i for h in recipient_heads(trig)} if trig else set()
+        chosen = place_span(places, {tok.i}, recips)
+        if loc is None:
+            ok += chosen is None
+        else:
+            ok += chosen is not None and chosen.start_char < loc["end"] and loc["start"] < chosen.end_char
+    return {"records": len(gold), "location accuracy": round(ok / len(gold), 3) if gold else None}
+
+
+def evaluate_wikievents(nlp: Language, path: Path, limit: int | None = None) -> dict:
+    docs = [json.loads(line) for line in path.read_text().splitlines() if line.strip()][:limit]
+    hits, totals = Counter(), Counter()
+    for rec in docs:
+        doc = nlp(" ".join(rec["tokens"]))
+        starts = {}
+        pos = 0
+        for i, w in enumerate(rec["tokens"]):  # token index -> our char offset in the joined text
+            starts[i] = pos
+            pos += len(w) + 1
+        trigs = {t.token.idx: t for t in _doc_triggers(doc)}
+        ents = {e["id"]: e for e in rec["entity_mentions"]}
+        for ev in rec["event_mentions"]:
+            if not ev["event_type"].startswith(("Conflict.Attack", "Life.Die", "Life.Injure")):
+                continue
+            trig = next((t for idx, t in trigs.items()
+                         if starts[ev["trigger"]["start"]] <= idx < starts[ev["trigger"]["end"] - 1] + len(rec["tokens"][ev["trigger"]["end"] - 1])), None)
+            for arg in ev["arguments"]:
+                role = "Victim" if arg["role"] == "Target" else arg["role"]
+                if arg["role"] not in WIKI_ROLES:
+                    continue
+                totals[role] += 1
+                ent = ents.get(arg["entity_id"])
+                if trig is None or ent is None:
+                    continue
+                lo, hi = starts[ent["start"]], starts[ent["end"] - 1] + len(rec["tokens"][ent["end"] - 1])
+                heads = actor_heads(trig) if role == "Attacker" else recipient_heads(trig)
+                if role == "Place":
+                    heads = [t for t in trig.token.sent if t.ent_type_ in ("GPE", "LOC", "FAC") and t.head.dep_ == "prep"]
+                hits[role] += any(lo <= t.idx < hi for h in heads for t in (h, *h.subtree) if t.i - h.i < 6)
+    out = {"documents": len(docs)}
+    for role in sorted(totals):
+        out[f"{role} recall"] = round(hits[role] / totals[role], 3)
+        out[f"{role} n"] = totals[role]
+    return out

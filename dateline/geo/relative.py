@@ -1,0 +1,78 @@
+"""Relative locations: "10 km south of Bakhmut", "near the border with Belarus", "north of the capital".
+
+`relative_location(text)` -> (lat, lon, radius_km) or None. The anchor is looked up in the
+gazetteer ("the capital" means the capital of the country named in the phrase, if any, else None).
+"""
+from __future__ import annotations
+
+import math
+import re
+
+from . import gazetteer
+
+_BEARING = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225,
+            "west": 270, "northwest": 315}
+_UNIT_KM = {"km": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilometre": 1.0, "kilometer": 1.0,
+            "miles": 1.609, "mile": 1.609, "mi": 1.609}
+_OFFSET = re.compile(r"(?:(?:about|some|around|roughly|nearly|almost)\s+)?(\d+(?:\.\d+)?)\s*"
+                     r"(km|kilomet(?:re|er)s?|miles?|mi)\b\s*(?:\(\d+\s*\w+\)\s*)?"
+                     r"(?:to the\s+)?(north|south|east|west|north-?east|north-?west|south-?east|south-?west)?"
+                     r"(?:ern)?\s*(?:of|from)\s+(?:the\s+)?(.+)", re.I)
+_DIRECTION = re.compile(r"^(?:just\s+)?(north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+                        r"\s+of\s+(?:the\s+)?(.+)", re.I)
+_BORDER = re.compile(r"(?:near|along|on|at|close to)\s+(?:the\s+)?(?:\w+\s+)?border\s+(?:with|of)\s+(?:the\s+)?(.+)",
+                     re.I)
+_NEAR = re.compile(r"^(?:near|outside|close to|on the outskirts of|just outside)\s+(?:the\s+)?(.+)", re.I)
+
+
+def relative_location(text: str) -> tuple[float, float, float] | None:
+    text = text.strip().rstrip(".,;")
+    m = _OFFSET.search(text)
+    if m:
+        anchor = _anchor(m.group(4))
+        if anchor is None:
+            return None
+        dist = float(m.group(1)) * _UNIT_KM[m.group(2).lower() if m.group(2).lower() in _UNIT_KM else "km"]
+        if m.group(3):
+            lat, lon = _move(anchor[0], anchor[1], _BEARING[m.group(3).lower().replace("-", "")], dist)
+            return lat, lon, max(5.0, dist * 0.25)
+        return anchor[0], anchor[1], dist  # "20 km from X": somewhere on that circle
+    m = _BORDER.search(text)
+    if m:
+        country = _anchor(m.group(1), countries_only=True)
+        return (country[0], country[1], 300.0) if country else None
+    m = _DIRECTION.search(text)
+    if m:
+        anchor = _anchor(m.group(2))
+        if anchor is None:
+            return None
+        lat, lon = _move(anchor[0], anchor[1], _BEARING[m.group(1).lower().replace("-", "")], 30.0)
+        return lat, lon, 40.0
+    m = _NEAR.search(text)
+    if m:
+        anchor = _anchor(m.group(1))
+        return (anchor[0], anchor[1], 25.0) if anchor else None
+    return None
+
+
+def _anchor(phrase: str, countries_only: bool = False) -> tuple[float, float] | None:
+    phrase = re.split(r"[,;]|\s+(?:and|in|on|at|where|after|when)\s+", phrase.strip())[0].strip()
+    words = phrase.split()
+    for n in range(min(len(words), 4), 0, -1):
+        found = [c for c in gazetteer.lookup(" ".join(words[:n])) if c.lat is not None]
+        if countries_only:
+            found = [c for c in found if c.kind == "country"]
+        if found:
+            best = max(found, key=lambda c: (c.kind == "country", c.capital, c.population))
+            return best.lat, best.lon
+    return None
+
+
+def _move(lat: float, lon: float, bearing_deg: float, dist_km: float) -> tuple[float, float]:
+    """The point `dist_km` from (lat, lon) along `bearing_deg` (great circle)."""
+    r = dist_km / 6371.0
+    b = math.radians(bearing_deg)
+    p1, l1 = math.radians(lat), math.radians(lon)
+    p2 = math.asin(math.sin(p1) * math.cos(r) + math.cos(p1) * math.sin(r) * math.cos(b))
+    l2 = l1 + math.atan2(math.sin(b) * math.sin(r) * math.cos(p1), math.cos(r) - math.sin(p1) * math.sin(p2))
+    return round(math.degrees(p2), 4), round(math.degrees(l2), 4)

@@ -1,0 +1,355 @@
+"""`dateline_events`: what happened, coded in PLOVER with CAMEO and ACLED equivalents.
+
+    sentence ─► triggers (lexicon + parse) ─► merge same-category triggers of one happening
+             ─► arguments (actors, recipients) ─► modality ─► casualties, quantities
+             ─► place, time, attribution (from the places, times and quotes stages) ─► Event
+
+One trigger makes at most one event, and triggers of the same category that describe
+one happening ("one person was killed and several injured by a rocket fired ...") are
+merged, because the scorer counts every extra event as a false positive. Work per
+sentence is bounded (`triggers.MAX_TOKENS_PER_SENTENCE`, `MAX_EVENTS_PER_SENTENCE`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..ontology import load_ontology
+from ..types import Attribution, Count, Event, EventTime, TextSpan
+from . import extensions  # noqa: F401  (registers the ._.dl_* attributes)
+from .arguments import actor_heads, entity_ids, recipient_heads
+from .casualties import Casualty, casualties
+from .modality import modality
+from .quantities import quantities
+from .triggers import Trigger, find_triggers
+
+MAX_EVENTS_PER_SENTENCE = 8
+MAX_LINK_HOPS = 4
+MAX_SCOPE_TOKENS = 60
+CIVILIANS = frozenset("civilian worshipper villager resident passenger child woman mourner student pedestrian".split())
+WEAPON_MODES = (  # an ASSAULT with no mode of its own takes it from the weapons named around it
+    ("aerial", frozenset("airstrike air warplane jet aircraft bomber helicopter".split())),
+    ("drone", frozenset("drone uav".split())),
+    ("suicide-attack", frozenset("suicide".split())),
+    ("heavy-weapons", frozenset("missile rocket shell artillery mortar tank howitzer".split())),
+    ("explosives", frozenset("bomb explosive ied mine grenade".split())),
+    ("firearms", frozenset("gun gunman gunmen gunfire rifle bullet sniper".split())),
+)
+PLACE_PREPS = {"in", "at", "near", "on", "into", "across", "outside", "around", "inside", "over"}
+
+
+@dataclass
+class Happening:
+    """One event in the making: a head trigger and the same-category triggers merged into it."""
+
+    head: Trigger
+    members: list[Trigger] = field(default_factory=list)
+
+    @property
+    def triggers(self) -> list[Trigger]:
+        return [self.head] + self.members
+
+
+RELATIVE_PRONOUNS = frozenset("which that who whom".split())
+
+
+def _has_own_subject(tok: Token) -> bool:
+    """A subject of its own (a relative pronoun or a bare count is not: "the raid that killed", "and several injured")."""
+    return any(c.dep_ in ("nsubj", "expl") and not (c.like_num or c.lower_ in ("several", "many", "dozens"))
+               and c.lower_ not in RELATIVE_PRONOUNS for c in tok.children)
+
+
+def _actor_words(h: "Happening") -> set[str]:
+    return {a.lower_ for t in h.triggers for a in actor_heads(t)}
+
+
+CLAUSE_BOUNDARIES = frozenset("advcl ccomp relcl parataxis".split())
+
+
+def _clause_of(tok: Token) -> int:
+    """The token heading the clause `tok` is in (climbing through phrases, not clause boundaries)."""
+    cur = tok
+    for _ in range(12):
+        if cur.head is cur or cur.dep_ in CLAUSE_BOUNDARIES:
+            break
+        if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and _has_own_subject(cur):
+            break
+        cur = cur.head
+    return cur.i
+
+
+def _same_happening(a: "Happening", b: "Happening") -> bool:
+    """Same category: linked in the parse, or in one clause without naming different actors
+    ("turned into a protest, with hundreds chanting")."""
+    if _linked(a, b):
+        return True
+    if _clause_of(a.head.predicate) != _clause_of(b.head.predicate):
+        return False
+    wa, wb = _actor_words(a), _actor_words(b)
+    return not (wa and wb and not (wa & wb))
+
+
+def _linked(upper: Happening, lower: Happening) -> bool:
+    """Is `lower` part of the same happening as `upper` (below it in the parse, same clause chain)?"""
+    if lower.head.predicate is upper.head.predicate:
+        return True
+    targets = {t.i for trig in upper.triggers for t in (trig.token, trig.predicate)}
+    cur = lower.head.token
+    for _ in range(MAX_LINK_HOPS):
+        if cur.dep_ in ("conj", "advcl", "ccomp", "relcl", "parataxis") and cur.pos_ in ("VERB", "AUX") \
+                and _has_own_subject(cur):
+            return False  # a clause of its own: a separate happening
+        if cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.i in targets:
+            return True
+    return False
+
+
+def group(triggers: list[Trigger]) -> list[Happening]:
+    """Merge same-category triggers of one happening; keep the highest trigger as head."""
+    happenings = [Happening(t) for t in triggers]
+    merged = True
+    while merged:
+        merged = False
+        for a in happenings:
+            for b in happenings:
+                if a is b or a.head.sense.category != b.head.sense.category:
+                    continue
+                if _same_happening(a, b):
+                    a.members += b.triggers
+                    happenings.remove(b)
+                    merged = True
+                    break
+            if merged:
+                break
+    return sorted(happenings, key=lambda h: h.head.token.i)
+
+
+CLAUSE_DEPS = ("ccomp", "conj", "advcl", "relcl", "xcomp", "parataxis", "acl")
+
+
+def _attached(tok: Token) -> list[Token]:
+    """The trigger and the phrases hanging on it, two levels down, without whole clauses."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in CLAUSE_DEPS:
+            continue
+        out.append(c)
+        out += [g for g in c.children if g.dep_ not in CLAUSE_DEPS]
+    return out
+
+
+def _mode(h: Happening) -> str | None:
+    for t in h.triggers:
+        if t.sense.mode:
+            return t.sense.mode
+    if h.head.sense.category != "ASSAULT":
+        return None
+    words = set()
+    for t in h.triggers:
+        for tok in _attached(t.token) + (_attached(t.predicate) if t.predicate is not t.token else []):
+            words.add(tok.lemma_.lower())
+    for mode, lemmas in WEAPON_MODES:
+        if words & lemmas:
+            return mode
+    return None
+
+
+def _attribution(doc: Doc, sent: Span, tok: Token) -> Attribution | None:
+    try:
+        from .attribution import attribution_for  # the quotes helper's function (seam)
+    except ImportError:
+        return None
+    return attribution_for(doc, sent, tok)
+
+
+def _event_place(doc: Doc, h: Happening, recipients: list[Token]) -> str | None:
+    try:  # the places helper's chooser (seam): event_place(doc, sentence_span, trigger_token) -> place id
+        from ..geo import event_place
+
+        return event_place(doc, h.head.token.sent, h.head.token)
+    except ImportError:
+        pass  # not there yet: our own simple choice below
+    if "dl_places" not in doc.spans:
+        return None
+    sent = h.head.token.sent
+    spans = [s for s in doc.spans["dl_places"] if sent.start <= s.start < sent.end and s._.dl_place]
+    if not spans:
+        return None
+    scope = {t.i for trig in h.triggers for t in (trig.token, trig.predicate)}
+    chosen = place_span(spans, scope, {t.i for t in recipients})
+    return chosen._.dl_place if chosen is not None else None
+
+
+def place_span(spans: list[Span], scope: set[int], recipients: set[int]) -> Span | None:
+    """Among place mentions of the sentence, the one where the event happened, or None."""
+    for s in spans:  # "fired missiles at Ukraine": the target is where it happened
+        if s.root.i in recipients:
+            return s
+    for s in spans:  # "killed in Belgorod", "attack on a mosque in Bir al-Abd"
+        prep = s.root.head
+        if s.root.dep_ == "pobj" and prep.lower_ in PLACE_PREPS and (prep.head.i in scope or prep.head.head.i in scope):
+            return s
+    return None
+
+
+def _event_time(doc: Doc, h: Happening) -> EventTime | None:
+    sent = h.head.token.sent
+    spans = [s for s in doc.spans["dl_times"] if sent.start <= s.start < sent.end] if "dl_times" in doc.spans else []
+    spans = [s for s in spans if s._.dl_time is not None and s._.dl_time.from_]
+    scope = {t.i for trig in h.triggers for t in (trig.token, trig.predicate)}
+
+    def attached(s: Span) -> bool:
+        cur = s.root
+        for _ in range(3):
+            if cur.head is cur:
+                return False
+            cur = cur.head
+            if cur.i in scope:
+                return True
+        return False
+
+    chosen = [s for s in spans if attached(s)] or sorted(spans, key=lambda s: abs(s.start - h.head.token.i))[:1]
+    if chosen:
+        t = chosen[0]._.dl_time
+        return EventTime(t.from_, t.to, t.precision)
+    pub = doc._.dl_published
+    pred = h.head.predicate
+    if pub is not None and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in pred.children):
+        # present perfect news register: happened recently, no date given
+        return EventTime((pub - timedelta(days=6)).isoformat(), pub.isoformat(), "week")
+    return None
+
+
+def _casualty_owner(c: Casualty, happenings: list[Happening]) -> Happening | None:
+    assaults = [h for h in happenings if h.head.sense.category == "ASSAULT"]
+    if not assaults:
+        return None
+    for h in assaults:
+        tokens = {t.token.i for t in h.triggers} | {t.predicate.i for t in h.triggers}
+        cur = c.anchor
+        for _ in range(MAX_LINK_HOPS + 1):
+            if cur.i in tokens:
+                return h
+            if cur.head is cur:
+                break
+            cur = cur.head
+    return min(assaults, key=lambda h: abs(h.head.token.i - c.anchor.i))
+
+
+ANAPHORIC_DETS = frozenset("the this that these those".split())
+ARGUMENT_DEPS = frozenset("poss prep compound amod nummod acl relcl appos".split())
+
+
+def _refers_back(t: Trigger, seen: set[str]) -> bool:
+    """"The strikes caused blackouts": a bare definite event noun names an event already reported."""
+    if not t.nominal or t.predicate is not t.token or t.sense.category not in seen:
+        return False
+    kids = list(t.token.children)
+    return any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in kids) and not any(
+        c.dep_ in ARGUMENT_DEPS for c in kids)
+
+
+# PLOVER codes "threatened to attack" as THREATEN, not THREATEN + a hypothetical ASSAULT: the content of
+# a verbal act (to-clause, that-clause, "of" + gerund) is not an event of its own.
+VERBAL_ACTS = frozenset("REQUEST ACCUSE REJECT THREATEN AGREE CONCEDE".split())
+CONTENT_DEPS = frozenset("xcomp ccomp pcomp".split())
+
+
+def _embedded(t: Trigger, triggers: list[Trigger]) -> bool:
+    acts = {x.predicate.i for x in triggers if x.sense.category in VERBAL_ACTS and x is not t}
+    acts |= {x.token.i for x in triggers if x.sense.category in VERBAL_ACTS and x is not t}
+    cur, through_content = t.predicate, False
+    for _ in range(MAX_LINK_HOPS):
+        if cur.head is cur:
+            return False
+        through_content |= cur.dep_ in CONTENT_DEPS or (
+            cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children))
+        cur = cur.head
+        if cur.i in acts and through_content:
+            return True
+    return False
+
+
+def sentence_events(doc: Doc, sent: Span, first_id: int, seen: set[str] = frozenset()) -> list[Event]:
+    found = find_triggers(sent)
+    triggers = [t for t in found if not _refers_back(t, seen) and not _embedded(t, found)]
+    if not triggers:
+        return []
+    happenings = group(triggers)[:MAX_EVENTS_PER_SENTENCE]
+    counts: dict[int, dict[str, Count]] = {}
+    skip: set[int] = set()
+    for c in casualties(sent):
+        owner = _casualty_owner(c, happenings)
+        if owner is not None:
+            counts.setdefault(id(owner), {}).setdefault(c.kind, c.count)
+            skip |= set(c.number_tokens)
+    onto = load_ontology()
+    events = []
+    for n, h in enumerate(happenings):
+        head = h.head
+        category = head.sense.category
+        mode = _mode(h)
+        actor_toks = [a for t in h.triggers for a in actor_heads(t)]
+        recip_toks = [r for t in h.triggers for r in recipient_heads(t)]
+        actors = entity_ids(doc, actor_toks)
+        recipients = tuple(r for r in entity_ids(doc, recip_toks) if r not in actors or category == "CONSULT")
+        civilians = any(r.lemma_.lower() in CIVILIANS for r in recip_toks)
+        acled = onto.acled(category, mode, civilians)
+        coding = onto.from_cameo(head.sense.cameo) if head.sense.cameo else None
+        scope = sorted({t for trig in h.triggers for t in list(trig.predicate.subtree)[:MAX_SCOPE_TOKENS]},
+                       key=lambda t: t.i)
+        found = counts.get(id(h), {})
+        events.append(Event(
+            id=f"v{first_id + n}",
+            category=category,
+            mode=mode,
+            context=coding.context if coding else (),
+            cameo=head.sense.cameo,
+            acled=acled.to_dict() if acled else None,
+            actors=actors,
+            recipients=recipients,
+            place=_event_place(doc, h, recip_toks),
+            time=_event_time(doc, h),
+            modality=modality(head),
+            attribution=_attribution(doc, sent, head.token),
+            fatalities=found.get("fatalities"),
+            injuries=found.get("injuries"),
+            quantities=quantities(scope, head.predicate.lower_, skip),
+            trigger=TextSpan(head.span.start_char, head.span.end_char, head.span.text),
+            sentence=(sent.start_char, sent.end_char),
+            confidence=round(min(0.9, 0.6 + 0.1 * bool(actors) + 0.1 * (not head.nominal) + 0.1 * bool(recipients)), 2),
+        ))
+    return events
+
+
+def extract_events(doc: Doc) -> tuple[Event, ...]:
+    events: list[Event] = []
+    spans: list[Span] = []
+    seen: set[str] = set()  # categories reported so far
+    for sent in doc.sents:
+        found = sentence_events(doc, sent, len(events) + 1, seen)
+        seen |= {ev.category for ev in found}
+        for ev in found:
+            span = doc.char_span(ev.trigger.start, ev.trigger.end)
+            if span is not None:
+                span._.dl_event = ev.id
+                spans.append(span)
+        events += found
+    doc.spans["dl_triggers"] = spans
+    return tuple(events)
+
+
+@Language.component(
+    "dateline_events",
+    requires=["doc._.dl_entities"],
+    assigns=["doc._.dl_events", "doc.spans"],
+)
+def dateline_events(doc: Doc) -> Doc:
+    doc._.dl_events = extract_events(doc)
+    return doc

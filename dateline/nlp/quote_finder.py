@@ -1,0 +1,209 @@
+"""Candidate quotations with their cue verb and speaker phrase, before speakers are resolved.
+
+Direct quotes come from quotation marks (quote_marks); each one looks for its
+reporting verb after the closing mark (`,” he said`), then before the opening
+mark (`X said: “`, `told Sky News that ... “foresee”`), then up the parse
+(`gathered officers to discuss “...”`), then a dash credit (`” — Gen X`).
+Indirect quotes are the clausal complements of reporting verbs and
+"according to X". A reported clause that contains quoted words plus words of
+its own is one mixed quote; the quoted pieces inside it are not repeated.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .quote_cues import REPORTING, according_to, complement_of, is_cue, subject_of
+from .quote_marks import MarkedQuote, find_marked_quotes
+
+AFTER_TOKENS = 10  # `,” said Belgian Prime Minister Charles Michel` fits
+BEFORE_TOKENS = 40
+UP_STEPS = 6
+_END = {".", "!", "?"}
+
+
+@dataclass
+class Finding:
+    start: int  # chars: the quoted words / reported clause
+    end: int
+    kind: str  # direct | indirect | mixed
+    cue: int | None = None  # token index of the reporting verb
+    head: int | None = None  # token index of the speaker phrase's head
+    paragraph: int = 0
+    inherit: bool = False  # no cue of its own: continues a neighbouring quote
+    marks: tuple[int, int] | None = None  # direct: span including the marks
+    via: str = ""  # how the cue was found, for debugging
+
+
+class Finder:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc.text
+        self.marked = find_marked_quotes(self.text)
+        self._mark_starts = [q.mark_start for q in self.marked]
+        self._tok_starts = [t.idx for t in doc]
+        self._para_starts = [0] + [m.end() for m in re.finditer(r"\n+", self.text)]
+
+    # -- lookups -------------------------------------------------------------------------
+    def inside(self, char: int) -> bool:
+        k = bisect.bisect_right(self._mark_starts, char) - 1
+        return k >= 0 and self.marked[k].mark_start <= char < self.marked[k].mark_end
+
+    def token_at(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self._tok_starts, char) - 1)
+
+    def paragraph(self, char: int) -> int:
+        return bisect.bisect_right(self._para_starts, char) - 1
+
+    # -- direct -----------------------------------------------------------------------------
+    def direct(self) -> list[Finding]:
+        out = []
+        for k, q in enumerate(self.marked):
+            nxt = self.marked[k + 1].mark_start if k + 1 < len(self.marked) else len(self.text)
+            prev = self.marked[k - 1].mark_end if k > 0 else 0
+            f = Finding(q.start, q.end, "direct", paragraph=self.paragraph(q.start), marks=(q.mark_start, q.mark_end))
+            if not len(self.doc):
+                out.append(f)
+                continue
+            cue, head, via = self._after(q, nxt)
+            if cue is None and head is None:
+                cue, head, via = self._before(q, prev)
+            if cue is None and head is None:
+                cue, head, via = self._governor(q)
+            f.cue, f.head, f.via = cue, head, via
+            f.inherit = cue is None and head is None
+            out.append(f)
+        return out
+
+    def _after(self, q: MarkedQuote, boundary: int):
+        text = self.text
+        tail = text[q.mark_end:boundary]
+        stripped = tail.lstrip(" \t,")
+        if stripped[:1] in ("—", "–", "-"):  # `” — Belgian Prime Minister Charles Michel`
+            i = self.token_at(q.mark_end + len(tail) - len(stripped))
+            for j in range(i, min(len(self.doc), i + 8)):
+                t = self.doc[j]
+                if t.idx >= boundary or t.text == "\n":
+                    break
+                if t.pos_ == "PROPN":
+                    while t.head.i > t.i and t.head.pos_ == "PROPN" and t.head.idx < boundary:
+                        t = t.head
+                    return None, t.i, "dash"
+        # A quote ending its sentence ("... confirmed.” There were ...") has no cue after it.
+        if text[q.start:q.end][-1:] in ("." , "…") and stripped[:1].isupper():
+            return None, None, ""
+        i = self.token_at(q.mark_end)
+        if i < len(self.doc) and self.doc[i].idx < q.mark_end:
+            i += 1
+        for j in range(i, min(len(self.doc), i + AFTER_TOKENS)):
+            t = self.doc[j]
+            if t.idx >= boundary or "\n" in t.text or t.text in _END:
+                break
+            if t.lower_ in ("and", "but", "while", "whereas", ";"):
+                break  # `“A,” and the other daily said “B”`: that verb belongs to B
+            if is_cue(t):
+                comp = complement_of(t)
+                if comp and comp[0] > t.i and not self.inside(self.doc[comp[0]].idx):
+                    return None, None, ""  # `said that ...`: this verb reports something else
+                subj = subject_of(t, self.inside)
+                return t.i, subj.i if subj is not None else None, "after"
+        return None, None, ""
+
+    def _before(self, q: MarkedQuote, boundary: int):
+        first = self.token_at(q.start)
+        j = self.token_at(q.mark_start) - 1
+        steps = 0
+        while j >= 0 and steps < BEFORE_TOKENS:
+            t = self.doc[j]
+            if t.idx < boundary or "\n" in t.text or (t.text in _END and not self.inside(t.idx)):
+                break
+            if is_cue(t) and not self.inside(t.idx):
+                close = (first - t.i) <= 4
+                if close or t.left_edge.i <= first <= t.right_edge.i:
+                    subj = subject_of(t, self.inside)
+                    return t.i, subj.i if subj is not None else None, "before"
+            j -= 1
+            steps += 1
+        return None, None, ""
+
+    def _governor(self, q: MarkedQuote):
+        """A partial quote inside someone's clause: `X gathered officers to discuss “...”`."""
+        t = self.doc[self.token_at(q.start)]
+        for _ in range(UP_STEPS):
+            if t.head is t:
+                return None, None, ""
+            t = t.head
+            if self.inside(t.idx):
+                continue
+            if t.pos_ in ("VERB", "AUX"):
+                subj = subject_of(t, self.inside)
+                if subj is None:
+                    return None, None, ""
+                return (t.i if is_cue(t) else None), subj.i, "governor"
+        return None, None, ""
+
+    # -- indirect ---------------------------------------------------------------------------
+    def indirect(self) -> list[Finding]:
+        out: list[Finding] = []
+        seen: set[tuple[int, int]] = set()
+        doc = self.doc
+        for t in doc:
+            if self.inside(t.idx):
+                continue
+            if is_cue(t, REPORTING):
+                rng = complement_of(t)
+                head = subject_of(t, self.inside) if rng else None
+                cue = t.i
+            elif t.lower_ == "according":
+                got = according_to(t)
+                if not got:
+                    continue
+                obj, rng = got
+                head, cue = obj, t.i
+            else:
+                continue
+            if not rng or rng[1] - rng[0] < 2:
+                continue
+            start, end = doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1])
+            if (start, end) in seen:
+                continue
+            seen.add((start, end))
+            out.append(Finding(start, end, "indirect", cue=cue, head=head.i if head is not None else None,
+                               paragraph=self.paragraph(start), via="indirect"))
+        return out
+
+
+def find_candidates(doc: Doc) -> tuple[Finder, list[Finding]]:
+    """All quotes in text order: direct ones, indirect ones, and mixed ones merged from both."""
+    finder = Finder(doc)
+    direct = finder.direct()
+    indirect = finder.indirect() if len(doc) else []
+    absorbed: set[int] = set()
+    kept: list[Finding] = []
+    mark_starts = [d.marks[0] for d in direct]
+    for f in indirect:
+        # Direct quotes overlapping the clause (marks are sorted and do not overlap each other).
+        k = max(0, bisect.bisect_right(mark_starts, f.start) - 1)
+        inner = []
+        while k < len(direct) and direct[k].marks[0] < f.end:
+            if f.start < direct[k].marks[1]:
+                inner.append(k)
+            k += 1
+        if not inner:
+            kept.append(f)
+            continue
+        own_words = sum(1 for tok in doc.char_span(f.start, f.end, alignment_mode="expand") or ()
+                        if tok.is_alpha and not finder.inside(tok.idx))
+        if own_words < 2:
+            continue  # the clause is the quote itself: the direct quote carries it
+        f.kind = "mixed"
+        f.start = min([f.start] + [direct[k].start for k in inner if direct[k].start >= f.start - 2])
+        f.end = max([f.end] + [direct[k].marks[1] for k in inner if direct[k].marks[0] < f.end])
+        absorbed.update(k for k in inner if direct[k].start >= f.start and direct[k].end <= f.end)
+        kept.append(f)
+    merged = [d for k, d in enumerate(direct) if k not in absorbed] + kept
+    merged.sort(key=lambda f: (f.start, -f.end))
+    return finder, merged

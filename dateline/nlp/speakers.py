@@ -1,0 +1,221 @@
+"""Who a reporting verb's subject is, without a coreference model.
+
+A subject naming an entity is that entity ("Gen X", "a spokesman, X,",
+"Afghan officials"). Pronouns ("he added") go to the most salient compatible
+entity in the sentences before: earlier speakers and grammatical subjects
+first, skipping back over sentences whose subject is the same pronoun (a
+pronoun chain), with gender from titles (Mr/Mrs/Ms) and from earlier pronoun
+resolutions. Descriptions ("the commander", "the group", "the statement")
+go to the latest entity that carried that role noun, or the latest speaker.
+Anything else stays unresolved: speaker None, never a guess.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .quote_cues import SUBJECTS
+from .quote_mentions import FEMALE_TITLES, MALE_TITLES, MentionIndex
+from .quote_units import units
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+GROUP_PRONOUNS = {"they", "it"}
+GROUP_LABELS = {"ORG", "GPE", "NORP", "IGO", "MEDIA"}
+# Plural or institutional nouns whose modifier names the speaker: "Afghan officials", "Israel's military".
+COLLECTIVE = {
+    "official", "authority", "government", "military", "army", "force", "ministry", "police", "spokesman",
+    "spokeswoman", "spokesperson", "office", "administration", "embassy", "media", "diplomat", "source",
+    "leadership", "command", "navy", "troop", "prosecutor", "minister",
+}
+# Descriptions that stand for the latest organisation or the latest statement's author.
+ORG_NOUNS = {"group", "organization", "organisation", "movement", "ministry", "agency", "company", "militia",
+             "government", "army", "military", "party", "alliance", "bloc", "council", "committee"}
+STATEMENT_NOUNS = {"statement", "report", "communique", "release", "post", "tweet", "letter", "message"}
+LOOKBACK_SENTENCES = 6
+LOOKBACK_CHARS = 1500
+RECENT_QUOTES = 30  # earlier speakers considered (bounds the work on quote-heavy texts)
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    entity: str | None  # entity id (fallback ids start with "f")
+    text: str | None  # the surface naming the speaker here
+    label: str | None = None
+    role: str | None = None  # head noun of a description ("official"), to match "the official" later
+
+
+@dataclass(frozen=True, slots=True)
+class PriorQuote:
+    char: int  # where the quote or its speaker sits in the text
+    speaker: Speaker
+
+
+class SpeakerResolver:
+    def __init__(self, doc: Doc, index: MentionIndex, inside):
+        self.doc = doc
+        self.index = index
+        self.inside = inside  # char offset -> True if inside a direct quotation
+        self.units = units(doc)
+        self.gender: dict[str, str] = {}
+        self.roles: dict[str, set[str]] = {}
+        self._learn_titles()
+
+    # -- entry point -------------------------------------------------------------------
+    def resolve(self, head: Token, prior: list[PriorQuote]) -> Speaker:
+        low = head.lower_
+        if low in PRONOUN_GENDER or low in GROUP_PRONOUNS:
+            return self._pronoun(head, prior)
+        np_text = _np_text(head)
+        m = self.index.at(head.i)
+        if m is not None:
+            return self._speaker_of(m)
+        for c in head.children:
+            if c.dep_ == "appos":
+                m = self.index.at(c.i)
+                if m is not None and m.label == "PERSON":
+                    return self._speaker_of(m)
+        lemma = head.lemma_.lower()
+        if lemma in COLLECTIVE:
+            for c in head.children:
+                if c.dep_ in ("compound", "amod", "poss", "nmod"):
+                    m = self.index.at(c.i)
+                    if m is not None and m.label in GROUP_LABELS:
+                        return Speaker(m.entity, np_text, m.label, lemma)
+        if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+            found = self._description(head, lemma, prior)
+            if found is not None:
+                return Speaker(found.entity, np_text, found.label, lemma)
+        return Speaker(None, np_text, None, lemma)
+
+    # -- descriptions ------------------------------------------------------------------
+    def _description(self, head: Token, lemma: str, prior: list[PriorQuote]) -> Speaker | None:
+        lo = max(0, head.idx - LOOKBACK_CHARS)
+        recent = [p for p in prior[-RECENT_QUOTES:] if lo <= p.char < head.idx]
+        if lemma in STATEMENT_NOUNS:
+            return recent[-1].speaker if recent else None
+        for p in reversed(recent):  # "an official said ..." then "the official said"
+            if p.speaker.role == lemma:
+                return p.speaker
+        for i in range(head.i - 1, -1, -1):
+            tok = self.doc[i]
+            if tok.idx < lo:
+                break
+            m = self.index.at(i)
+            if m is None or self.inside(tok.idx) or i != m.end - 1:
+                continue
+            if lemma in self.roles.get(m.entity, ()):
+                return Speaker(m.entity, None, m.label)
+            if lemma in ORG_NOUNS and m.label in ("ORG", "IGO") and not self._nested(m):
+                return Speaker(m.entity, None, m.label)
+        return None
+
+    def _nested(self, m) -> bool:
+        """A mention inside another mention's phrase ("the largest bloc at the United Nations") is not
+        what a later "the group" points back to; the phrase's own head is."""
+        t = self.doc[m.start:m.end].root
+        for _ in range(6):
+            if t.head is t:
+                return False
+            t = t.head
+            other = self.index.at(t.i)
+            if other is not None and other.entity != m.entity:
+                return True
+        return False
+
+    # -- pronouns ----------------------------------------------------------------------
+    def _pronoun(self, head: Token, prior: list[PriorQuote]) -> Speaker:
+        gender = PRONOUN_GENDER.get(head.lower_)
+        k = self.units.index(head.i)
+        limit = head.idx
+        for step in range(LOOKBACK_SENTENCES):
+            lo, hi = self.units.bounds(k)
+            cands = self._candidates(lo, hi, limit, gender, prior)
+            if cands:
+                best = min(cands, key=lambda c: (not c[1], c[0]))
+                entity, label = best[2], best[3]
+                if gender and entity:
+                    self.gender.setdefault(entity, gender)
+                return Speaker(entity, head.text, label)
+            if (not gender and step >= 1) or k == 0:
+                break  # "they"/"it" look one sentence back at most
+            k -= 1
+            limit = 1 << 60
+        return Speaker(None, head.text, None)
+
+    def _candidates(self, lo: int, hi: int, limit: int, gender: str | None, prior: list[PriorQuote]):
+        """(position, is_subject, entity, label) of compatible referents in tokens [lo, hi) before `limit`."""
+        found = []
+        doc = self.doc
+        start_char = doc[lo].idx if lo < len(doc) else 0
+        end_char = min(limit, doc[hi - 1].idx + len(doc[hi - 1]) if hi > lo else 0)
+        for p in prior[-RECENT_QUOTES:]:
+            if start_char <= p.char < end_char and p.speaker.entity and self._fits(p.speaker.entity,
+                                                                                    p.speaker.label, gender):
+                found.append((p.char, True, p.speaker.entity, p.speaker.label))
+        seen_end = -1
+        chained = False
+        for tok in doc[lo:hi]:
+            if tok.idx >= limit:
+                break
+            if self.inside(tok.idx):
+                continue
+            if (tok.dep_ in SUBJECTS and tok.head.dep_ == "ROOT" and tok.lower_ in PRONOUN_GENDER
+                    and PRONOUN_GENDER[tok.lower_] == gender):
+                chained = True
+            m = self.index.at(tok.i)
+            if m is None or tok.i < seen_end:
+                continue
+            seen_end = m.end
+            if not self._fits(m.entity, m.label, gender):
+                continue
+            root = self.doc[m.start:m.end].root
+            subj = root.dep_ in SUBJECTS or (root.dep_ in ("appos", "compound") and root.head.dep_ in SUBJECTS)
+            if gender is None and not subj:
+                continue
+            found.append((tok.idx, subj, m.entity, m.label))
+        if chained and not any(c[1] for c in found):
+            return []  # the sentence's subject is the same pronoun: its referent is further back
+        return found
+
+    def _fits(self, entity: str, label: str | None, gender: str | None) -> bool:
+        if gender is None:
+            return label in GROUP_LABELS
+        if label != "PERSON":
+            return False
+        known = self.gender.get(entity)
+        return known is None or known == gender
+
+    # -- helpers -----------------------------------------------------------------------
+    def _speaker_of(self, m) -> Speaker:
+        text = self.doc[m.start:m.end].text
+        return Speaker(m.entity, text, m.label, None)
+
+    def _learn_titles(self) -> None:
+        """Gender from "Mr"/"Mrs" before a mention; role nouns from the phrase around it."""
+        doc = self.doc
+        for m in self.index.mentions:
+            if m.start > 0 and m.label == "PERSON":
+                prev = doc[m.start - 1].lower_
+                first = doc[m.start].lower_
+                for t in (prev, first):
+                    if t in MALE_TITLES:
+                        self.gender.setdefault(m.entity, "m")
+                    elif t in FEMALE_TITLES:
+                        self.gender.setdefault(m.entity, "f")
+            roles = self.roles.setdefault(m.entity, set())
+            root = doc[m.start:m.end].root
+            for t in list(root.children) + [root.head]:
+                if t.pos_ == "NOUN" and (t.dep_ in ("appos", "compound") or root.dep_ in ("appos", "compound")):
+                    roles.add(t.lemma_.lower())
+            for title in self.index.titles.get(m.entity, ()):
+                roles.update(w.lower() for w in title.split())
+
+
+def _np_text(head: Token) -> str:
+    """The speaker phrase up to its head: "Officials" in "Officials in the city of X said"."""
+    doc = head.doc
+    start = head.left_edge.i
+    while start < head.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return doc[start:head.i + 1].text

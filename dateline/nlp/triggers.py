@@ -1,0 +1,280 @@
+"""Finding event triggers: lexicon senses matched against the dependency parse.
+
+The lexicon (`dateline/ontology/triggers.tsv`, plus an optional user file named by the
+DATELINE_TRIGGERS setting, read first) maps a spaCy lemma and coarse POS to a PLOVER
+category, mode and CAMEO code, under simple syntactic conditions (`when`). A trigger
+records both the word that names the event and the *predicate* whose arguments it
+takes: in "Russia carried out strikes", the event is "strikes" but its actor is the
+subject of the light verb "carried out".
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from ..ontology import DATA_DIR, load_ontology, read_tsv
+
+# Verbs that only carry a nominal event: "carry out strikes", "hold talks", "launch an attack".
+LIGHT_VERBS = frozenset(
+    "carry launch conduct stage mount wage unleash hold make pay open impose express issue reach begin step "
+    "resume continue start announce have go call level".split()
+)
+OBJ_DEPS = ("dobj", "obj", "nsubjpass", "attr")
+SUBJ_DEPS = ("nsubj",)
+MOD_DEPS = ("compound", "amod", "nmod", "npadvmod")
+PARTICLE_DEPS = ("prt", "advmod", "prep")
+MAX_TOKENS_PER_SENTENCE = 300  # longer "sentences" are tables or lists: not scanned (bounded work)
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    key: str  # obj subj mod prep prepobj lv noobj pass
+    values: frozenset[str]  # lemmas; "*" = anything
+    negated: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    lemma: str
+    particle: str | None
+    pos: str
+    category: str  # a PLOVER category, or "NONE" to block the lemma here
+    mode: str | None
+    cameo: str | None
+    when: tuple[Condition, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    token: Token  # the word naming the event
+    span: Span  # trigger text (phrasal verbs include their particle)
+    predicate: Token  # whose syntactic arguments the event takes
+    sense: Sense
+    nominal: bool
+
+
+def _classes(data_dir: Path) -> dict[str, frozenset[str]]:
+    return {r["class"]: frozenset(r["lemmas"].split()) for r in read_tsv(data_dir / "word_classes.tsv")}
+
+
+def _parse_when(text: str, classes: dict[str, frozenset[str]]) -> tuple[Condition, ...]:
+    conds = []
+    for part in text.split():
+        negated = part.startswith("!")
+        part = part.lstrip("!")
+        key, _, raw = part.partition("=")
+        values: set[str] = set()
+        for v in raw.split("|") if raw else ():
+            values |= classes[v[1:]] if v.startswith("@") else {v}
+        conds.append(Condition(key, frozenset(values), negated))
+    return tuple(conds)
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(extra: str | None = None) -> dict[tuple[str, str], tuple[Sense, ...]]:
+    """(lemma, pos) -> senses in file order; phrasal senses are keyed by their verb."""
+    onto = load_ontology()
+    classes = _classes(DATA_DIR)
+    paths = ([Path(extra)] if extra else []) + [DATA_DIR / "triggers.tsv"]
+    lex: dict[tuple[str, str], list[Sense]] = {}
+    for path in paths:
+        for r in read_tsv(path):
+            words = r["lemma"].lower().split()
+            cat = r["category"]
+            mode = r.get("mode") or None
+            if cat != "NONE":
+                onto.check(cat, mode)
+            sense = Sense(words[0], " ".join(words[1:]) or None, r["pos"], cat, mode, r.get("cameo") or None,
+                          _parse_when(r.get("when", ""), classes))
+            lex.setdefault((sense.lemma, sense.pos), []).append(sense)
+    return {k: tuple(v) for k, v in lex.items()}
+
+
+def lexicon() -> dict[tuple[str, str], tuple[Sense, ...]]:
+    return load_lexicon(os.environ.get("DATELINE_TRIGGERS") or None)
+
+
+def coarse_pos(tok: Token) -> str | None:
+    if tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX"):
+        return "VERB"
+    if tok.pos_ in ("NOUN", "PROPN") and tok.tag_.startswith("NN"):
+        return "NOUN"
+    return None
+
+
+def lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def antecedent(tok: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies ("missiles, 60 of which ...")."""
+    if tok.lower_ in ("which", "that", "who", "whom"):
+        head = tok.head
+        for _ in range(3):
+            if head.dep_ == "relcl":
+                return head.head
+            head = head.head
+    return tok
+
+
+def expand(tok: Token) -> list[Token]:
+    """A head and what it stands for: "9,000 of its servicemen" -> servicemen too; conjuncts."""
+    tok = antecedent(tok)
+    out = [tok]
+    if tok.pos_ in ("NUM", "PRON", "DET") or tok.lower_ in ("some", "many", "most", "all", "several", "dozens"):
+        out += [c for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+    out += [c for c in tok.children if c.dep_ == "conj"][:10]
+    return [antecedent(t) for t in out]
+
+
+def is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (tok.dep_ == "acl" and tok.tag_ == "VBN")
+
+
+def objects(tok: Token) -> list[Token]:
+    direct = [c for c in tok.children if c.dep_ in OBJ_DEPS]
+    if not direct and tok.dep_ == "acl" and tok.tag_ == "VBN":  # "a rocket fired from ..." : the noun is the object
+        direct = [tok.head]
+    return [x for c in direct for x in expand(c)]
+
+
+def subjects(tok: Token) -> list[Token]:
+    return [x for c in tok.children if c.dep_ in SUBJ_DEPS for x in expand(c)]
+
+
+def light_verb(tok: Token) -> Token | None:
+    """The light verb carrying a nominal trigger ("launch a new ground attack")."""
+    if tok.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX") and lemma(tok.head) in LIGHT_VERBS:
+        return tok.head
+    return None
+
+
+def _values_of(key: str, tok: Token) -> list[str] | None:
+    if key == "obj":
+        return [lemma(t) for t in objects(tok)]
+    if key == "subj":
+        return [lemma(t) for t in subjects(tok)]
+    if key == "mod":
+        return [lemma(c) for c in tok.children if c.dep_ in MOD_DEPS]
+    if key == "prep":
+        return [c.lower_ for c in tok.children if c.dep_ in ("prep", "dative")]
+    if key == "prepobj":
+        return [lemma(g) for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if key == "lv":
+        lv = light_verb(tok)
+        return [lemma(lv)] if lv is not None else []
+    return None
+
+
+def _holds(cond: Condition, tok: Token) -> bool:
+    if cond.key == "noobj":
+        ok = not objects(tok)
+    elif cond.key == "pass":
+        ok = is_passive(tok)
+    elif cond.key == "xcomp":
+        ok = any(c.dep_ == "xcomp" for c in tok.children)
+    else:
+        values = _values_of(cond.key, tok) or []
+        ok = bool(values) if "*" in cond.values else any(v in cond.values for v in values)
+    return ok != cond.negated
+
+
+def _particle(tok: Token, particle: str) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in PARTICLE_DEPS and c.lower_ == particle and c.i > tok.i:
+            return c
+    for c in tok.children:  # "called for the ambassador to be expelled": "for" marks the clause
+        for g in c.children:
+            if g.dep_ == "mark" and g.lower_ == particle and g.i == tok.i + 1:
+                return g
+    return None
+
+
+def match_token(tok: Token, lex: dict) -> tuple[Sense, Token | None] | None:
+    """The first sense of this token whose conditions hold (phrasal senses first), with its particle."""
+    pos = coarse_pos(tok)
+    if pos is None:
+        return None
+    senses = lex.get((lemma(tok), pos), ())
+    for phrasal in (True, False):
+        for s in senses:
+            if (s.particle is not None) != phrasal:
+                continue
+            part = _particle(tok, s.particle) if s.particle else None
+            if s.particle and part is None:
+                continue
+            if all(_holds(c, tok) for c in s.when):
+                return None if s.category == "NONE" else (s, part)
+    return None
+
+
+def _skip_nominal(tok: Token) -> bool:
+    """Nominal mentions that do not report an event here."""
+    if tok.dep_ == "compound":  # "attack helicopter", "protest movement"
+        return True
+    if tok.ent_type_ in ("EVENT", "WORK_OF_ART", "LAW", "ORG", "DATE"):
+        return True
+    if tok.dep_ == "attr":  # "it was an explosion": describes a known event
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ in TEMPORAL_PREPS:  # "before Tuesday's attacks": a time reference
+        return True
+    # "a suspect in the attacks", "victims of the raid": a noun about another thing, not the event
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("NOUN", "PROPN") \
+            and coarse_pos(tok.head.head) is None and light_verb(tok.head.head) is None:
+        return True
+    return False
+
+
+CROWD_SENSE = Sense("*", None, "VERB", "PROTEST", "demo", "141", ())
+CROWD_ACTIONS = frozenset(
+    "defy march gather rally chant shout block storm burn throw occupy converge take fill pour flood mass "
+    "sing demand denounce surround blockade picket".split()
+)
+TEMPORAL_PREPS = frozenset("after before since following until till during prior ahead".split())
+
+
+def _crowd_action(tok: Token) -> tuple[Sense, None] | None:
+    """What protesters do in public is a protest: "demonstrators defied the police", "protesters marched"."""
+    if coarse_pos(tok) != "VERB" or lemma(tok) not in CROWD_ACTIONS or is_passive(tok):
+        return None
+    protesters = _classes(DATA_DIR)["protester"]
+    return (CROWD_SENSE, None) if any(lemma(s) in protesters for s in subjects(tok)) else None
+
+
+def _skip_verb(tok: Token) -> bool:
+    """Verb forms that do not report an event: "injured people" (a modifier), "Stop shooting!" (an order)."""
+    if tok.dep_ == "amod":
+        return True
+    imperative = tok.dep_ == "ROOT" and tok.tag_ == "VB" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
+    return imperative
+
+
+def find_triggers(sent: Span) -> list[Trigger]:
+    """Every trigger in a sentence, at most one per token."""
+    if len(sent) > MAX_TOKENS_PER_SENTENCE:
+        return []
+    lex = lexicon()
+    doc = sent.doc
+    out: list[Trigger] = []
+    for tok in sent:
+        hit = match_token(tok, lex) or _crowd_action(tok)
+        if hit is None:
+            continue
+        sense, part = hit
+        nominal = coarse_pos(tok) == "NOUN"
+        if nominal and _skip_nominal(tok):
+            continue
+        if not nominal and _skip_verb(tok):
+            continue
+        end = part.i + 1 if part is not None and part.i - tok.i <= 3 else tok.i + 1
+        predicate = (light_verb(tok) if nominal else None) or tok
+        out.append(Trigger(tok, doc[tok.i:end], predicate, sense, nominal))
+        if nominal:  # "two bombings at the airport and another at the metro": a second event
+            out += [Trigger(c, doc[c.i:c.i + 1], c, sense, True) for c in tok.children
+                    if c.dep_ == "conj" and c.lower_ in ("another", "other", "others")]
+    return out

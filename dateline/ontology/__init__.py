@@ -1,0 +1,111 @@
+"""The event ontology as data: PLOVER categories, modes and contexts, CAMEO -> PLOVER, PLOVER -> ACLED.
+
+Everything lives in the TSV files next to this module (provenance in README.md); this
+module only reads and checks them. Vocabularies are closed: a file naming an unknown
+category, mode or context is an error at load time, not a silent wrong record.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import get_args
+
+from ..types import Category
+
+DATA_DIR = Path(__file__).parent
+CATEGORIES: tuple[str, ...] = get_args(Category)
+
+
+class OntologyError(ValueError):
+    """A data file uses a name outside the closed vocabularies."""
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    """Rows of a TSV with a header line; lines starting with '#' are comments."""
+    with open(path, encoding="utf-8") as fh:
+        lines = [line for line in fh if line.strip() and not line.startswith("#")]
+    return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines, delimiter="\t")]
+
+
+@dataclass(frozen=True, slots=True)
+class CameoCoding:
+    cameo: str
+    category: str
+    mode: str | None
+    context: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AcledType:
+    event_type: str
+    sub_event_type: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"event_type": self.event_type, "sub_event_type": self.sub_event_type}
+
+
+@dataclass(frozen=True)
+class Ontology:
+    modes: dict[str, frozenset[str]]  # category -> allowed modes
+    contexts: frozenset[str]
+    cameo: dict[str, CameoCoding]  # CAMEO code -> PLOVER coding
+    acled_rows: dict[tuple[str, str, str], AcledType] = field(default_factory=dict)  # (category, mode, target)
+
+    def check(self, category: str, mode: str | None = None, contexts: tuple[str, ...] = ()) -> None:
+        if category not in CATEGORIES:
+            raise OntologyError(f"unknown PLOVER category {category!r}")
+        if mode and mode not in self.modes.get(category, ()):
+            raise OntologyError(f"mode {mode!r} is not a mode of {category}")
+        for c in contexts:
+            if c not in self.contexts:
+                raise OntologyError(f"unknown PLOVER context {c!r}")
+
+    def acled(self, category: str, mode: str | None, civilians: bool = False) -> AcledType | None:
+        """ACLED type of a PLOVER coding: the most specific row (mode, then civilian target) wins."""
+        keys = []
+        for m in ([mode] if mode else []) + ["*"]:
+            if civilians:
+                keys.append((category, m, "civilians"))
+            keys.append((category, m, "*"))
+        for key in keys:
+            if key in self.acled_rows:
+                return self.acled_rows[key]
+        return None
+
+    def from_cameo(self, code: str) -> CameoCoding | None:
+        """PLOVER coding of a CAMEO code; a 4-digit code falls back to its 3-digit parent."""
+        code = code.strip()
+        while code:
+            if code in self.cameo:
+                return self.cameo[code]
+            code = code[:-1] if len(code) > 3 else ""
+        return None
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split(";") if v.strip())
+
+
+@lru_cache(maxsize=1)
+def load_ontology(data_dir: Path = DATA_DIR) -> Ontology:
+    cats = [r["category"] for r in read_tsv(data_dir / "plover_categories.tsv")]
+    if sorted(cats) != sorted(CATEGORIES):
+        raise OntologyError(f"plover_categories.tsv does not list exactly the 16 categories: {cats}")
+    modes: dict[str, set[str]] = {c: set() for c in CATEGORIES}
+    for r in read_tsv(data_dir / "plover_modes.tsv"):
+        if r["category"] not in modes:
+            raise OntologyError(f"plover_modes.tsv: unknown category {r['category']!r}")
+        modes[r["category"]].add(r["mode"])
+    contexts = frozenset(r["context"] for r in read_tsv(data_dir / "plover_contexts.tsv"))
+    onto = Ontology({c: frozenset(m) for c, m in modes.items()}, contexts, {})
+    for r in read_tsv(data_dir / "cameo_plover.tsv"):
+        coding = CameoCoding(r["cameo"], r["category"], r["mode"] or None, _split(r["context"]))
+        onto.check(coding.category, coding.mode, coding.context)
+        onto.cameo[coding.cameo] = coding
+    for r in read_tsv(data_dir / "plover_acled.tsv"):
+        mode = r["mode"]
+        onto.check(r["category"], None if mode == "*" else mode)
+        onto.acled_rows[(r["category"], mode, r["target"])] = AcledType(r["event_type"], r["sub_event_type"])
+    return onto

@@ -1,0 +1,79 @@
+"""Toponym resolution in context, on sentences we wrote (no spaCy: spans are given)."""
+from __future__ import annotations
+
+import pytest
+
+from dateline.geo import is_place_name, resolve
+
+
+def _resolve(text: str, *names: str):
+    spans = []
+    for name in names:
+        start = text.index(name, spans[-1][1] if spans and name in text[spans[-1][1]:] else 0)
+        spans.append((start, start + len(name)))
+    return {text[r.mentions[0][0]:r.mentions[0][1]]: r for r in resolve(text, spans)}
+
+
+@pytest.mark.parametrize("text, names, name, country, admin1_part", [
+    ("The county fair in Paris drew farmers from across Texas and Lamar County.", ("Paris", "Texas"), "Paris", "USA", "Texas"),
+    ("Tourists in Paris queued at museums before taking the train to Lyon in France.", ("Paris", "Lyon", "France"), "Paris", "FRA", None),
+    ("Shelling hit Bucha and Irpin, north of Kyiv, overnight.", ("Bucha", "Irpin", "Kyiv"), "Bucha", "UKR", None),
+    ("A drone struck Belgorod, Russia, on Tuesday.", ("Belgorod", "Russia"), "Belgorod", "RUS", None),
+    ("Officials met in Alexandria, Va., to discuss the budget.", ("Alexandria",), "Alexandria", "USA", None),
+])
+def test_resolve_ambiguous_name_by_context(text, names, name, country, admin1_part):
+    place = _resolve(text, *names)[name]
+    assert place.country == country
+    if admin1_part:
+        assert admin1_part in (place.admin1 or "")
+
+
+def test_resolve_norp_container_picks_country():
+    place = _resolve("Explosions were heard in the Russian city of Belgorod late at night.", "Belgorod")["Belgorod"]
+    assert place.country == "RUS"
+
+
+@pytest.mark.parametrize("text, name, kind, country, lat, lon", [
+    ("Heavy fighting continued in the Donbas this week.", "Donbas", "region", "UKR", 48.0, 38.0),
+    ("Gunmen attacked a village in Borno state on Sunday.", "Borno", "admin1", "NGA", 11.9, 13.1),
+    ("Power was cut across the Kherson region after the strike.", "Kherson", "admin1", "UKR", 46.7, 33.4),
+    ("Troops were moved to eastern Ukraine.", "Ukraine", "region", "UKR", 48.5, 37.5),
+    ("Convoys crossed the Gaza Strip at dawn.", "Gaza Strip", "region", "PSE", 31.4, 34.4),
+    ("Ships waited in the Black Sea for days.", "Black Sea", "water", None, 43.0, 34.0),
+])
+def test_resolve_regions_and_admin_forms(text, name, kind, country, lat, lon):
+    (place,) = resolve(text, [(text.index(name), text.index(name) + len(name))])
+    assert place.kind == kind and place.country == country
+    assert abs(place.lat - lat) < 1.0 and abs(place.lon - lon) < 1.0
+
+
+def test_resolve_spelling_variants_are_one_place():
+    text = "Kiev, also written Kyiv, is on the Dnipro river."
+    places = resolve(text, [(0, 4), (19, 23)])
+    assert len(places) == 1 and len(places[0].mentions) == 2 and places[0].country == "UKR"
+
+
+def test_resolve_unknown_toponym_keeps_other_places():
+    text = "Refugees left Zorblaxia and reached Minsk."
+    places = {text[p.mentions[0][0]:p.mentions[0][1]]: p for p in resolve(text, [(14, 23), (36, 41)])}
+    assert places["Zorblaxia"].lat is None and places["Zorblaxia"].confidence < 0.3
+    assert places["Minsk"].country == "BLR"
+
+
+def test_resolve_records_runner_up_candidates():
+    text = "She grew up in Springfield."
+    (place,) = resolve(text, [(15, 26)])
+    assert place.geonames_id is not None
+    assert len(place.alternatives) >= 1 and place.geonames_id not in place.alternatives
+
+
+def test_resolve_facility_named_after_town():
+    text = "Flights at Zaventem Airport near Brussels in Belgium were cancelled."
+    places = _resolve(text, "Zaventem Airport", "Brussels", "Belgium")
+    assert places["Zaventem Airport"].kind == "facility" and places["Zaventem Airport"].country == "BEL"
+
+
+@pytest.mark.parametrize("text, expected", [("Kyiv", True), ("Bucha", True), ("Donbas", True), ("Ukraine", True),
+                                            ("Putin", False), ("Monday", False)])
+def test_is_place_name(text, expected):
+    assert is_place_name(text) is expected

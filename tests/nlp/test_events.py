@@ -1,0 +1,141 @@
+"""Event detection and coding on sentences we wrote (one rule per case)."""
+import pytest
+
+from dateline.nlp.arguments import actor_heads, recipient_heads
+from dateline.nlp.triggers import find_triggers
+
+
+def events_of(annotate, text, published="2023-03-12"):
+    return annotate(text, published).events
+
+
+def names(record, ids):
+    ents = {e.id: e for e in record.entities}
+    return {ents[i].country or ents[i].name for i in ids}
+
+
+@pytest.mark.parametrize("text, category, mode", [
+    ("The army fired 40 rockets at the border town on Tuesday.", "ASSAULT", "heavy-weapons"),
+    ("Police arrested three journalists in the capital on Monday.", "COERCE", "arrest"),
+    ("Thousands of farmers protested outside parliament on Friday.", "PROTEST", "demo"),
+    ("The two foreign ministers held talks in Geneva on Thursday.", "CONSULT", None),
+    ("The minister condemned the decision.", "ACCUSE", "disapprove"),
+    ("The mayor urged residents to stay indoors.", "REQUEST", None),
+    ("The rebels withdrew their fighters from the valley.", "RETREAT", "withdraw"),
+    ("The government deployed 5,000 soldiers to the north.", "MOBILIZE", "troops"),
+    ("The air force carried out strikes on the rebel camps.", "ASSAULT", None),
+    ("The general apologized for the shooting of the civilians.", "CONCEDE", None),
+])
+def test_events_category_and_mode(annotate, text, category, mode):
+    evs = events_of(annotate, text)
+    assert evs and evs[0].category == category
+    if mode:
+        assert evs[0].mode == mode
+
+
+def test_events_light_verb_takes_the_nominal_as_trigger(annotate):
+    (ev,) = [e for e in events_of(annotate, "The rebels launched a new attack on the airport.") if e.category == "ASSAULT"]
+    assert ev.trigger.text == "attack"
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Russia will hold talks with Turkey next week.", "future"),
+    ("The president plans to visit Kenya in May.", "future"),
+    ("Officials fear a possible offensive from the south.", "hypothetical"),
+    ("If the army attacks the city, the talks will end.", "hypothetical"),
+    ("The army did not attack the city.", "negated"),
+    ("The militia denied attacking the convoy.", "negated"),
+    ("The army attacked the city on Sunday.", "actual"),
+])
+def test_events_modality(annotate, text, modality):
+    evs = [e for e in events_of(annotate, text) if e.category in ("ASSAULT", "CONSULT")]
+    assert evs and evs[0].modality == modality
+
+
+def test_events_threat_to_attack_is_a_threat_not_an_attack(annotate):
+    cats = [e.category for e in events_of(annotate, "The rebel leader threatened to attack the capital.")]
+    assert cats == ["THREATEN"]
+
+
+@pytest.mark.parametrize("text, actors, recipients", [
+    ("Russia fired missiles at Ukraine on Friday.", {"RUS"}, {"UKR"}),
+    ("Ukraine was attacked by Russia on Friday.", {"RUS"}, {"UKR"}),
+    ("Moscow's troops attacked Ukraine in February.", {"RUS"}, {"UKR"}),
+])
+def test_events_actors_and_recipients(annotate, text, actors, recipients):
+    record = annotate(text, "2023-03-12")
+    (ev,) = [e for e in record.events if e.category == "ASSAULT"]
+    assert names(record, ev.actors) == actors
+    assert names(record, ev.recipients) == recipients
+
+
+def test_events_argument_heads_without_entities(nlp):
+    doc = nlp("The rebels shelled the village with mortars.")
+    (trig,) = [t for s in doc.sents for t in find_triggers(s)]
+    assert [h.text for h in actor_heads(trig)] == ["rebels"]
+    assert [h.text for h in recipient_heads(trig)] == ["village"]
+
+
+@pytest.mark.parametrize("text, kind, count", [
+    ("One soldier was killed in the attack on the base.", "fatalities", (1, 1)),
+    ("At least 14 people were killed when the market was shelled.", "fatalities", (14, None)),
+    ("The bombing killed 27 people and wounded dozens more.", "fatalities", (27, 27)),
+    ("The bombing killed 27 people and wounded dozens more.", "injuries", (24, None)),
+    ("Two villagers died and several were injured in the shelling.", "injuries", (2, None)),
+])
+def test_events_casualties(annotate, text, kind, count):
+    (ev,) = [e for e in events_of(annotate, text) if e.category == "ASSAULT"]
+    got = getattr(ev, kind)
+    assert got is not None and (got.min, got.max) == count
+
+
+def test_events_one_happening_is_one_event(annotate):
+    evs = events_of(annotate, "A man was killed and four were injured by a shell fired from across the river.")
+    assert [e.category for e in evs] == ["ASSAULT"]
+
+
+def test_events_two_attackers_are_two_events(annotate):
+    evs = events_of(annotate, "The army shelled the town while the rebels attacked the airport.")
+    assert [e.category for e in evs] == ["ASSAULT", "ASSAULT"]
+
+
+@pytest.mark.parametrize("text, values", [
+    ("The navy fired 12 cruise missiles at the port.", {12}),
+    ("The ministry sent 9,000 soldiers and 170 tanks to the border.", {9000, 170}),
+    ("The enemy launched 30 drones, 25 of which were shot down.", {30, 25}),
+])
+def test_events_quantities(annotate, text, values):
+    evs = events_of(annotate, text)
+    assert evs and {int(q.value) for q in evs[0].quantities} == values
+
+
+def test_events_interception_alone_is_not_an_assault(annotate):
+    assert not [e for e in events_of(annotate, "Air defences shot down five missiles.") if e.category == "ASSAULT"]
+
+
+def test_events_acled_type_follows_mode(annotate):
+    (ev,) = events_of(annotate, "Warplanes carried out an airstrike on the bridge.")
+    assert ev.acled == {"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike"}
+
+
+def test_events_trigger_spans_point_into_the_text(annotate):
+    record = annotate("Protesters marched in the city. Police detained ten of them.", "2023-03-12")
+    text = record.document.text
+    assert record.events and all(text[e.trigger.start:e.trigger.end] == e.trigger.text for e in record.events)
+
+
+@pytest.mark.parametrize("text", [
+    " ".join(["The army attacked the town and"] * 300) + " left.",
+    ", ".join(f"Person{i} Name{i}" for i in range(300)) + ".",
+    "\n".join("| 12 | 34 | killed | 56 | attack |" for _ in range(50)),
+    "Die Armee griff am Freitag die Stadt an und die Regierung verurteilte den Angriff.",
+], ids=["2000-word sentence", "300 names", "flattened table", "German"])
+def test_events_bad_input_does_not_crash(nlp, text):
+    doc = nlp(text)  # straight through the stages: the cleaner would reject some of these
+    for ev in doc._.dl_events:
+        assert ev.trigger.text == text[ev.trigger.start:ev.trigger.end]
+        assert ev.sentence[0] <= ev.trigger.start < ev.sentence[1]
+    per_sentence = {}
+    for ev in doc._.dl_events:
+        per_sentence[ev.sentence] = per_sentence.get(ev.sentence, 0) + 1
+    assert max(per_sentence.values(), default=0) <= 8

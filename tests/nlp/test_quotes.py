@@ -1,0 +1,181 @@
+"""dateline_quotes on sentences we wrote: quotation marks of every style, cues, speakers, bad input."""
+import pytest
+import spacy
+
+from dateline.nlp import context, entities, quotes  # noqa: F401  (registers the components)
+from dateline.nlp.quote_marks import find_marked_quotes
+from dateline.settings import resolve_model
+
+
+@pytest.fixture(scope="module")
+def quote_nlp():
+    nlp = spacy.load(resolve_model("en_core_web_md"))
+    nlp.add_pipe("dateline_context", first=True)
+    nlp.add_pipe("dateline_entities")
+    nlp.add_pipe("dateline_quotes")
+    return nlp
+
+
+def quote_with(doc, words):
+    hits = [q for q in doc._.dl_quotes if words in q.text]
+    assert hits, f"no quote contains {words!r}: {doc._.dl_quotes}"
+    return hits[0]
+
+
+def name_of(doc, entity_id):
+    return next((e.name for e in doc._.dl_entities if e.id == entity_id), None)
+
+
+def assert_exact(doc):
+    for q in doc._.dl_quotes:
+        assert doc.text[q.start:q.end] == q.text
+    for span in doc.spans["dl_quotes"]:
+        assert span._.dl_quote is not None
+
+
+# -- quotation marks alone ------------------------------------------------------------------
+@pytest.mark.parametrize("text, quoted", [
+    ("He said: “The bridge is gone.”", ["The bridge is gone."]),
+    ('He said: "The bridge is gone."', ["The bridge is gone."]),
+    ("Elle a dit «le pont est détruit» hier.", ["le pont est détruit"]),
+    ("Er nannte es „sehr gut“ und ging.", ["sehr gut"]),
+    ("The plan was ‘a dangerous gamble’ for the army.", ["a dangerous gamble"]),
+    ("“We are ready,” she said. “But we need shells.”", ["We are ready", "But we need shells."]),
+    ("“They shouted ‘stop’ and ran,” he said.", ["They shouted ‘stop’ and ran"]),
+    ("“The first part ends here\n“The second paragraph goes on.”", ["The first part ends here", "The second paragraph goes on."]),
+    ('"Mixed marks,” he said.', ["Mixed marks"]),
+    ("He said “it was over.“ Then he left.", ["it was over."]),
+    ("Ukraine’s army and Kyiv’s mayor don’t agree.", []),
+])
+def test_quote_marks_find_the_quoted_words(text, quoted):
+    assert [text[q.start:q.end] for q in find_marked_quotes(text)] == quoted
+
+
+# -- direct quotes and their speakers ---------------------------------------------------------
+@pytest.mark.parametrize("text, words, speaker, cue", [
+    ("“We will rebuild the bridge by spring,” said Mayor Olena Hrytsenko.", "rebuild the bridge", "Hrytsenko", "said"),
+    ('"The shelling stopped at dawn," Colonel Marko Petrenko told reporters.', "shelling stopped", "Petrenko", "told"),
+    ("Peter Novak said: «The border stays closed until Friday.»", "border stays closed", "Novak", "said"),
+    ("Defence minister Tomas Kral called the plan ‘a dangerous gamble’ on Monday.", "dangerous gamble", "Kral", "called"),
+    ('"We will not surrender." — President Lina Moroz', "We will not surrender", "Moroz", None),
+])
+def test_quotes_direct_speaker_and_cue(quote_nlp, text, words, speaker, cue):
+    doc = quote_nlp(text)
+    q = quote_with(doc, words)
+    assert speaker in (name_of(doc, q.speaker) or "")
+    assert q.cue == cue
+    assert_exact(doc)
+
+
+def test_quotes_pronoun_takes_the_person_before(quote_nlp):
+    doc = quote_nlp("Viktor Bondar, the regional governor, visited the damaged school on Tuesday.\n"
+                    "“We have no doubt they will strike again,” he added.")
+    q = quote_with(doc, "no doubt")
+    assert q.kind == "direct" and q.cue == "added" and q.speaker_text == "he"
+    assert "Bondar" in name_of(doc, q.speaker)
+
+
+def test_quotes_pronoun_gender_from_titles(quote_nlp):
+    doc = quote_nlp("Mrs Ilona Marek met Mr Pavel Dusek in Lviv on Friday.\n"
+                    "“The corridor is open,” he said.\n“The buses are waiting,” she said.")
+    assert "Dusek" in name_of(doc, quote_with(doc, "corridor").speaker)
+    assert "Marek" in name_of(doc, quote_with(doc, "buses").speaker)
+
+
+def test_quotes_pronoun_skips_a_sentence_led_by_the_same_pronoun(quote_nlp):
+    doc = quote_nlp("Martin Sykora chaired the meeting.\nHe later thanked Pavel Ruzicka for his help.\n"
+                    "“We owe him a lot,” he said.")
+    assert "Sykora" in name_of(doc, quote_with(doc, "owe him").speaker)
+
+
+def test_quotes_continue_in_the_next_paragraph(quote_nlp):
+    doc = quote_nlp("“The first convoy left at noon,” said Dmytro Levchenko, a volunteer driver.\n"
+                    "“The second one will leave tomorrow if the road is safe.\n"
+                    "“After that we will see what is left.”")
+    for words in ("second one", "After that"):
+        assert "Levchenko" in name_of(doc, quote_with(doc, words).speaker)
+
+
+def test_quotes_second_half_of_a_split_quote(quote_nlp):
+    doc = quote_nlp("“We are ready,” Jana Horak said. “But we need more shells.”")
+    assert "Horak" in name_of(doc, quote_with(doc, "more shells").speaker)
+
+
+def test_quotes_description_matches_the_role_noun(quote_nlp):
+    doc = quote_nlp("Senior commander Roman Savchenko inspected the trenches near the river.\n"
+                    "“Our lines are holding,” the commander said.")
+    q = quote_with(doc, "lines are holding")
+    assert "Savchenko" in name_of(doc, q.speaker)
+    assert q.speaker_text == "the commander"
+
+
+def test_quotes_partial_quote_after_mr_x_said(quote_nlp):
+    doc = quote_nlp("Mr Oleg Marchenko said a “very long and difficult winter” lies ahead for the city.")
+    q = quote_with(doc, "very long and difficult winter")
+    assert "Marchenko" in name_of(doc, q.speaker)
+
+
+def test_quotes_unknown_speaker_stays_null(quote_nlp):
+    doc = quote_nlp("“Everything is burning,” one resident wrote.")
+    q = quote_with(doc, "Everything is burning")
+    assert q.speaker is None and q.speaker_text == "one resident" and q.cue == "wrote"
+
+
+# -- indirect and mixed ---------------------------------------------------------------------
+def test_quotes_indirect_said_that(quote_nlp):
+    doc = quote_nlp("Poland said on Sunday that it would close two border crossings.")
+    q = quote_with(doc, "close two border crossings")
+    assert q.kind == "indirect" and q.cue == "said"
+    assert q.text == "it would close two border crossings"
+    assert name_of(doc, q.speaker) == "Poland"
+
+
+def test_quotes_officials_without_an_entity(quote_nlp):
+    doc = quote_nlp("Officials in the southern city of Odesa said two people were injured.")
+    q = quote_with(doc, "two people were injured")
+    assert q.speaker is None and q.speaker_text == "Officials"
+
+
+def test_quotes_according_to(quote_nlp):
+    doc = quote_nlp("Three drones were shot down overnight, according to the local police.")
+    q = quote_with(doc, "Three drones were shot down overnight")
+    assert q.kind == "indirect" and q.cue == "according to"
+
+
+def test_quotes_claims_and_mixed(quote_nlp):
+    doc = quote_nlp("Alexander Dorn claims, without offering evidence, that the fire was set “on purpose” by saboteurs.")
+    q = quote_with(doc, "the fire was set")
+    assert q.kind == "mixed" and q.cue == "claims"
+    assert "on purpose" in q.text
+    assert "Dorn" in name_of(doc, q.speaker)
+
+
+def test_quotes_medium_of_told(quote_nlp):
+    doc = quote_nlp("Minister Karel Svoboda told Sky News that the talks had failed.")
+    q = quote_with(doc, "talks had failed")
+    assert q.medium is not None and "Sky News" in name_of(doc, q.medium)
+
+
+# -- bad input ------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "",
+    "\"",
+    "“",
+    "”Stray closing mark at the start",
+    "Headline only: army retreats",
+    "“Unbalanced quote that never ends and keeps going past the point",
+    "He said “one “two” three” and “four",
+    "“Nested “double” marks,” said he. ‘Single ’ marks ‘ everywhere",
+    "A\n\n“\n\n”\n\n" * 20,
+    "“" + "The war goes on and on. " * 300,
+])
+def test_quotes_bad_input_never_crashes(quote_nlp, text):
+    doc = quote_nlp(text)
+    assert_exact(doc)
+
+
+def test_quotes_the_group_is_the_organisation_not_one_nested_in_its_description(quote_nlp):
+    doc = quote_nlp("The strongest criticism came from the Baltic Workers Alliance, the biggest bloc in the "
+                    "European Parliament.\n“This is unacceptable,” the group said.")
+    q = quote_with(doc, "This is unacceptable")
+    assert "Workers Alliance" in (name_of(doc, q.speaker) or "")
