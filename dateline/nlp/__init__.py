@@ -12,7 +12,7 @@ from spacy.language import Language
 
 from ..settings import resolve_model
 from . import context, entities, extensions  # noqa: F401  (registration)
-from . import places  # noqa: F401  (registration)
+from . import place_countries, places  # noqa: F401  (registration)
 from . import times  # noqa: F401  (registration)
 from . import quotes  # noqa: F401  (registration)
 from . import events  # noqa: F401  (registration)
@@ -22,6 +22,7 @@ STAGES: tuple[str, ...] = (
     "dateline_context",
     "dateline_entities",
     "dateline_places",
+    "dateline_place_countries",
     "dateline_times",
     "dateline_quotes",
     "dateline_events",

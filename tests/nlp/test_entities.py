@@ -83,3 +83,9 @@ def test_entities_spans_are_exact(entity_nlp):
     for e in doc._.dl_entities:
         for m in e.mentions:
             assert text[m.start:m.end] == m.text
+
+
+def test_entities_place_entity_takes_its_resolved_country(annotate):
+    record = annotate("Rockets hit Kharkiv overnight, the mayor said.", published="2023-05-02")
+    kharkiv = next(e for e in record.entities if e.name == "Kharkiv")
+    assert kharkiv.country == "UKR"
