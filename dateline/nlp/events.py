@@ -168,6 +168,22 @@ def _attribution(doc: Doc, sent: Span, tok: Token) -> Attribution | None:
     return attribution_for(doc, sent, tok)
 
 
+def _attacked_country(doc: Doc, place_id: str | None, actors: tuple[str, ...]) -> tuple[str, ...]:
+    """An attack with a named attacker and no named target hits the country where it happened
+    ("Russia fired missiles at power stations in Ukraine"), when that country is an entity
+    of the text and not the attacker's own."""
+    place = next((p for p in doc._.dl_places or () if p.id == place_id), None)
+    if place is None or not place.country:
+        return ()
+    entities = doc._.dl_entities or ()
+    attacker_countries = {e.country for e in entities if e.id in actors}
+    if place.country in attacker_countries:
+        return ()
+    target = next((e for e in entities if e.type == "GPE" and e.country == place.country and e.sector == "GOV"), None)
+    target = target or next((e for e in entities if e.type == "GPE" and e.country == place.country), None)
+    return (target.id,) if target else ()
+
+
 def _event_place(doc: Doc, h: Happening, recipients: list[Token]) -> str | None:
     try:  # the places helper's chooser (seam): event_place(doc, sentence_span, trigger_token) -> place id
         from ..geo import event_place
@@ -305,6 +321,9 @@ def sentence_events(doc: Doc, sent: Span, first_id: int, seen: set[str] = frozen
         scope = sorted({t for trig in h.triggers for t in list(trig.predicate.subtree)[:MAX_SCOPE_TOKENS]},
                        key=lambda t: t.i)
         found = counts.get(id(h), {})
+        place = _event_place(doc, h, recip_toks)
+        if category == "ASSAULT" and actors and not recipients:
+            recipients = _attacked_country(doc, place, actors)
         events.append(Event(
             id=f"v{first_id + n}",
             category=category,
@@ -314,7 +333,7 @@ def sentence_events(doc: Doc, sent: Span, first_id: int, seen: set[str] = frozen
             acled=acled.to_dict() if acled else None,
             actors=actors,
             recipients=recipients,
-            place=_event_place(doc, h, recip_toks),
+            place=place,
             time=_event_time(doc, h),
             modality=modality(head),
             attribution=_attribution(doc, sent, head.token),

@@ -139,3 +139,11 @@ def test_events_bad_input_does_not_crash(nlp, text):
     for ev in doc._.dl_events:
         per_sentence[ev.sentence] = per_sentence.get(ev.sentence, 0) + 1
     assert max(per_sentence.values(), default=0) <= 8
+
+
+def test_events_attack_without_named_target_hits_the_country_where_it_happened(annotate):
+    record = annotate("Ukraine said Russian troops shelled villages near Kharkiv on Monday.", published="2023-05-03")
+    names = {e.id: e for e in record.entities}
+    attack = next(v for v in record.events if v.category == "ASSAULT")
+    assert [names[i].country for i in attack.actors] == ["RUS"]
+    assert [names[i].country for i in attack.recipients] == ["UKR"]
