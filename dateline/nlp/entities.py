@@ -336,7 +336,7 @@ def assign_countries(doc: Doc, ordered: list[Cluster], kb: KnowledgeBase, focus:
             country = actor.country if actor and actor.country else None
         if country is None and c.label == "PERSON" and _possessive_title(doc, c):
             country = _previous_person_country(c, ordered, countries)
-        if country is None and c.label == "PERSON":
+        if country is None and c.label == "PERSON" and not _stateless_affiliation(doc, c, kb):
             country = focus
         if country is None and c.label == "ORG" and _sector(doc, c, kb, _cluster_titles(doc, c)) in ("GOV", "MIL", "COP", "JUD"):
             country = focus
@@ -353,6 +353,17 @@ def _to_entity(doc: Doc, eid: str, c: Cluster, kb: KnowledgeBase, country: str |
                      for m in c.mentions)
     return Entity(id=eid, name=name, type=label, country=country, sector=sector,
                   titles=tuple(titles), mentions=mentions)
+
+
+def _stateless_affiliation(doc: Doc, c: Cluster, kb: KnowledgeBase) -> bool:
+    """"ISIS founder", "a Taliban spokesman": a person of a group with no country of its own."""
+    for m in c.mentions:
+        for phrase in _title_tokens(doc, m):
+            for tok in phrase:
+                actor = kb.actor(tok.text)
+                if actor is not None and actor.country is None and actor.type != "PERSON":
+                    return True
+    return False
 
 
 def _previous_person_country(c: Cluster, ordered: list[Cluster], countries: list[str | None]) -> str | None:

@@ -89,3 +89,9 @@ def test_entities_place_entity_takes_its_resolved_country(annotate):
     record = annotate("Rockets hit Kharkiv overnight, the mayor said.", published="2023-05-02")
     kharkiv = next(e for e in record.entities if e.name == "Kharkiv")
     assert kharkiv.country == "UKR"
+
+
+def test_entities_member_of_a_stateless_group_gets_no_country(entity_nlp):
+    doc = entity_nlp("Kenyan police said Abu Karim, an al-Shabaab commander, was killed. "
+                     "Nairobi officials said the ISIS recruiter Omar Said had fled.")
+    assert by_surface(doc, "Omar Said").country is None
