@@ -125,7 +125,10 @@ def recognition(nlp, articles, limit: int | None = None) -> dict:
     articles = articles[:limit] if limit else articles
     tp = n_pred = n_gold = 0
     texts = [t for t, _ in articles]
-    for (text, gold), doc in zip(articles, nlp.pipe(texts, batch_size=8)):
+    later = [n for n in nlp.pipe_names if n in ("dateline_places", "dateline_times", "dateline_quotes", "dateline_events")]
+    with nlp.select_pipes(disable=later):  # recognition needs only NER + the entities stage
+        docs = list(nlp.pipe(texts, batch_size=8))
+    for (text, gold), doc in zip(articles, docs):
         gold_spans = {(g.start, g.end) for g in gold if (g.type or "") not in GWN_NOT_TOPONYMS}
         group = doc.spans.get("dl_toponyms") if "dl_toponyms" in doc.spans else None
         spans = group if group is not None else [e for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]

