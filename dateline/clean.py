@@ -58,8 +58,12 @@ def normalise(raw: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
 
 
-def classify_line(line: str, next_line: str | None) -> str | None:
-    """The reason to drop `line`, or None to keep it. `next_line` is the next non-empty line."""
+def classify_line(line: str, next_line: str | None, from_markup: bool = False) -> str | None:
+    """The reason to drop `line`, or None to keep it. `next_line` is the next non-empty line.
+
+    `from_markup`: the text comes from an HTML extractor, which already dropped link boxes;
+    only the explicit rules apply, not the guesses from a line's shape.
+    """
     s = line.strip()
     if not s:
         return None
@@ -68,6 +72,8 @@ def classify_line(line: str, next_line: str | None) -> str | None:
             if reason == "subscription-prompt" and len(s.split()) > 40:
                 continue  # a long paragraph that mentions a newsletter is body text
             return reason
+    if from_markup:
+        return None
     if _ALL_CAPS.match(s) and len(s.split()) <= 4 and not s.endswith("."):
         return "byline"  # "USA TODAY", "WASHINGTON" alone on a line
     if _NAME_LINE.match(s) and len(s.split()) <= 4 and _is_continuation(next_line) is False:
@@ -93,7 +99,7 @@ def _looks_like_headline(s: str, next_line: str | None) -> bool:
     return len(words) >= 2 or s[:1].isupper()
 
 
-def clean_text(raw: str) -> CleanText:
+def clean_text(raw: str, from_markup: bool = False) -> CleanText:
     """Drop furniture lines; keep body lines and paragraph breaks as they were."""
     lines = normalise(raw).split("\n")
     kept: list[str] = []
@@ -105,7 +111,7 @@ def clean_text(raw: str) -> CleanText:
         if caption:
             removed.append(RemovedLine(text=caption.group(0).strip(), reason="photo-caption"))
             line = line[caption.end():]
-        reason = classify_line(line, next_of.get(i))
+        reason = classify_line(line, next_of.get(i), from_markup)
         if reason is None:
             kept.append(line)
         else:

@@ -53,7 +53,7 @@ def make_document(raw: RawInput, published: str | None = None) -> Document | Rej
         return Rejected(raw.origin, "parse_error", str(exc))
     if len(raw.text) > MAX_CHARS:  # checked before cleaning, which only ever removes characters
         return Rejected(raw.origin, "too_large", f"{len(raw.text)} characters; the limit is {MAX_CHARS}")
-    cleaned = clean_text(raw.text)
+    cleaned = clean_text(raw.text, from_markup=raw.from_markup)
     if not cleaned.text.strip():
         return Rejected(raw.origin, "empty", "nothing left after cleaning")
     words = len(cleaned.text.split())

@@ -74,3 +74,9 @@ def test_clean_cuts_agency_caption_glued_to_a_paragraph():
     result = clean_text(text)
     assert result.text.startswith("The blaze started")
     assert [r.reason for r in result.removed] == ["photo-caption"]
+
+
+def test_clean_trusts_the_html_extractor_on_subheads():
+    text = "\n".join([BODY[0], "What the council decided", BODY[1]])
+    assert "What the council decided" in clean_text(text, from_markup=True).text
+    assert "What the council decided" not in clean_text(text).text

@@ -130,3 +130,20 @@ def eval_events(model, limit, only):
             click.echo(f"== {title}; limit {limit or 'none'}; anchor: none published (shared/notes/events-anchors.md)")
             for k, v in fn(nlp, path, limit).items():
                 click.echo(f"  {k:<50} {v}")
+
+
+@eval_group.command("html")
+@click.option("--limit", type=int, default=0, help="Score only the first N Scrapinghub pages (0 = all 181).")
+def eval_html(limit):
+    """Body extraction: Scrapinghub AEB shingle F1 and trafilatura's English news segments, with speed."""
+    from ..evaluate import shared_dir
+    from ..evaluate.html import DEFINITION, evaluate_aeb, evaluate_segments
+
+    bench = shared_dir() / "bench" / "html"
+    click.echo("== Scrapinghub Article Extraction Benchmark (bar: F1 >= 0.958, trafilatura 2.0.0 as published)")
+    for name, v in evaluate_aeb(bench / "scrapinghub-aeb", limit or None).items():
+        click.echo(f"  {name:<30} " + "  ".join(f"{k}={x}" for k, x in v.items()))
+    click.echo("== trafilatura evaluation corpus, 23 English news pages")
+    for name, v in evaluate_segments(bench / "trafilatura-eval-en-news").items():
+        click.echo(f"  {name:<30} " + "  ".join(f"{k}={x}" for k, x in v.items()))
+    click.echo(DEFINITION)

@@ -1,0 +1,184 @@
+"""RSS and Atom feeds: each item becomes a RawInput through the HTML path.
+
+A feed is read from a local file or, when the machine has network, from a URL.
+An optional cursor (`FeedState`, a small JSON file) remembers per feed which items
+were already read, so that reading the same feed again yields only the new ones.
+Malformed XML rejects that one feed (`parse_error`); it never stops the batch.
+"""
+from __future__ import annotations
+
+import calendar
+import hashlib
+import html
+import json
+import os
+import re
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .errors import BadArgument
+from .ingest_html import MAX_HTML_BYTES, html_to_input
+from .inputs import RawInput
+from .types import Rejected
+
+STATE_FILE_NAME = "dateline-feeds.json"  # the default cursor file, beside the database
+SEEN_LIMIT = 2000  # guids remembered per feed; a feed that long is an archive, not a feed
+FETCH_TIMEOUT = 20  # seconds
+_FEED_START = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]")
+
+
+def looks_like_feed(head: bytes) -> bool:
+    """True when the first bytes hold an RSS, Atom or RDF root element."""
+    return bool(_FEED_START.search(head[:2000]))
+
+
+@dataclass
+class FeedState:
+    """Per feed (absolute path or URL): the newest item date seen and the guids seen."""
+
+    path: Path | None = None
+    feeds: dict[str, dict] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: str | Path) -> FeedState:
+        """An absent file is an empty cursor; a broken one is an error (re-reading every feed silently would be worse)."""
+        p = Path(path)
+        if not p.exists():
+            return cls(p)
+        try:
+            data = json.loads(p.read_text(encoding="utf-8"))
+            return cls(p, dict(data["feeds"]))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise BadArgument(f"feed state {p} is unreadable or not a dateline feed cursor: {exc}") from None
+
+    def is_new(self, feed: str, guid: str, published: str | None) -> bool:
+        entry = self.feeds.get(feed)
+        if entry is None or guid not in entry["seen"]:
+            # an unseen item older than the newest one is still new, unless the guid list was cut
+            # (then it may be an item we read long ago)
+            full = entry is not None and len(entry["seen"]) >= SEEN_LIMIT
+            return not (full and published and entry.get("newest") and published < entry["newest"])
+        return False
+
+    def record(self, feed: str, guid: str, published: str | None) -> None:
+        entry = self.feeds.setdefault(feed, {"newest": None, "seen": []})
+        if guid not in entry["seen"]:
+            entry["seen"] = (entry["seen"] + [guid])[-SEEN_LIMIT:]
+        if published and (entry["newest"] is None or published > entry["newest"]):
+            entry["newest"] = published
+
+    def save(self) -> None:
+        if self.path is None:
+            return
+        tmp = self.path.with_name(self.path.name + ".tmp")
+        tmp.write_text(json.dumps({"feeds": self.feeds}, indent=1, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, self.path)  # atomic: an interrupted run leaves the old cursor intact
+
+
+def iter_feed(path_or_url: str | Path, state: FeedState | None = None) -> Iterator[RawInput | Rejected]:
+    """The items of one feed not yet in `state` (all of them without a state)."""
+    source = str(path_or_url)
+    if _is_url(source):
+        data = fetch(source)
+        key = source
+    else:
+        p = Path(source)
+        key = str(p.resolve())
+        try:
+            data = p.read_bytes() if p.stat().st_size <= MAX_HTML_BYTES else Rejected(
+                source, "too_large", f"{p.stat().st_size} bytes; the limit is {MAX_HTML_BYTES}")
+        except OSError as exc:
+            data = Rejected(source, "unreadable", exc.strerror or str(exc))
+    if isinstance(data, Rejected):
+        yield data
+        return
+    yield from feed_items(source, key, data, state)
+
+
+def feed_items(origin: str, key: str, data: bytes, state: FeedState | None) -> Iterator[RawInput | Rejected]:
+    """Parse feed bytes (never a path or URL string: feedparser would open or fetch it)."""
+    import feedparser
+
+    parsed = feedparser.parse(data)
+    if parsed.bozo and not isinstance(parsed.bozo_exception, _BENIGN):
+        yield Rejected(origin, "parse_error", f"malformed feed: {parsed.bozo_exception}")
+        return
+    if not parsed.version and not parsed.entries:
+        yield Rejected(origin, "parse_error", "not an RSS or Atom feed")
+        return
+    for entry in parsed.entries:
+        guid = entry.get("id") or entry.get("link") or _digest(entry)
+        published = _entry_time(entry)
+        if state is not None and not state.is_new(key, guid, published):
+            continue
+        yield _item_input(f"{origin}#{guid}", entry, published)
+        if state is not None:
+            state.record(key, guid, published)
+    if state is not None:
+        state.save()
+
+
+def _item_input(origin: str, entry, published: str | None) -> RawInput | Rejected:
+    """content:encoded when present (the full text), else the summary, through the HTML path."""
+    body = entry["content"][0] if entry.get("content") else entry.get("summary_detail")
+    if not body or not body.get("value", "").strip():
+        return Rejected(origin, "no_text", "the feed item has no content or summary")
+    fragment = body["value"] if "html" in body.get("type", "text/html") else f"<p>{html.escape(body['value'])}</p>"
+    page = f"<html><body><article>{fragment}</article></body></html>"  # trafilatura wants a whole document
+    return html_to_input(origin, page, url=entry.get("link") or None,
+                         published=published[:10] if published else None, title=entry.get("title") or None)
+
+
+def _entry_time(entry) -> str | None:
+    """The item's publication (else update) time as an ISO UTC timestamp: comparable as a string."""
+    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    if not parsed:
+        return None
+    return datetime.fromtimestamp(calendar.timegm(parsed), tz=timezone.utc).isoformat()
+
+
+def _digest(entry) -> str:
+    basis = f"{entry.get('title', '')}\n{entry.get('summary', '')}"
+    return "sha1:" + hashlib.sha1(basis.encode("utf-8")).hexdigest()
+
+
+def _is_url(source: str) -> bool:
+    return source.startswith(("http://", "https://"))
+
+
+def fetch(url: str) -> bytes | Rejected:
+    """The bytes at `url`, or Rejected("unreadable") when it cannot be reached (no network, 404, timeout)."""
+    request = urllib.request.Request(url, headers={"User-Agent": "dateline (news event extraction)"})
+    try:
+        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:
+            data = response.read(MAX_HTML_BYTES + 1)
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        return Rejected(url, "unreadable", f"cannot fetch: {getattr(exc, 'reason', exc)}")
+    if len(data) > MAX_HTML_BYTES:
+        return Rejected(url, "too_large", f"over {MAX_HTML_BYTES} bytes")
+    return data
+
+
+def iter_url(url: str, state: FeedState | None = None) -> Iterator[RawInput | Rejected]:
+    """A URL given as an input: a feed yields its items, a page is one article."""
+    data = fetch(url)
+    if isinstance(data, Rejected):
+        yield data
+    elif looks_like_feed(data):
+        yield from feed_items(url, url, data, state)
+    else:
+        yield html_to_input(url, data, url=url)
+
+
+def _benign_exceptions() -> tuple[type, ...]:
+    """feedparser's warnings that do not mean the XML is broken (a wrong declared encoding)."""
+    from feedparser import CharacterEncodingOverride, NonXMLContentType
+
+    return (CharacterEncodingOverride, NonXMLContentType)
+
+
+_BENIGN = _benign_exceptions()
