@@ -39,18 +39,18 @@ def direction(span: Span) -> str | None:
     """'past', 'future', 'present' or None, from the clause the expression belongs to."""
     tok: Token = span.root
     hops = 0
-    while tok.head is not tok and tok.head in span:
+    while tok.head.i != tok.i and span.start <= tok.head.i < span.end:
         tok = tok.head
     while hops < _MAX_HOPS:
         hops += 1
         if tok.pos_ in ("NOUN", "PROPN") and any(
                 c.dep_ in ("amod", "compound") and c.lemma_.lower() in _FUTURE_MODIFIERS for c in tok.children):
             return "future"
-        if tok not in span and tok.pos_ in ("VERB", "AUX"):
+        if not span.start <= tok.i < span.end and tok.pos_ in ("VERB", "AUX"):
             found = _verb_direction(tok)
             if found:
                 return found
-        if tok.head is tok or tok.dep_ not in _CHAINS and tok.pos_ not in ("ADP", "NOUN", "PROPN", "NUM"):
+        if tok.head.i == tok.i or tok.dep_ not in _CHAINS and tok.pos_ not in ("ADP", "NOUN", "PROPN", "NUM"):
             return None
         tok = tok.head
     return None

@@ -96,3 +96,9 @@ def test_times_impossible_date_is_unresolved_not_a_crash(time_nlp):
 def test_times_skips_durations(time_nlp):
     doc = run(time_nlp, "The siege lasted three days and the blackout 24 hours.")
     assert doc._.dl_times == ()
+
+
+def test_times_expression_that_is_the_sentence_root(time_nlp):
+    # a headline fragment: the expression heads its own sentence, with no verb above it
+    doc = run(time_nlp, "Tuesday morning.\n\nLate Friday.")
+    assert [t.from_ for t in doc._.dl_times] == ["2021-03-09", "2021-03-12"]
