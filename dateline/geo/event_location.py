@@ -10,6 +10,8 @@ Preference order:
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "over", "throughout", "within", "along"}
@@ -19,8 +21,15 @@ SPECIFICITY = {"facility": 0, "village": 1, "town": 1, "city": 1, "admin2": 2, "
                "water": 4, "country": 5, None: 6}
 
 
+# "DUBAI, United Arab Emirates (AP) —": where the reporter files from, not where things happen.
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,40}(,[^—–\n(]{1,60})?\s*(\([^)\n]{1,40}\))?\s*(—|–|--|-)\s")
+
+
 def _place_spans(doc: Doc, sentence: Span) -> list[Span]:
-    return [s for s in doc.spans.get("dl_places", []) if s.start >= sentence.start and s.end <= sentence.end]
+    m = _DATELINE.match(doc.text[:120])
+    after = m.end() if m else 0
+    return [s for s in doc.spans.get("dl_places", [])
+            if s.start >= sentence.start and s.end <= sentence.end and s.start_char >= after]
 
 
 def _preposition(span: Span) -> Token | None:

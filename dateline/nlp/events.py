@@ -239,6 +239,26 @@ def _event_time(doc: Doc, h: Happening) -> EventTime | None:
     if pub is not None and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in pred.children):
         # present perfect news register: happened recently, no date given
         return EventTime((pub - timedelta(days=6)).isoformat(), pub.isoformat(), "week")
+    return _time_in_context(doc, sent)
+
+
+def _time_in_context(doc: Doc, sent: Span) -> EventTime | None:
+    """A past-tense sentence with no date of its own goes on with the story's last day:
+    the nearest day named in the two sentences before it ("On Thursday the US dropped ...
+    The attack was carried out in a remote area")."""
+    if "dl_times" not in doc.spans or not any(t.tag_ in ("VBD", "VBN") for t in sent):
+        return None
+    sents = list(doc.sents) if sent.start > 0 else []
+    index = next((i for i, s in enumerate(sents) if s.start == sent.start), None)
+    if index is None:
+        return None
+    window_start = sents[max(0, index - 2)].start
+    pub = doc._.dl_published
+    for s in sorted(doc.spans["dl_times"], key=lambda s: -s.start):
+        t = s._.dl_time
+        if window_start <= s.start < sent.start and t is not None and t.from_ and t.precision == "day":
+            if pub is None or t.from_ <= pub.isoformat():
+                return EventTime(t.from_, t.to, t.precision)
     return None
 
 

@@ -76,6 +76,9 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, matches: list[tuple[int, int, str
         is_surname = any(start != ent.start and text == ent[-1].text for start, text in surnames)
         place_check = None if (ent.label_ == "PERSON" and is_surname) else is_place
         m = _from_ner(doc, ent, kb, place_check)
+        if m is not None and len(ent) == 1 and is_surname and m.label in ("GPE", "LOC", "ORG") and m.kb_name is None \
+                and m.country is None:
+            m.label = "PERSON"  # "McKenzie briefed ..." after "Kenneth McKenzie": the person, not a town
         if m is not None:
             mentions.append(m)
             taken.update(range(m.start, m.end))
