@@ -147,3 +147,18 @@ def test_events_attack_without_named_target_hits_the_country_where_it_happened(a
     attack = next(v for v in record.events if v.category == "ASSAULT")
     assert [names[i].country for i in attack.actors] == ["RUS"]
     assert [names[i].country for i in attack.recipients] == ["UKR"]
+
+
+def test_events_past_sentence_without_date_takes_the_storys_last_day(annotate):
+    record = annotate("Rebels attacked an army post near Gao on Thursday, officials said. "
+                      "The attack was carried out by about 50 fighters.", published="2021-03-13")
+    attacks = [v for v in record.events if v.category == "ASSAULT"]
+    assert attacks and all(v.time is not None and v.time.from_ == "2021-03-11" for v in attacks)
+
+
+def test_events_dateline_city_is_not_the_event_place(annotate):
+    record = annotate("NAIROBI, Kenya (Dateline Wire) — Gunmen attacked a bus near Mandera on Tuesday, police said.",
+                      published="2022-06-08")
+    places = {p.id: p.name for p in record.places}
+    attack = next(v for v in record.events if v.category == "ASSAULT")
+    assert places.get(attack.place) == "Mandera"
