@@ -19,16 +19,7 @@ from ..geo.distance import km
 from ..geo.resolve import resolve
 
 CORPORA = {"GeoWebNews": "GWN.xml", "LGL": "lgl.xml", "TR-News": "TR-News.xml", "GeoVirus": "GeoVirus.xml"}
-DEFINITION = """Definition: geoparsing on the Gritta corpora (GeoWebNews, LGL, TR-News, GeoVirus), read from ../shared at run time.
-
-Two figures, as in the published anchors (shared notes, "Toponym recognition and resolution"):
-- recognition (GeoWebNews only): P/R/F1 with exact span match; gold = every GWN span except
-  Non_Toponym / Literal_Expression / Non_Lit_Expression (2,720 spans, the repo's own metric).
-  Our spans: the pipeline's `dl_toponyms` group (doc.ents GPE/LOC/FAC when absent).
-- resolution on gold toponyms: each article's gold spans (with coordinates) are fed to our resolver with
-  the article as context. Acc@161km, median error km, exact GeoNames id (where gold has one); a span we
-  leave unresolved counts as wrong (error 20,038 km, half the Earth's circumference).
-"""
+DEFINITION = "Definition: " + __doc__.strip()
 GWN_NOT_TOPONYMS = {"Non_Toponym", "Literal_Expression", "Non_Lit_Expression"}
 UNRESOLVED_KM = 20038.0
 
