@@ -51,3 +51,24 @@ def annotate(pipeline):
         return record
 
     return run
+
+
+@pytest.fixture(scope="session")
+def stage_nlp():
+    """`stage_nlp("dateline_entities", "dateline_quotes")`: the model with only those dateline
+    stages (after dateline_context), built once per combination, to test a stage in isolation."""
+    import dateline.nlp  # noqa: F401  (registers every stage)
+    from dateline.settings import resolve_model
+
+    built = {}
+
+    def build(*stages: str):
+        if stages not in built:
+            nlp = spacy.load(resolve_model(os.environ.get("DATELINE_MODEL", "en_core_web_md")))
+            nlp.add_pipe("dateline_context", first=True)
+            for name in stages:
+                nlp.add_pipe(name)
+            built[stages] = nlp
+        return built[stages]
+
+    return build

@@ -1,19 +1,13 @@
 """attribution_for on sentences we wrote: who says so, and how sure they are."""
 import pytest
-import spacy
 
 from dateline.nlp import context, entities, quotes  # noqa: F401  (registers the components)
 from dateline.nlp.attribution import attribution_for
-from dateline.settings import resolve_model
 
 
 @pytest.fixture(scope="module")
-def attr_nlp():
-    nlp = spacy.load(resolve_model("en_core_web_md"))
-    nlp.add_pipe("dateline_context", first=True)
-    nlp.add_pipe("dateline_entities")
-    nlp.add_pipe("dateline_quotes")
-    return nlp
+def attr_nlp(stage_nlp):
+    return stage_nlp("dateline_entities", "dateline_quotes")
 
 
 def attribution(nlp, text, word):

@@ -1,19 +1,13 @@
 """dateline_quotes on sentences we wrote: quotation marks of every style, cues, speakers, bad input."""
 import pytest
-import spacy
 
 from dateline.nlp import context, entities, quotes  # noqa: F401  (registers the components)
 from dateline.nlp.quote_marks import find_marked_quotes
-from dateline.settings import resolve_model
 
 
 @pytest.fixture(scope="module")
-def quote_nlp():
-    nlp = spacy.load(resolve_model("en_core_web_md"))
-    nlp.add_pipe("dateline_context", first=True)
-    nlp.add_pipe("dateline_entities")
-    nlp.add_pipe("dateline_quotes")
-    return nlp
+def quote_nlp(stage_nlp):
+    return stage_nlp("dateline_entities", "dateline_quotes")
 
 
 def quote_with(doc, words):
