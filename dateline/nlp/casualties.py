@@ -60,13 +60,25 @@ def _kind(tok: Token) -> str | None:
     return None
 
 
+def _left_neighbours(tok: Token) -> list[Token]:
+    """Words just before a kill/injure word, nearest first, up to a clause break: in "at least 31
+    dead and more than 180 injured" each count sits right before its own word, whatever the parse."""
+    out = []
+    for i in range(tok.i - 1, max(tok.sent.start, tok.i - 5) - 1, -1):
+        word = tok.doc[i]
+        if word.is_punct or word.lower_ in ("and", "or", "but", "while", "after", "when") or _kind(word):
+            break
+        out.append(word)
+    return out
+
+
 def casualties(sent: Span) -> list[Casualty]:
     out: list[Casualty] = []
     for tok in sent:
         kind = _kind(tok)
         if kind is None:
             continue
-        for cand in _candidates(tok):
+        for cand in _left_neighbours(tok) + _candidates(tok):
             if cand.i == tok.i:
                 continue
             phrase = _count_of(cand)

@@ -162,3 +162,11 @@ def test_events_dateline_city_is_not_the_event_place(annotate):
     places = {p.id: p.name for p in record.places}
     attack = next(v for v in record.events if v.category == "ASSAULT")
     assert places.get(attack.place) == "Mandera"
+
+
+def test_events_each_count_goes_with_its_own_casualty_word(annotate):
+    record = annotate("A car bomb in the market left at least 12 dead and more than 40 injured on Sunday.",
+                      published="2019-06-03")
+    attack = next(v for v in record.events if v.category == "ASSAULT")
+    assert (attack.fatalities.min, attack.fatalities.max) == (12, None)
+    assert (attack.injuries.min, attack.injuries.max) == (40, None)
