@@ -113,14 +113,35 @@ def recipient_heads(trig: Trigger) -> list[Token]:
     return [antecedent(h) for h in heads if h.lemma_.lower() not in NOT_RECIPIENT_HEADS]
 
 
+COLLECTIVE_PRONOUNS = {"it", "they", "its", "their"}
+GROUP_TYPES = {"ORG", "GPE", "NORP", "IGO"}
+
+
+def _pronoun_antecedent(doc: Doc, pron: Token) -> str | None:
+    """"It shot down a plane": the organisation or state that was the subject of the sentence
+    before (or earlier in this one). Without coreference, only that one safe case."""
+    sent = pron.sent
+    previous = doc[sent.start - 1].sent if sent.start > 0 else None
+    candidates = [s for s in doc.spans.get("dl_mentions", [])
+                  if s.label_ in GROUP_TYPES and s.root.dep_ in ("nsubj", "nsubjpass")
+                  and ((previous is not None and previous.start <= s.start < previous.end)
+                       or sent.start <= s.start < pron.i)]
+    ids = {s._.dl_entity for s in candidates}
+    return candidates[-1]._.dl_entity if len(ids) == 1 else None
+
+
 def entity_of(doc: Doc, head: Token) -> str | None:
     """The entity a head names, directly or through its possessor / nationality / "of" modifier."""
     eid = _entity_at(doc, head.i)
     if eid:
         return eid
+    if head.lower_ in COLLECTIVE_PRONOUNS and head.pos_ == "PRON":
+        return _pronoun_antecedent(doc, head)
     for c in head.children:
         if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < head.i:
             eid = _entity_at(doc, c.i)
+            if eid is None and c.dep_ == "poss" and c.lower_ in COLLECTIVE_PRONOUNS:
+                eid = _pronoun_antecedent(doc, c)  # "its cities"
             if eid:
                 return eid
     for c in head.children:

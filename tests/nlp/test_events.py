@@ -170,3 +170,12 @@ def test_events_each_count_goes_with_its_own_casualty_word(annotate):
     attack = next(v for v in record.events if v.category == "ASSAULT")
     assert (attack.fatalities.min, attack.fatalities.max) == (12, None)
     assert (attack.injuries.min, attack.injuries.max) == (40, None)
+
+
+def test_events_it_after_a_state_subject_is_that_state(annotate):
+    record = annotate("Iran admitted on Saturday that its forces made an error. "
+                      "It shot down a passenger plane on Wednesday, killing all 176 people on board.",
+                      published="2020-01-11")
+    names = {e.id: e for e in record.entities}
+    attack = next(v for v in record.events if v.category == "ASSAULT")
+    assert [names[i].country for i in attack.actors] == ["IRN"]
