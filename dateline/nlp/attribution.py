@@ -50,7 +50,7 @@ def attribution_for(doc: Doc, span_or_sentence: Span, token: Token | None = None
     text = data.finder.text
     cue_tok = doc[f.cue] if f.cue is not None else None
     certainty = _certainty(doc, text, f, cue_tok, target)
-    source = spk.entity if data.index.real else None
+    source = spk.entity
     return Attribution(
         source=source,
         cue=_cue_text(cue_tok),

@@ -38,7 +38,7 @@ class QuoteData:
 
 @Language.component(
     "dateline_quotes",
-    requires=["token.dep", "token.lemma"],
+    requires=["token.dep", "token.lemma", "doc._.dl_entities"],
     assigns=["doc._.dl_quotes", "doc.spans"],
 )
 def dateline_quotes(doc: Doc) -> Doc:
@@ -125,12 +125,10 @@ def _next_in_paragraph(findings: list[Finding], k: int) -> int | None:
 
 
 def _record(doc: Doc, text: str, f: Finding, spk: Speaker, index: MentionIndex) -> Quote:
-    entity = spk.entity if index.real else None
     cue = medium = None
     if f.cue is not None:
         verb = doc[f.cue]
         cue = "according to" if verb.lower_ == "according" else verb.text.lower()
-        if index.real:
-            medium = medium_of(verb, len(doc), index.at)
-    return Quote(text=text[f.start:f.end], start=f.start, end=f.end, kind=f.kind, speaker=entity,
+        medium = medium_of(verb, len(doc), index.at)
+    return Quote(text=text[f.start:f.end], start=f.start, end=f.end, kind=f.kind, speaker=spk.entity,
                  speaker_text=spk.text, cue=cue, medium=medium)
