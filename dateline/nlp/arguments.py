@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .entities import entity_at
 from .triggers import OBJ_DEPS, Trigger, antecedent, expand, is_passive, lexicon, match_token, subjects
 
 RECIPIENT_PREPS = {"at", "on", "against", "into", "upon", "targeting"}
@@ -20,17 +21,6 @@ NOT_RECIPIENT_HEADS = frozenset(
     "evidence statement attack strike offensive talk meeting vest device".split()
 )
 MAX_CLIMB = 4
-
-
-def _entity_at(doc: Doc, i: int) -> str | None:
-    try:
-        from .entities import entity_at
-    except ImportError:  # entities stage not installed: no ids (seam)
-        return None
-    try:
-        return entity_at(doc, i)
-    except (KeyError, AttributeError):
-        return None
 
 
 def _preps(tok: Token, names: set[str]) -> list[Token]:
@@ -132,14 +122,14 @@ def _pronoun_antecedent(doc: Doc, pron: Token) -> str | None:
 
 def entity_of(doc: Doc, head: Token) -> str | None:
     """The entity a head names, directly or through its possessor / nationality / "of" modifier."""
-    eid = _entity_at(doc, head.i)
+    eid = entity_at(doc, head.i)
     if eid:
         return eid
     if head.lower_ in COLLECTIVE_PRONOUNS and head.pos_ == "PRON":
         return _pronoun_antecedent(doc, head)
     for c in head.children:
         if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < head.i:
-            eid = _entity_at(doc, c.i)
+            eid = entity_at(doc, c.i)
             if eid is None and c.dep_ == "poss" and c.lower_ in COLLECTIVE_PRONOUNS:
                 eid = _pronoun_antecedent(doc, c)  # "its cities"
             if eid:
@@ -148,7 +138,7 @@ def entity_of(doc: Doc, head: Token) -> str | None:
         if c.dep_ == "prep" and c.lower_ == "of":
             for g in c.children:
                 if g.dep_ == "pobj":
-                    eid = _entity_at(doc, g.i)
+                    eid = entity_at(doc, g.i)
                     if eid:
                         return eid
     return None

@@ -63,7 +63,7 @@ class EntityStage:
         mentions = propagate_names(doc, find_mentions(doc, self.kb, matches, self.is_place))
         mark_metonyms(doc, mentions, self.kb)
         mentions = find_actor_phrases(doc, mentions, self.kb)
-        clusters = cluster_mentions(doc, mentions)
+        clusters = cluster_mentions(doc, mentions, self.kb)
         link_descriptions(doc, mentions, clusters, self.kb)
         ordered = _ordered(clusters)
         countries = assign_countries(doc, ordered, self.kb, focus_country(doc, mentions))
@@ -93,7 +93,7 @@ def _name_tokens(doc: Doc, m: Mention) -> list[str]:
     return [t.text.casefold().rstrip(".") for t in doc[m.start:m.end] if not t.is_punct or t.text == "-"]
 
 
-def cluster_mentions(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
+def cluster_mentions(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> list[Cluster]:
     """One cluster per referent, mentions in text order."""
     clusters: list[Cluster] = []
     by_key: dict[tuple, Cluster] = {}
@@ -126,7 +126,7 @@ def cluster_mentions(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
             key = ("ORG", m.country, m.phrase_head)
         elif m.kb_name:
             key = (m.label, m.kb_name.casefold())
-        elif m.label == "GPE" and m.country and (m.metonym or _is_country_name(doc, m)):
+        elif m.label == "GPE" and m.country and (m.metonym or kb.country_by_name(doc[m.start:m.end].text) is not None):
             key = ("GPE", m.country)
         elif m.label == "NORP" and m.country:
             key = ("NORP", m.country)
@@ -138,12 +138,6 @@ def cluster_mentions(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
         if c.key[0] == "GPE" and len(c.key) == 2 and isinstance(c.key[1], str) and c.key[1].isupper():
             c.label = "GPE"
     return clusters
-
-
-def _is_country_name(doc: Doc, m: Mention) -> bool:
-    from ..kb import load_kb
-
-    return load_kb().country_by_name(doc[m.start:m.end].text) is not None
 
 
 def _person_key(toks: list[str], by_key: dict[tuple, Cluster]) -> tuple | None:
@@ -304,21 +298,18 @@ def _sector(doc: Doc, c: Cluster, kb: KnowledgeBase, titles: list[str]) -> str |
     return kb.sector_for(words)
 
 
-def _name(doc: Doc, c: Cluster) -> str:
+def _name(doc: Doc, c: Cluster, kb: KnowledgeBase) -> str:
     surfaces = [doc[m.start:m.end].text for m in c.mentions]
     if c.kb_name or any(m.kb_name for m in c.mentions):
         kb_name = c.kb_name or next(m.kb_name for m in c.mentions if m.kb_name)
         longest = max(surfaces, key=lambda s: len(s.split()))
-        # The text's own fullest form wins unless it is a part of the KB name ("Putin").
         # The text's own fullest form is the name ("ISIS" stays "ISIS"); only a bare
         # surname is completed from the KB ("Putin" -> "Vladimir Putin").
         if c.label == "PERSON" and set(_norm(longest).split()) < set(kb_name.casefold().split()):
             return kb_name
         return re.sub(r"^the\s+", "", longest, flags=re.I)
     if c.key[0] == "GPE" and len(c.key) == 2 and isinstance(c.key[1], str) and c.key[1].isupper():
-        from ..kb import load_kb
-
-        country = load_kb().country(c.key[1])
+        country = kb.country(c.key[1])
         return country.name if country else surfaces[0]
     best = max(surfaces, key=lambda s: (len(s.split()), len(s)))
     return re.sub(r"^the\s+", "", best, flags=re.I)
@@ -332,7 +323,7 @@ def assign_countries(doc: Doc, ordered: list[Cluster], kb: KnowledgeBase, focus:
     for n, c in enumerate(ordered):
         country = _cluster_country(doc, c, kb)
         if country is None:
-            actor = kb.actor(_name(doc, c))
+            actor = kb.actor(_name(doc, c, kb))
             country = actor.country if actor and actor.country else None
         if country is None and c.label == "PERSON" and _possessive_title(doc, c):
             country = _previous_person_country(c, ordered, countries)
@@ -346,7 +337,7 @@ def assign_countries(doc: Doc, ordered: list[Cluster], kb: KnowledgeBase, focus:
 
 def _to_entity(doc: Doc, eid: str, c: Cluster, kb: KnowledgeBase, country: str | None) -> Entity:
     titles = _cluster_titles(doc, c)
-    name = _name(doc, c)
+    name = _name(doc, c, kb)
     sector = _sector(doc, c, kb, titles)
     label = "MEDIA" if any(m.label == "MEDIA" for m in c.mentions) else c.label
     mentions = tuple(TextSpan(doc[m.start:m.end].start_char, doc[m.start:m.end].end_char, doc[m.start:m.end].text)
@@ -400,12 +391,14 @@ def _write(doc: Doc, entities: list[Entity], ordered: list[Cluster]) -> None:
     doc.spans["dl_mentions"] = mention_spans
     doc.spans["dl_toponyms"] = sorted(toponyms, key=lambda s: s.start)
     doc._.dl_entities = tuple(entities)
+    index: list[str | None] = [None] * len(doc)
+    for span in sorted(mention_spans, key=len, reverse=True):  # shorter (inner) mentions win
+        for i in range(span.start, span.end):
+            index[i] = span._.dl_entity
+    doc._.dl_entity_index = index
 
 
 def entity_at(doc: Doc, token_i: int) -> str | None:
     """The entity id of the innermost mention covering token `token_i`, or None."""
-    best = None
-    for span in doc.spans.get("dl_mentions", []):
-        if span.start <= token_i < span.end and (best is None or len(span) < len(best)):
-            best = span
-    return best._.dl_entity if best is not None else None
+    index = doc._.dl_entity_index
+    return index[token_i] if index is not None and 0 <= token_i < len(index) else None

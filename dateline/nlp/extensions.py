@@ -22,6 +22,7 @@ DOC_ATTRS = {
     "dl_times": None,  # tuple[TimeExpr, ...]
     "dl_quotes": None,  # tuple[Quote, ...]
     "dl_events": None,  # tuple[Event, ...]
+    "dl_entity_index": None,  # list: token index -> entity id of the innermost mention, or None
 }
 SPAN_ATTRS = {
     "dl_entity": None,  # entity id

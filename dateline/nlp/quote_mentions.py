@@ -12,8 +12,6 @@ from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401
 
-MALE_TITLES = {"mr", "mr.", "sir", "lord", "king", "prince"}
-FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "queen", "princess"}
 
 
 @dataclass(frozen=True, slots=True)

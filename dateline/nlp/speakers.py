@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .quote_cues import SUBJECTS
-from .quote_mentions import FEMALE_TITLES, MALE_TITLES, MentionIndex
+from .mentions import FEMALE_HONORIFICS, MALE_HONORIFICS
+from .quote_mentions import MentionIndex
 from .quote_units import units
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
@@ -199,9 +200,9 @@ class SpeakerResolver:
                 prev = doc[m.start - 1].lower_
                 first = doc[m.start].lower_
                 for t in (prev, first):
-                    if t in MALE_TITLES:
+                    if t in MALE_HONORIFICS:
                         self.gender.setdefault(m.entity, "m")
-                    elif t in FEMALE_TITLES:
+                    elif t in FEMALE_HONORIFICS:
                         self.gender.setdefault(m.entity, "f")
             roles = self.roles.setdefault(m.entity, set())
             root = doc[m.start:m.end].root
