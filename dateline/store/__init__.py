@@ -46,6 +46,11 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open the database {self.path}: {exc}") from None
 
+    @property
+    def conn(self):
+        """The open connection, for the read modules of this package (select, incidents)."""
+        return self._conn
+
     def write(self, record: ArticleRecord) -> bool:
         """Store (or replace) the article; False when an identical record was already there."""
         return write_article(self._conn, record, now=_now())

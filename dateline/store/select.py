@@ -1,0 +1,182 @@
+"""The one filtered event query, shared by exports and the web API.
+
+    f = EventFilter(since="2022-12-01", countries=("UKR",), categories=("ASSAULT",))
+    select_events(conn, f, limit=50)   # a page of event dicts, newest first
+    count_events(conn, f)              # how many match
+    iter_events(conn, f)               # every match, in pages (exports)
+
+An event row is a plain dict with its document, place, actors, recipients and
+quantities joined in, so readers never touch the normalised tables. The SQL is
+portable (SQLite and PostgreSQL): `?` placeholders, `substr`, `lower`, `LIKE`.
+
+The filters mean:
+- since/until: the event's time range overlaps [since, until] (ISO dates);
+  an event without a time uses its article's publication date.
+- countries: ISO3 of the event's place (where it happened, as in ACLED).
+- bbox: (west, south, east, north) in degrees; events without coordinates drop out.
+- actor: a case-insensitive substring of an actor's or recipient's name.
+- source: a case-insensitive substring of the attributed source.
+- text: a case-insensitive substring of the event's sentence.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+# Sentence text is cut from the document: substr is 1-based in both dialects.
+_BASE = """
+FROM events e
+JOIN documents d ON d.id = e.doc_id
+LEFT JOIN places p ON p.doc_id = e.doc_id AND p.id = e.place
+"""
+
+_COLUMNS = """
+e.doc_id, e.id AS event_id, e.category, e.mode, e.context, e.cameo, e.acled_event_type, e.acled_sub_event_type,
+e.modality, e.time_from, e.time_to, e.time_precision, e.source, e.cue, e.unsupported, e.source_text, e.certainty,
+e.fatalities_min, e.fatalities_max, e.fatalities_text, e.injuries_min, e.injuries_max, e.injuries_text,
+e.trigger_start, e.trigger_end, e.trigger_text, e.sentence_start, e.sentence_end, e.confidence,
+substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence_text,
+d.title, d.outlet, d.url, d.published, d.origin,
+p.id AS place_id, p.name AS place_name, p.kind AS place_kind, p.country AS place_country,
+p.admin1 AS place_admin1, p.lat AS place_lat, p.lon AS place_lon, p.geonames_id AS place_geonames_id
+"""
+
+# Every LIKE in this module is `LIKE ? ESCAPE '!'` with a pattern from _contains.
+_ORDER = " ORDER BY coalesce(e.time_from, d.published) DESC, e.doc_id, e.id"
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    since: str | None = None
+    until: str | None = None
+    countries: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    modalities: tuple[str, ...] = ()
+    actor: str | None = None
+    source: str | None = None
+    text: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    doc_id: str | None = None
+
+
+def select_events(conn, f: EventFilter = EventFilter(), limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+    where, params = _where(f)
+    sql = f"SELECT {_COLUMNS} {_BASE} {where} {_ORDER} LIMIT ? OFFSET ?"
+    rows = _dicts(conn.execute(sql, (*params, int(limit), int(offset))))
+    return _with_participants(conn, rows)
+
+
+def count_events(conn, f: EventFilter = EventFilter()) -> int:
+    where, params = _where(f)
+    return conn.execute(f"SELECT count(*) {_BASE} {where}", params).fetchone()[0]
+
+
+def iter_events(conn, f: EventFilter = EventFilter(), page: int = 1000) -> Iterator[dict[str, Any]]:
+    offset = 0
+    while True:
+        rows = select_events(conn, f, limit=page, offset=offset)
+        yield from rows
+        if len(rows) < page:
+            return
+        offset += page
+
+
+def _where(f: EventFilter) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if f.since:
+        clauses.append("coalesce(e.time_to, e.time_from, d.published) >= ?")
+        params.append(f.since)
+    if f.until:
+        clauses.append("coalesce(e.time_from, d.published) <= ?")
+        params.append(f.until)
+    for column, values in (("p.country", f.countries), ("e.category", f.categories), ("e.modality", f.modalities)):
+        if values:
+            clauses.append(f"{column} IN ({', '.join('?' * len(values))})")
+            params.extend(values)
+    if f.actor:
+        clauses.append("EXISTS (SELECT 1 FROM event_actors a JOIN entities n ON n.doc_id = a.doc_id"
+                       " AND n.id = a.entity_id WHERE a.doc_id = e.doc_id AND a.event_id = e.id"
+                       " AND lower(n.name) LIKE ? ESCAPE '!')")
+        params.append(_contains(f.actor))
+    if f.source:
+        clauses.append("lower(coalesce(e.source_text, '')) LIKE ? ESCAPE '!'")
+        params.append(_contains(f.source))
+    if f.text:
+        clauses.append("lower(substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start))"
+                       " LIKE ? ESCAPE '!'")
+        params.append(_contains(f.text))
+    if f.bbox:
+        west, south, east, north = f.bbox
+        clauses.append("p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ?")
+        params.extend((south, north, west, east))
+    if f.doc_id:
+        clauses.append("e.doc_id = ?")
+        params.append(f.doc_id)
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _contains(value: str) -> str:
+    """A LIKE pattern for a literal substring: the user's % and _ match themselves."""
+    escaped = value.lower().replace("!", "!!").replace("%", "!%").replace("_", "!_")
+    return f"%{escaped}%"
+
+
+def _dicts(cursor) -> list[dict[str, Any]]:
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def _with_participants(conn, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Shape flat rows into event dicts, with actors, recipients and quantities from two batched queries."""
+    doc_ids = sorted({r["doc_id"] for r in rows})
+    actors: dict[tuple[str, str], dict[str, list]] = {}
+    quantities: dict[tuple[str, str], list] = {}
+    if doc_ids:
+        marks = ", ".join("?" * len(doc_ids))
+        for a in _dicts(conn.execute(
+                "SELECT a.doc_id, a.event_id, a.role, n.id, n.name, n.type, n.country, n.sector"
+                " FROM event_actors a JOIN entities n ON n.doc_id = a.doc_id AND n.id = a.entity_id"
+                f" WHERE a.doc_id IN ({marks}) ORDER BY a.doc_id, a.event_id, a.role, a.n", doc_ids)):
+            roles = actors.setdefault((a["doc_id"], a["event_id"]), {"actor": [], "recipient": []})
+            roles[a["role"]].append({k: a[k] for k in ("id", "name", "type", "country", "sector")})
+        for q in _dicts(conn.execute(
+                'SELECT doc_id, event_id, value, unit, role, text, start, "end" FROM quantities'
+                f" WHERE doc_id IN ({marks}) ORDER BY doc_id, event_id, n", doc_ids)):
+            quantities.setdefault((q["doc_id"], q["event_id"]), []).append(
+                {k: q[k] for k in ("value", "unit", "role", "text", "start", "end")})
+    return [_event(r, actors.get((r["doc_id"], r["event_id"]), {}), quantities.get((r["doc_id"], r["event_id"]), []))
+            for r in rows]
+
+
+def _event(r: dict[str, Any], roles: dict[str, list], quantities: list) -> dict[str, Any]:
+    def span(prefix: str) -> dict[str, Any] | None:
+        if r[f"{prefix}_min"] is None and r[f"{prefix}_max"] is None:
+            return None
+        return {"min": r[f"{prefix}_min"], "max": r[f"{prefix}_max"], "text": r[f"{prefix}_text"]}
+
+    place = None
+    if r["place_id"] is not None:
+        place = {"id": r["place_id"], "name": r["place_name"], "kind": r["place_kind"],
+                 "country": r["place_country"], "admin1": r["place_admin1"], "lat": r["place_lat"],
+                 "lon": r["place_lon"], "geonames_id": r["place_geonames_id"]}
+    attribution = None
+    if r["source"] is not None or r["source_text"] is not None:
+        attribution = {"source": r["source"], "source_text": r["source_text"], "cue": r["cue"],
+                       "unsupported": bool(r["unsupported"]), "certainty": r["certainty"]}
+    return {
+        "doc_id": r["doc_id"], "event_id": r["event_id"], "category": r["category"], "mode": r["mode"],
+        "context": json.loads(r["context"] or "[]"), "cameo": r["cameo"],
+        "acled": {"event_type": r["acled_event_type"], "sub_event_type": r["acled_sub_event_type"]},
+        "modality": r["modality"],
+        "time": {"from": r["time_from"], "to": r["time_to"], "precision": r["time_precision"]},
+        "attribution": attribution, "fatalities": span("fatalities"), "injuries": span("injuries"),
+        "trigger": {"start": r["trigger_start"], "end": r["trigger_end"], "text": r["trigger_text"]},
+        "sentence": {"start": r["sentence_start"], "end": r["sentence_end"], "text": r["sentence_text"]},
+        "confidence": r["confidence"], "place": place,
+        "actors": roles.get("actor", []), "recipients": roles.get("recipient", []), "quantities": quantities,
+        "document": {"id": r["doc_id"], "title": r["title"], "outlet": r["outlet"], "url": r["url"],
+                     "published": r["published"], "origin": r["origin"]},
+    }
