@@ -14,6 +14,9 @@ SCHEMA = "dateline/1"
 EntityType = Literal["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "MEDIA", "IGO"]
 Sector = Literal["GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "MED", "BUS", "CVL", "IGO", "NGO", "REL"]
 PlaceKind = Literal["country", "admin1", "admin2", "city", "town", "village", "region", "facility", "water"]
+# Where an entity's country came from: its own words, the KB, the person "his" refers to, or the
+# story's focus country (a guess for unmarked officials and witnesses).
+CountrySource = Literal["text", "kb", "antecedent", "focus"]
 Precision = Literal["day", "week", "month", "quarter", "season", "year", "decade", "century"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 Modality = Literal["actual", "future", "hypothetical", "negated"]
@@ -63,6 +66,7 @@ class Entity:
     sector: str | None
     titles: tuple[str, ...]
     mentions: tuple[TextSpan, ...]
+    country_source: CountrySource | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..kb import KnowledgeBase, load_kb
-from ..types import Entity, TextSpan
+from ..types import CountrySource, Entity, TextSpan
 from . import extensions  # noqa: F401
 from .mentions import Mention, find_actor_phrases, find_mentions, mark_metonyms, propagate_names
 
@@ -315,35 +315,43 @@ def _name(doc: Doc, c: Cluster, kb: KnowledgeBase) -> str:
     return re.sub(r"^the\s+", "", best, flags=re.I)
 
 
-def assign_countries(doc: Doc, ordered: list[Cluster], kb: KnowledgeBase, focus: str | None) -> list[str | None]:
-    """Each cluster's country: its own mentions, then its title phrases, then the KB;
-    "his defence chief X" takes the country of the person "his" refers to (the previous one);
-    an unmarked official or witness belongs to the country the story is about."""
-    countries: list[str | None] = []
-    for n, c in enumerate(ordered):
-        country = _cluster_country(doc, c, kb)
+def assign_countries(doc: Doc, ordered: list[Cluster], kb: KnowledgeBase,
+                     focus: str | None) -> list[tuple[str | None, CountrySource | None]]:
+    """Each cluster's country and where it came from: its own mentions or title phrases ("text"),
+    then the KB ("kb"); "his defence chief X" takes the country of the person "his" refers to
+    ("antecedent"); an unmarked official or witness belongs to the country the story is about
+    ("focus": a guess, flagged so a user can tell it from evidence)."""
+    countries: list[tuple[str | None, CountrySource | None]] = []
+    for c in ordered:
+        country, source = _cluster_country(doc, c, kb), "text"
         if country is None:
             actor = kb.actor(_name(doc, c, kb))
-            country = actor.country if actor and actor.country else None
+            country, source = (actor.country, "kb") if actor and actor.country else (None, None)
         if country is None and c.label == "PERSON" and _possessive_title(doc, c):
-            country = _previous_person_country(c, ordered, countries)
-        if country is None and c.label == "PERSON" and not _stateless_affiliation(doc, c, kb):
-            country = focus
-        if country is None and c.label == "ORG" and _sector(doc, c, kb, _cluster_titles(doc, c)) in ("GOV", "MIL", "COP", "JUD"):
-            country = focus
-        countries.append(country)
+            country = _previous_person_country(c, ordered, [found for found, _ in countries])
+            source = "antecedent" if country else None
+        if country is None and focus and _takes_focus(doc, c, kb):
+            country, source = focus, "focus"
+        countries.append((country, source if country else None))
     return countries
 
 
-def _to_entity(doc: Doc, eid: str, c: Cluster, kb: KnowledgeBase, country: str | None) -> Entity:
+def _takes_focus(doc: Doc, c: Cluster, kb: KnowledgeBase) -> bool:
+    if c.label == "PERSON":
+        return not _stateless_affiliation(doc, c, kb)
+    return c.label == "ORG" and _sector(doc, c, kb, _cluster_titles(doc, c)) in ("GOV", "MIL", "COP", "JUD")
+
+
+def _to_entity(doc: Doc, eid: str, c: Cluster, kb: KnowledgeBase,
+               country: tuple[str | None, CountrySource | None]) -> Entity:
     titles = _cluster_titles(doc, c)
     name = _name(doc, c, kb)
     sector = _sector(doc, c, kb, titles)
     label = "MEDIA" if any(m.label == "MEDIA" for m in c.mentions) else c.label
     mentions = tuple(TextSpan(doc[m.start:m.end].start_char, doc[m.start:m.end].end_char, doc[m.start:m.end].text)
                      for m in c.mentions)
-    return Entity(id=eid, name=name, type=label, country=country, sector=sector,
-                  titles=tuple(titles), mentions=mentions)
+    return Entity(id=eid, name=name, type=label, country=country[0], sector=sector,
+                  titles=tuple(titles), mentions=mentions, country_source=country[1])
 
 
 def _stateless_affiliation(doc: Doc, c: Cluster, kb: KnowledgeBase) -> bool:

@@ -27,7 +27,7 @@ def test_entities_cluster_full_name_and_honorific(entity_nlp):
                      "Mr Macron later said the reform would go ahead. Macron did not take questions.")
     e = by_surface(doc, "Emmanuel Macron")
     assert e.name == "Emmanuel Macron"
-    assert e.country == "FRA"
+    assert e.country == "FRA" and e.country_source == "text"
     assert len(e.mentions) == 3
     assert by_surface(doc, "Macron did") is e
 
@@ -56,7 +56,16 @@ def test_entities_actor_phrase_takes_country_of_modifier(entity_nlp):
 
 def test_entities_possessive_title_takes_previous_persons_country(entity_nlp):
     doc = entity_nlp("Turkish president Recep Tayyip Erdogan and his foreign minister Mevlut Cavusoglu flew to Doha.")
-    assert by_surface(doc, "Mevlut Cavusoglu").country == "TUR"
+    cavusoglu = by_surface(doc, "Mevlut Cavusoglu")
+    assert cavusoglu.country == "TUR" and cavusoglu.country_source in ("text", "antecedent")
+
+
+def test_entities_unmarked_witness_takes_the_focus_country_flagged_as_a_guess(entity_nlp):
+    doc = entity_nlp("Peruvian police clashed with miners near Arequipa on Monday, and Peru's interior ministry "
+                     "said roads were blocked. Witness Carlos Mendoza said he saw tear gas.")
+    witness = by_surface(doc, "Carlos Mendoza")
+    assert witness.country == "PER" and witness.country_source == "focus"
+    assert by_surface(doc, "Peruvian police").country_source == "text"
 
 
 def test_entities_description_links_to_the_named_leader(entity_nlp):
