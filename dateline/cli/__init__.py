@@ -10,6 +10,7 @@ import click
 from .. import __version__
 from .bench import bench
 from .evaluate import eval_group
+from .export import export
 from .extract import extract
 from .store import ingest, show, stats
 
@@ -26,3 +27,4 @@ main.add_command(ingest)
 main.add_command(show)
 main.add_command(stats)
 main.add_command(bench)
+main.add_command(export)

@@ -38,7 +38,7 @@ e.modality, e.time_from, e.time_to, e.time_precision, e.source, e.cue, e.unsuppo
 e.fatalities_min, e.fatalities_max, e.fatalities_text, e.injuries_min, e.injuries_max, e.injuries_text,
 e.trigger_start, e.trigger_end, e.trigger_text, e.sentence_start, e.sentence_end, e.confidence,
 substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence_text,
-d.title, d.outlet, d.url, d.published, d.origin,
+d.title, d.outlet, d.url, d.published, d.origin, d.ingested_at,
 p.id AS place_id, p.name AS place_name, p.kind AS place_kind, p.country AS place_country,
 p.admin1 AS place_admin1, p.lat AS place_lat, p.lon AS place_lon, p.geonames_id AS place_geonames_id
 """
@@ -178,5 +178,6 @@ def _event(r: dict[str, Any], roles: dict[str, list], quantities: list) -> dict[
         "confidence": r["confidence"], "place": place,
         "actors": roles.get("actor", []), "recipients": roles.get("recipient", []), "quantities": quantities,
         "document": {"id": r["doc_id"], "title": r["title"], "outlet": r["outlet"], "url": r["url"],
-                     "published": r["published"], "origin": r["origin"]},
+                     "published": r["published"], "origin": r["origin"],
+                     "ingested_at": r["ingested_at"]},
     }
