@@ -44,7 +44,9 @@ p.admin1 AS place_admin1, p.lat AS place_lat, p.lon AS place_lon, p.geonames_id 
 """
 
 # Every LIKE in this module is `LIKE ? ESCAPE '!'` with a pattern from _contains.
-_ORDER = " ORDER BY coalesce(e.time_from, d.published) DESC, e.doc_id, e.id"
+# Newest first; '' keeps undated events last in both dialects (they sort NULLs differently).
+_SORT_KEY = "coalesce(e.time_from, d.published, '')"
+_ORDER = f" ORDER BY {_SORT_KEY} DESC, e.doc_id, e.id"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,9 +63,16 @@ class EventFilter:
     doc_id: str | None = None
 
 
-def select_events(conn, f: EventFilter = EventFilter(), limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+def select_events(conn, f: EventFilter = EventFilter(), limit: int = 100, offset: int = 0,
+                  after: tuple[str, str, str] | None = None) -> list[dict[str, Any]]:
+    """A page of events; `after` = (sort key, doc_id, event_id) of the last row seen (keyset paging)."""
     where, params = _where(f)
-    sql = f"SELECT {_COLUMNS} {_BASE} {where} {_ORDER} LIMIT ? OFFSET ?"
+    if after is not None:
+        keyset = (f"({_SORT_KEY} < ? OR ({_SORT_KEY} = ? AND (e.doc_id > ? OR (e.doc_id = ? AND e.id > ?))))")
+        where = f"{where} AND {keyset}" if where else f"WHERE {keyset}"
+        key, doc_id, event_id = after
+        params = [*params, key, key, doc_id, doc_id, event_id]
+    sql = f"SELECT {_COLUMNS}, {_SORT_KEY} AS sort_key {_BASE} {where} {_ORDER} LIMIT ? OFFSET ?"
     rows = _dicts(conn.execute(sql, (*params, int(limit), int(offset))))
     return _with_participants(conn, rows)
 
@@ -74,13 +83,15 @@ def count_events(conn, f: EventFilter = EventFilter()) -> int:
 
 
 def iter_events(conn, f: EventFilter = EventFilter(), page: int = 1000) -> Iterator[dict[str, Any]]:
-    offset = 0
+    """Every matching event, in pages that continue after the last row (no OFFSET: constant cost per page)."""
+    after = None
     while True:
-        rows = select_events(conn, f, limit=page, offset=offset)
+        rows = select_events(conn, f, limit=page, after=after)
         yield from rows
         if len(rows) < page:
             return
-        offset += page
+        last = rows[-1]
+        after = (last["time"]["from"] or last["document"]["published"] or "", last["doc_id"], last["event_id"])
 
 
 def _where(f: EventFilter) -> tuple[str, list[Any]]:

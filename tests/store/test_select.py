@@ -58,3 +58,12 @@ def test_select_events_pages_and_iter_events_sees_all(conn):
     second = select_events(conn, limit=1, offset=1)
     assert len(first) == len(second) == 1 and first[0]["event_id"] != second[0]["event_id"]
     assert sorted(ids(iter_events(conn, page=1))) == ["v1", "v2"]
+
+
+def test_iter_events_keyset_pages_through_ties_without_loss_or_repeat(store, make_record):
+    base = make_record()
+    for n in range(3):  # same dates in every copy: the keyset must break ties on doc and event id
+        store.write(make_record(text=base.document.text + "\n\n" + "More later." * (n + 1), origin=f"tests/{n}.txt"))
+    seen = [(r["doc_id"], r["event_id"]) for r in iter_events(store.conn, page=2)]
+    assert len(seen) == len(set(seen)) == 6
+    assert seen == [(r["doc_id"], r["event_id"]) for r in select_events(store.conn, limit=100)]
