@@ -12,6 +12,7 @@ from .bench import bench
 from .evaluate import eval_group
 from .export import export
 from .extract import extract
+from .incidents import link
 from .store import ingest, show, stats
 
 
@@ -28,3 +29,4 @@ main.add_command(show)
 main.add_command(stats)
 main.add_command(bench)
 main.add_command(export)
+main.add_command(link)

@@ -147,3 +147,22 @@ def eval_html(limit):
     for name, v in evaluate_segments(bench / "trafilatura-eval-en-news").items():
         click.echo(f"  {name:<30} " + "  ".join(f"{k}={x}" for k, x in v.items()))
     click.echo(DEFINITION)
+
+
+@eval_group.command("incidents")
+@click.option("--db", "db_path", default=None, metavar="PATH",
+              help="A store that already holds ../shared/corpus/articles.jsonl (else it is ingested into a scratch "
+                   "store first, a few minutes).")
+@click.option("--model", envvar="DATELINE_MODEL", default=None)
+@click.option("--details", is_flag=True, help="Print every false and missed link.")
+def eval_incidents(db_path, model, details):
+    """Incident linking: precision/recall on the labelled event pairs (tests/fixtures/incident_pairs.tsv)."""
+    from ..evaluate import shared_dir
+    from ..evaluate.incidents import DEFINITION, evaluate_incidents
+
+    figures = evaluate_incidents(shared_dir(), db_path, model=model)
+    errors = figures.pop("_errors")
+    click.echo("  ".join(f"{k}={v}" for k, v in figures.items()))
+    click.echo(DEFINITION)
+    for kind, p in errors if details else ():
+        click.echo(f"  {kind}: {p.a[0][:12]}/{p.a[1]} ~ {p.b[0][:12]}/{p.b[1]}: {p.reason}")

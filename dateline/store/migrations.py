@@ -11,10 +11,9 @@ names, except `from`/`to`, which are SQL keywords (`date_from`, `date_to`).
 """
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime, timezone
 
-from .connection import transaction
+from .connection import Connection, dialect, transaction
 
 # Child tables of `documents`, in the order they are written; all keyed by doc_id.
 CHILD_TABLES: tuple[str, ...] = (
@@ -80,25 +79,73 @@ INITIAL: tuple[str, ...] = (
     )""",
 )
 
+# Near-duplicate articles and incidents (dateline/incidents, store/duplicates.py, store/incidents.py).
+# The duplicate tables are keyed by doc_id, which is the hash of the text, and have no foreign key:
+# re-writing an article (same text, new NLP) must not forget its signature or its duplicate link.
+# incident_reports follows the events it cites: re-extracting an article drops its reports, and the
+# next `link` run re-links the new events and refreshes the incidents that lost reports.
+INCIDENTS: tuple[str, ...] = (
+    "CREATE INDEX documents_url ON documents(url)",
+    """CREATE TABLE document_signatures (
+        doc_id TEXT PRIMARY KEY, seq INTEGER NOT NULL,  -- signing order: lower = stored earlier
+        minhash TEXT NOT NULL  -- hex of the MinHash values (dateline/incidents/signature.py)
+    )""",
+    """CREATE TABLE document_lsh (band INTEGER NOT NULL, bucket TEXT NOT NULL, doc_id TEXT NOT NULL,
+        PRIMARY KEY (band, bucket, doc_id))""",
+    """CREATE TABLE document_duplicates (
+        doc_id TEXT PRIMARY KEY, duplicate_of TEXT NOT NULL, similarity REAL NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('syndicated', 'updated'))
+    )""",
+    "CREATE INDEX document_duplicates_of ON document_duplicates(duplicate_of)",
+    """CREATE TABLE incidents (
+        id TEXT PRIMARY KEY, category TEXT NOT NULL, date_from TEXT, date_to TEXT, country TEXT,
+        place_name TEXT, lat REAL, lon REAL, fatalities_min INTEGER, fatalities_max INTEGER,
+        summary TEXT NOT NULL, n_reports INTEGER NOT NULL, n_articles INTEGER NOT NULL
+    )""",
+    "CREATE INDEX incidents_date ON incidents(date_from)",
+    "CREATE INDEX incidents_country ON incidents(country, date_from)",
+    "CREATE INDEX incidents_category ON incidents(category, date_from)",
+    """CREATE TABLE incident_reports (
+        incident_id TEXT NOT NULL, doc_id TEXT NOT NULL, event_id TEXT NOT NULL, source TEXT,
+        fatalities_min INTEGER, fatalities_max INTEGER, quantities TEXT,  -- JSON list of {value, unit, role, text}
+        PRIMARY KEY (doc_id, event_id),
+        FOREIGN KEY (doc_id, event_id) REFERENCES events(doc_id, id) ON DELETE CASCADE
+    )""",
+    "CREATE INDEX incident_reports_incident ON incident_reports(incident_id)",
+)
+
 # (name, statements), in the order they apply. Append only.
 MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0001_initial", INITIAL),
+    ("0002_incidents", INCIDENTS),
 )
 
 
-def applied(conn: sqlite3.Connection) -> list[str]:
-    conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+# The bookkeeping table differs per database in one respect: SQLite numbers rows itself
+# (`rowid`, the order they were applied in), PostgreSQL needs that column spelled out.
+_BOOKKEEPING = "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL{})"
+_ROWID = {"sqlite": "", "postgresql": ", rowid BIGINT GENERATED ALWAYS AS IDENTITY"}
+
+# Every migrating transaction owns this name alone (PostgreSQL: an advisory lock; SQLite's
+# BEGIN IMMEDIATE already excludes every other writer), so two processes starting at once
+# neither apply a migration twice nor race to create a table.
+_LOCK = "dateline:migrations"
+
+
+def applied(conn: Connection) -> list[str]:
     return [row[0] for row in conn.execute("SELECT name FROM _migrations ORDER BY rowid")]
 
 
-def migrate(conn: sqlite3.Connection, migrations=MIGRATIONS) -> list[str]:
+def migrate(conn: Connection, migrations=MIGRATIONS) -> list[str]:
     """Apply the migrations not yet applied; return their names. `conn` must be in autocommit mode."""
+    with transaction(conn, lock=_LOCK):
+        conn.execute(_BOOKKEEPING.format(_ROWID[dialect(conn)]))
     done = set(applied(conn))
     newly: list[str] = []
     for name, statements in migrations:
         if name in done:
             continue
-        with transaction(conn):  # re-checked under the write lock: another process may have won
+        with transaction(conn, lock=_LOCK):  # re-checked under the lock: another process may have won
             if conn.execute("SELECT 1 FROM _migrations WHERE name = ?", (name,)).fetchone() is None:
                 for statement in statements:
                     conn.execute(statement)

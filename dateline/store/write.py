@@ -1,19 +1,23 @@
 """Writing one article: a keyed upsert in one transaction.
 
-`article_rows` turns an ArticleRecord into plain rows per table (no SQL, so a
-later PostgreSQL backend reuses it). `write_article` deletes the article's old
-rows and inserts the new ones inside one transaction: a reader sees the old
-article or the new one, never half of it, and writing the same record twice
-changes nothing.
+`article_rows` turns an ArticleRecord into plain rows per table (no SQL).
+`write_article` deletes the article's old rows and inserts the new ones inside
+one transaction: a reader sees the old article or the new one, never half of
+it, and writing the same record twice changes nothing.
+
+Concurrent writers (two ingests into one PostgreSQL database) are serialised
+per document: the transaction first takes the lock named after the doc id, so
+the second writer of the same article waits, then reads what the first one
+committed and finds it unchanged (or replaces it whole). SQLite serialises all
+writers anyway.
 """
 from __future__ import annotations
 
 import json
-import sqlite3
 from typing import Any
 
 from ..types import ArticleRecord, Event, Rejected
-from .connection import transaction
+from .connection import Connection, batched, run_transaction
 from .migrations import CHILD_TABLES
 
 # Column order of each table, as inserted.
@@ -100,32 +104,37 @@ def _q(column: str) -> str:
     return f'"{column}"'
 
 
-def write_article(conn: sqlite3.Connection, record: ArticleRecord, now: str) -> bool:
+def write_article(conn: Connection, record: ArticleRecord, now: str) -> bool:
     """Store `record`; return False (and write nothing) when the same record is already stored."""
     doc_id = record.document.id
     rows = article_rows(record, ingested_at=now)
     new_json = rows["documents"][0][-1]
-    with transaction(conn):
+
+    def write(conn: Connection) -> bool:
         old = conn.execute("SELECT record_json FROM documents WHERE id = ?", (doc_id,)).fetchone()
         changed = old is None or old[0] != new_json
-        if changed:
-            for table in reversed(CHILD_TABLES):
-                conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
-            conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
-            for table, table_rows in rows.items():
-                if table_rows:
-                    conn.executemany(_insert_sql(table), table_rows)
-        # A success supersedes an earlier rejection of the same input.
-        conn.execute("DELETE FROM rejected WHERE origin = ?", (record.document.origin,))
-    return changed
+        with batched(conn):
+            if old is not None and changed:
+                for table in reversed(CHILD_TABLES):
+                    conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+                conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+            if changed:
+                for table, table_rows in rows.items():
+                    if table_rows:
+                        conn.executemany(_insert_sql(table), table_rows)
+            # A success supersedes an earlier rejection of the same input.
+            conn.execute("DELETE FROM rejected WHERE origin = ?", (record.document.origin,))
+        return changed
+
+    return run_transaction(conn, write, lock=f"document:{doc_id}")
 
 
-def write_rejected(conn: sqlite3.Connection, rejected: Rejected, now: str) -> None:
-    """Upsert by origin; `seen_at` only moves when the reason or detail changed (re-runs are no-ops)."""
-    with transaction(conn):
-        conn.execute(
-            "INSERT INTO rejected (origin, reason, detail, seen_at) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT(origin) DO UPDATE SET reason = excluded.reason, detail = excluded.detail, "
-            "seen_at = excluded.seen_at WHERE reason != excluded.reason OR detail != excluded.detail",
-            (rejected.origin, rejected.reason, rejected.detail, now),
-        )
+def write_rejected(conn: Connection, rejected: Rejected, now: str) -> None:
+    """Upsert by origin; `seen_at` only moves when the reason or detail changed (re-runs are no-ops).
+    One statement, atomic on both databases, so concurrent writers need no lock."""
+    run_transaction(conn, lambda conn: conn.execute(
+        "INSERT INTO rejected (origin, reason, detail, seen_at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(origin) DO UPDATE SET reason = excluded.reason, detail = excluded.detail, "
+        "seen_at = excluded.seen_at WHERE rejected.reason != excluded.reason OR rejected.detail != excluded.detail",
+        (rejected.origin, rejected.reason, rejected.detail, now),
+    ))

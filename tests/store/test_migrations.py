@@ -25,23 +25,24 @@ def test_migrations_create_every_table_and_record_their_names(tmp_path):
 
 def test_migrations_apply_each_once_in_order(tmp_path):
     conn = connect(tmp_path / "b.db")
-    extra = MIGRATIONS + (("0002_notes", ("CREATE TABLE notes (doc_id TEXT, note TEXT)",)),
-                          ("0003_notes_index", ("CREATE INDEX notes_doc ON notes(doc_id)",)))
-    assert migrate(conn) == ["0001_initial"]
-    assert migrate(conn, extra) == ["0002_notes", "0003_notes_index"]
+    released = [name for name, _ in MIGRATIONS]
+    extra = MIGRATIONS + (("9001_notes", ("CREATE TABLE notes (doc_id TEXT, note TEXT)",)),
+                          ("9002_notes_index", ("CREATE INDEX notes_doc ON notes(doc_id)",)))
+    assert migrate(conn) == released
+    assert migrate(conn, extra) == ["9001_notes", "9002_notes_index"]
     assert migrate(conn, extra) == []
     assert [r[0] for r in conn.execute("SELECT name FROM _migrations ORDER BY rowid")] == [
-        "0001_initial", "0002_notes", "0003_notes_index"]
+        *released, "9001_notes", "9002_notes_index"]
 
 
 def test_migrations_failing_one_leaves_nothing_behind(tmp_path):
     conn = connect(tmp_path / "c.db")
-    broken = MIGRATIONS + (("0002_broken", ("CREATE TABLE half (x TEXT)", "CREATE TABLE half (x TEXT)")),)
+    broken = MIGRATIONS + (("9001_broken", ("CREATE TABLE half (x TEXT)", "CREATE TABLE half (x TEXT)")),)
     with pytest.raises(sqlite3.OperationalError):
         migrate(conn, broken)
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert "half" not in names
-    assert [r[0] for r in conn.execute("SELECT name FROM _migrations")] == ["0001_initial"]
+    assert [r[0] for r in conn.execute("SELECT name FROM _migrations")] == [name for name, _ in MIGRATIONS]
 
 
 def test_store_uses_wal_and_foreign_keys(tmp_path):

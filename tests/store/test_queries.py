@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from dateline.store.migrations import MIGRATIONS
+
 
 @pytest.fixture
 def two(store, make_record):
@@ -38,5 +40,5 @@ def test_ids_with_prefix_ambiguous_returns_two(store, make_record):
 def test_stats_lists_tables_and_migrations(store, two):
     figures = store.stats()
     assert figures["tables"]["documents"] == 2
-    assert figures["migrations"] == ["0001_initial"]
+    assert figures["migrations"] == [name for name, _ in MIGRATIONS]
     assert figures["path"].endswith("test.db")

@@ -1,0 +1,25 @@
+"""The linking floor on the labelled corpus pairs (needs ../shared and a few minutes of NLP)."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from dateline.evaluate.incidents import PAIRS, evaluate_incidents, load_pairs
+
+PRECISION_FLOOR = 0.9
+
+
+def test_eval_incidents_pairs_file_is_ids_only_and_mixed():
+    pairs = load_pairs(PAIRS)
+    assert len(pairs) >= 150
+    assert 0.2 < sum(p.same for p in pairs) / len(pairs) < 0.8
+    assert any(p.a[0] == p.b[0] for p in pairs) and any(p.a[0] != p.b[0] for p in pairs)
+    assert all(len(p.a[0]) == 64 and len(p.reason) < 100 for p in pairs)
+
+
+@pytest.mark.slow
+def test_eval_incidents_precision_floor(shared_dir):
+    figures = evaluate_incidents(shared_dir, os.environ.get("DATELINE_CORPUS_DB"))
+    assert figures["missing"] <= len(load_pairs()) * 0.2, figures
+    assert figures["precision"] >= PRECISION_FLOOR, {k: v for k, v in figures.items() if k != "_errors"}
