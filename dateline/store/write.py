@@ -85,10 +85,19 @@ def _event_row(doc_id: str, v: Event) -> tuple[Any, ...]:
         t.from_ if t else None, t.to if t else None, t.precision if t else None, v.modality,
         a.source if a else None, a.cue if a else None, (1 if a.unsupported else 0) if a else None,
         a.source_text if a else None, a.certainty if a else None,
-        f.min if f else None, f.max if f else None, f.text if f else None,
-        i.min if i else None, i.max if i else None, i.text if i else None,
+        _count(f.min) if f else None, _count(f.max) if f else None, f.text if f else None,
+        _count(i.min) if i else None, _count(i.max) if i else None, i.text if i else None,
         v.trigger.start, v.trigger.end, v.trigger.text, v.sentence[0], v.sentence[1], v.confidence,
     )
+
+
+# INTEGER is 32-bit on PostgreSQL. No real toll comes near it; a misread figure ("a billion") must be
+# stored capped (its text is kept beside it) rather than abort the article's write.
+_MAX_COUNT = 2**31 - 1
+
+
+def _count(value: int | None) -> int | None:
+    return None if value is None else min(int(value), _MAX_COUNT)
 
 
 def _json(values) -> str:

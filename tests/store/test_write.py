@@ -124,3 +124,15 @@ def test_write_stores_json_as_readable_utf8(store, record):
     (raw,) = rows(store, "SELECT record_json FROM documents")[0]
     assert "\u201cWe will answer this,\u201d" in json.loads(raw)["document"]["text"]
     assert "\\u201c" not in raw  # UTF-8 text, not escapes: readable in Datasette
+
+
+def test_write_caps_an_absurd_count_instead_of_failing(store, make_record):
+    import dataclasses
+
+    from dateline.types import Count
+
+    record = make_record()
+    shelling = dataclasses.replace(record.events[0], fatalities=Count(5_000_000_000, None, "a billion"))
+    store.write(dataclasses.replace(record, events=(shelling, *record.events[1:])))
+    row = store.conn.execute("SELECT fatalities_min FROM events WHERE id = 'v1'").fetchone()
+    assert row[0] == 2**31 - 1
