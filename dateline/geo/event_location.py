@@ -5,8 +5,14 @@ Preference order:
    ("shelled a market in Kherson");
 2. a target ("fired missiles at Ukraine", "strikes on Kyiv") attached the same way;
 3. any locative place in the sentence ("In Belgorod, a drone ... "); a source ("from Belarus",
-   "from Ukrainian territory") never counts;
+   "from Ukrainian territory") never counts, except for a withdrawal ("withdrew from Syria");
 4. the most specific place in the sentence (town before region before country).
+
+Never a place: the dateline ("DUBAI, United Arab Emirates (AP) —" says where the reporter files from),
+a name after an honorific ("Mr. Barak" is a person), a country naming a border ("near the Pakistan
+border" is not in Pakistan), a place qualifying a person ("the ambassador to Iran"). Statements
+(accusations, requests...) only take a place attached to their own verb ("said in Cairo"), and talks
+no place merely mentioned around them: the places they talk about are not where they were made.
 """
 from __future__ import annotations
 
@@ -21,24 +27,56 @@ SPECIFICITY = {"facility": 0, "village": 1, "town": 1, "city": 1, "admin2": 2, "
                "water": 4, "country": 5, None: 6}
 
 
-# "DUBAI, United Arab Emirates (AP) —": where the reporter files from, not where things happen.
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,40}(,[^—–\n(]{1,60})?\s*(\([^)\n]{1,40}\))?\s*(—|–|--|-)\s")
+# "DUBAI, United Arab Emirates (AP) —": where the reporter files from, not where things happen. It opens
+# a line (often after a photo caption), in capitals, and ends with a dash.
+_DATELINE = re.compile(r"(?:^|\n)[ \t]*([A-Z][A-Z .'’-]{1,40}(?:,[^—–\n(]{1,60})?\s*(?:\([^)\n]{1,40}\))?\s*(?:—|–|--|-)\s)")
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir lady lord".split())
+BORDER_NOUNS = frozenset("border frontier boundary".split())
+PERSON_PREPS = frozenset("to of for".split())  # "ambassador to Iran", "minister of Egypt"
+VERBAL_CATEGORIES = frozenset("ACCUSE REQUEST REJECT THREATEN CONCEDE".split())
+PERSON_ROLES = frozenset("ambassador envoy minister president leader official representative delegate "
+                         "consul spokesman spokeswoman spokesperson citizen national".split())
+
+
+def _datelines(doc: Doc) -> list[tuple[int, int]]:
+    key = "dl_datelines"
+    if key not in doc.user_data:
+        doc.user_data[key] = [(m.start(1), m.end(1)) for m in _DATELINE.finditer(doc.text)]
+    return doc.user_data[key]
+
+
+def _not_a_place(span: Span) -> bool:
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in HONORIFICS:
+        return True
+    root = span.root
+    if root.dep_ == "compound" and root.head.lemma_.lower() in BORDER_NOUNS:
+        return True
+    prep = root.head if root.dep_ == "pobj" else None
+    return bool(prep is not None and prep.lower_ in PERSON_PREPS and prep.head.pos_ == "NOUN"
+                and prep.head.ent_type_ == "" and prep.head.lemma_.lower() in PERSON_ROLES)
 
 
 def _place_spans(doc: Doc, sentence: Span) -> list[Span]:
-    m = _DATELINE.match(doc.text[:120])
-    after = m.end() if m else 0
+    datelines = _datelines(doc)
     return [s for s in doc.spans.get("dl_places", [])
-            if s.start >= sentence.start and s.end <= sentence.end and s.start_char >= after]
+            if s.start >= sentence.start and s.end <= sentence.end
+            and not any(a <= s.start_char < b for a, b in datelines) and not _not_a_place(s)]
 
 
 def _preposition(span: Span) -> Token | None:
     """The preposition that governs this place mention, if it is the object of one."""
     head = span.root
-    while head.dep_ in ("compound", "amod", "nmod", "appos", "conj") and head.head is not head:
+    while head.dep_ in ("compound", "amod", "nmod", "appos", "conj", "poss") and head.head is not head:
         head = head.head
     if head.dep_ == "pobj" and head.head.dep_ == "prep":
-        return head.head
+        prep = head.head
+        # "in a remote area of Nangarhar", "in the town of Bir al-Abd": the locative of the noun it names
+        outer = prep.head
+        if prep.lower_ == "of" and outer.dep_ == "pobj" and outer.head.dep_ == "prep" \
+                and outer.head.lower_ in LOCATIVE:
+            return outer.head
+        return prep
     return None
 
 
@@ -50,7 +88,7 @@ def _attached_to(prep: Token, trigger: Token) -> bool:
     return host.head == trigger and host.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "obj", "npadvmod", "advcl")
 
 
-def event_place(doc: Doc, sentence_span: Span, trigger_token: Token) -> str | None:
+def event_place(doc: Doc, sentence_span: Span, trigger_token: Token, category: str | None = None) -> str | None:
     spans = _place_spans(doc, sentence_span)
     if not spans:
         return None
@@ -59,15 +97,24 @@ def event_place(doc: Doc, sentence_span: Span, trigger_token: Token) -> str | No
     for span in spans:
         prep = _preposition(span)
         word = prep.lower_ if prep is not None else None
+        if word in SOURCE and category == "RETREAT" and prep is not None and _attached_to(prep, trigger_token):
+            attached_loc.append(span)  # "troops withdrew from Syria": they were in Syria
+            continue
         if word in SOURCE:
             continue
         if prep is not None and _attached_to(prep, trigger_token):
             (attached_loc if word in LOCATIVE else attached_target if word in TARGET else other).append(span)
         elif word in LOCATIVE:
             loose_loc.append(span)
-        else:
-            other.append(span)
-    for group in (attached_loc, attached_target, loose_loc, other):
+        elif prep is None:
+            other.append(span)  # "Kyiv was hit", "the Kherson region"; not "tensions with the United States"
+    if category in VERBAL_CATEGORIES:
+        groups = (attached_loc,)
+    elif category == "CONSULT":  # talks happen where they are held, not where the places they discuss are
+        groups = (attached_loc, attached_target, other)
+    else:
+        groups = (attached_loc, attached_target, loose_loc, other)
+    for group in groups:
         if group:
             best = min(group, key=lambda s: (SPECIFICITY.get(kinds.get(s._.dl_place), 6),
                                              abs(s.start - trigger_token.i)))

@@ -4,7 +4,9 @@ Heads are found from syntax (subject / "by" agent / possessor for actors; object
 "at", "on", "against" targets for recipients), then mapped to entity ids through the
 entities stage (`dateline.nlp.entities.entity_at`). A head that is not itself an
 entity is looked at through its modifiers: "Moscow's troops" -> Moscow, "the Egyptian
-army" -> Egyptian, "forces of Belarus" -> Belarus.
+army" -> Egyptian, "forces of Belarus" -> Belarus, "the violence carried out by Hamas" -> Hamas.
+An unnamed organ of a state ("police", "the authorities", "the country's leaders") belongs to
+the country where the event happens (`home`), given by the caller.
 """
 from __future__ import annotations
 
@@ -14,13 +16,18 @@ from .entities import entity_at
 from .triggers import OBJ_DEPS, Trigger, antecedent, expand, is_passive, lexicon, match_token, subjects
 
 RECIPIENT_PREPS = {"at", "on", "against", "into", "upon", "targeting"}
+# "gathered at the university", "talks at the ministry": "at" names a target only for acts aimed at someone
+AT_TARGET_CATEGORIES = {"ASSAULT", "THREATEN", "ACCUSE", "COERCE", "REJECT", "SANCTION"}
 PARTNER_PREPS = {"with"}  # talks with, agreement with, cooperation with
 PARTNER_CATEGORIES = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "SANCTION", "REJECT"}
+SPOKEN_TO = {"to"}
+RESULT_VERBS = frozenset("leave".split())  # "spoke to Michel", "talked to the minister"
 NOT_RECIPIENT_HEADS = frozenset(
     "missile rocket shell bomb drone mortar artillery round shot bullet weapon gas tear salvo barrage "
     "evidence statement attack strike offensive talk meeting vest device".split()
 )
 MAX_CLIMB = 4
+COUNT_WORDS = frozenset("several many dozens scores hundreds thousands few some".split())
 
 
 def _preps(tok: Token, names: set[str]) -> list[Token]:
@@ -50,10 +57,19 @@ NAME_AS_AGENT = {"NORP", "ORG"}  # "Russian offensive", "Hamas attack"; a GPE th
 FORCE_CATEGORIES = {"ASSAULT", "MOBILIZE", "COERCE"}  # ... except for force: "US strikes"
 
 
+SOURCE_VERBS = frozenset("come".split())  # "the criticism came from the Nonaligned Movement"
+
+
 def _nominal_agents(tok: Token, category: str = "") -> list[Token]:
     """Agents of an event noun: "Israel's attack", "attack by militants", "Russian offensive"."""
     out = [c for c in tok.children if c.dep_ == "poss"]
     out += _preps(tok, {"by"})
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SOURCE_VERBS:
+        out += _preps(tok.head, {"from"})
+    # "the attack with the largest weapon ever used by the US military": who used the means did it
+    for means in _preps(tok, {"with"}):
+        out += [g for c in means.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
     types = NAME_AS_AGENT | ({"GPE"} if category in FORCE_CATEGORIES else set())
     out += [c for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_ in types]
     return out
@@ -71,7 +87,12 @@ def actor_heads(trig: Trigger) -> list[Token]:
         heads = subjects(pred)
         if not heads:
             ctrl = _controller(pred)
-            heads = [x for c in ctrl.children if c.dep_ in ("nsubj", "nsubjpass") for x in expand(c)] if ctrl is not None else []
+            # "people were killed and more injured": a participle joined to a passive is passive too
+            shared = ("nsubj",) if pred.dep_ == "conj" and pred.tag_ == "VBN" else ("nsubj", "nsubjpass")
+            heads = [x for c in ctrl.children if c.dep_ in shared for x in expand(c)] if ctrl is not None else []
+    if pred.tag_ == "VBN" and not any(c.dep_ == "aux" for c in pred.children):
+        # "and more than 180 injured": a count before a bare participle is its victims, not its doers
+        heads = [h for h in heads if not (h.like_num or h.lower_ in COUNT_WORDS)]
     if trig.nominal:
         heads += _nominal_agents(trig.token, category)
     # "The attack killed 305 people": the actor is the attack's agent, not the attack
@@ -87,17 +108,23 @@ def actor_heads(trig: Trigger) -> list[Token]:
 
 def recipient_heads(trig: Trigger) -> list[Token]:
     pred, tok = trig.predicate, trig.token
+    category = trig.sense.category
+    preps = RECIPIENT_PREPS if category in AT_TARGET_CATEGORIES else RECIPIENT_PREPS - {"at"}
     heads: list[Token] = []
     if not trig.nominal or pred is not tok:
         heads += [x for c in pred.children if c.dep_ in OBJ_DEPS for x in expand(c)]
         if is_passive(pred):
             heads += [x for c in pred.children if c.dep_ == "nsubjpass" for x in expand(c)]
-        heads += _preps(pred, RECIPIENT_PREPS)
-        if trig.sense.category in PARTNER_CATEGORIES:
+        heads += _preps(pred, preps)
+        if category in PARTNER_CATEGORIES:
             heads += _preps(pred, PARTNER_PREPS)
+        if category == "CONSULT":
+            heads += _preps(pred, SPOKEN_TO)
     if trig.nominal:
-        heads += _preps(tok, RECIPIENT_PREPS | {"of"} if trig.sense.category == "ASSAULT" else RECIPIENT_PREPS)
-        if trig.sense.category in PARTNER_CATEGORIES:
+        heads += _preps(tok, preps | {"of"} if category == "ASSAULT" else preps)
+        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in RESULT_VERBS:  # "the attack left 36 fighters dead"
+            heads += [x for c in tok.head.children if c.dep_ in ("dobj", "obj") for x in expand(c)]
+        if category in PARTNER_CATEGORIES:
             heads += _preps(tok, PARTNER_PREPS)
         heads = [h for h in heads if h is not tok]
     return [antecedent(h) for h in heads if h.lemma_.lower() not in NOT_RECIPIENT_HEADS]
@@ -105,33 +132,76 @@ def recipient_heads(trig: Trigger) -> list[Token]:
 
 COLLECTIVE_PRONOUNS = {"it", "they", "its", "their"}
 GROUP_TYPES = {"ORG", "GPE", "NORP", "IGO"}
+SPEECH_VERBS = frozenset("say tell add report claim state announce insist".split())
+# Unnamed organs of a state: they belong to the country where the event happens.
+STATE_ORGANS = frozenset("authority government police policeman regime official leader leadership ministry "
+                         "country state".split())
+NON_STATE_MODIFIERS = frozenset("opposition rebel militant insurgent former exiled protest party union".split())
+MAX_COMPOUND_DEPTH = 3
 
 
-def _pronoun_antecedent(doc: Doc, pron: Token) -> str | None:
-    """"It shot down a plane": the organisation or state that was the subject of the sentence
-    before (or earlier in this one). Without coreference, only that one safe case."""
+def _pronoun_antecedent(doc: Doc, pron: Token, exclude: frozenset[str] = frozenset()) -> str | None:
+    """"It shot down a plane": the organisation or state that was the subject earlier in this sentence,
+    else in the sentence before. Without coreference, only when that subject is unique; the event's
+    own actors are not candidates for its target ("Russia fired missiles at its cities")."""
+    if pron.lower_ == "they" and pron.dep_ == "nsubj" and pron.head.dep_ == "ccomp" \
+            and pron.head.head.lemma_ in SPEECH_VERBS:
+        # "officials said they had asked ...": the speakers
+        for s in pron.head.head.children:
+            if s.dep_ == "nsubj" and s.pos_ != "PRON":
+                eid = entity_of(doc, s, exclude=exclude)
+                if eid:
+                    return eid
     sent = pron.sent
     previous = doc[sent.start - 1].sent if sent.start > 0 else None
-    candidates = [s for s in doc.spans.get("dl_mentions", [])
-                  if s.label_ in GROUP_TYPES and s.root.dep_ in ("nsubj", "nsubjpass")
-                  and ((previous is not None and previous.start <= s.start < previous.end)
-                       or sent.start <= s.start < pron.i)]
-    ids = {s._.dl_entity for s in candidates}
-    return candidates[-1]._.dl_entity if len(ids) == 1 else None
+    mentions = [s for s in doc.spans.get("dl_mentions", [])
+                if s.label_ in GROUP_TYPES and s.root.dep_ in ("nsubj", "nsubjpass") and s._.dl_entity not in exclude]
+    for lo, hi in ((sent.start, pron.i), (previous.start, previous.end) if previous is not None else (0, 0)):
+        ids = {s._.dl_entity for s in mentions if lo <= s.start < hi}
+        if len(ids) == 1:
+            return ids.pop()
+        if ids:
+            return None
+    return None
 
 
-def entity_of(doc: Doc, head: Token) -> str | None:
-    """The entity a head names, directly or through its possessor / nationality / "of" modifier."""
+def _modifier_entity(doc: Doc, tok: Token, depth: int = 0) -> str | None:
+    """The entity named by a modifier, or by a modifier of a compound modifier ("Obama administration officials").
+    A nationality with no country ("Western governments", "Islamic militants") names no actor."""
+    eid = entity_at(doc, tok.i)
+    if eid and _countryless_nationality(doc, eid):
+        return None
+    if eid or depth >= MAX_COMPOUND_DEPTH:
+        return eid
+    for c in tok.children:
+        if c.dep_ in ("compound", "poss") and c.i < tok.i:
+            eid = _modifier_entity(doc, c, depth + 1)
+            if eid:
+                return eid
+    return None
+
+
+def _countryless_nationality(doc: Doc, eid: str) -> bool:
+    ent = next((e for e in doc._.dl_entities or () if e.id == eid), None)
+    return ent is not None and ent.type == "NORP" and not ent.country
+
+
+def entity_of(doc: Doc, head: Token, home: str | None = None, exclude: frozenset[str] = frozenset()) -> str | None:
+    """The entity a head names, directly or through its possessor / nationality / "of" modifier,
+    the agent of the act it names ("the violence carried out by Hamas"), or the state (`home`) it is an
+    unnamed organ of."""
     eid = entity_at(doc, head.i)
     if eid:
         return eid
     if head.lower_ in COLLECTIVE_PRONOUNS and head.pos_ == "PRON":
-        return _pronoun_antecedent(doc, head)
+        return _pronoun_antecedent(doc, head, exclude)
     for c in head.children:
         if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < head.i:
-            eid = entity_at(doc, c.i)
+            eid = _modifier_entity(doc, c)
             if eid is None and c.dep_ == "poss" and c.lower_ in COLLECTIVE_PRONOUNS:
-                eid = _pronoun_antecedent(doc, c)  # "its cities"
+                eid = _pronoun_antecedent(doc, c, exclude)  # "its cities"
+            if eid is None and c.dep_ == "poss" and c.lemma_.lower() in STATE_ORGANS:
+                eid = home  # "the country's leaders"
             if eid:
                 return eid
     for c in head.children:
@@ -141,13 +211,55 @@ def entity_of(doc: Doc, head: Token) -> str | None:
                     eid = entity_at(doc, g.i)
                     if eid:
                         return eid
+        if c.dep_ == "acl" and c.tag_ == "VBN":  # "the violence carried out by Hamas"
+            for a in c.children:
+                if a.dep_ == "agent":
+                    for g in a.children:
+                        if g.dep_ == "pobj" and entity_at(doc, g.i):
+                            return entity_at(doc, g.i)
+    if _unnamed_state_organ(head):
+        return home
     return None
 
 
-def entity_ids(doc: Doc, heads: list[Token]) -> tuple[str, ...]:
+def _unnamed_state_organ(head: Token) -> bool:
+    """"police", "the authorities", "officials": a state organ qualified by no name or nationality
+    ("Western governments" are several states, "opposition leaders" no state at all)."""
+    if head.lemma_.lower() not in STATE_ORGANS or head.pos_ != "NOUN":
+        return False
+    if head.tag_ == "NNS" and head.lemma_.lower() in ("government", "state", "country"):
+        return False
+    return not any(c.ent_type_ or c.lemma_.lower() in NON_STATE_MODIFIERS for c in head.children)
+
+
+def entity_ids(doc: Doc, heads: list[Token], home: str | None = None,
+               exclude: frozenset[str] = frozenset()) -> tuple[str, ...]:
     out: list[str] = []
     for h in heads:
-        eid = entity_of(doc, h)
+        eid = entity_of(doc, h, home, exclude)
         if eid and eid not in out:
             out.append(eid)
     return tuple(out)
+
+
+CLAIM_NOUNS = frozenset("responsibility credit".split())
+CLAIM_VERBS = frozenset("claim take accept".split())
+
+
+def claimant(trig: Trigger) -> list[Token]:
+    """Who claimed the event: "ISIS claimed credit for the attacks", "the Taliban claimed responsibility
+    for shooting down the helicopter" -> the claimer is the actor."""
+    tok = trig.predicate
+    prep = tok.head if tok.dep_ in ("pobj", "pcomp") else None
+    if prep is None or prep.lower_ != "for":
+        return []
+    host = prep.head
+    if host.lemma_.lower() in CLAIM_NOUNS and host.dep_ in ("dobj", "obj"):
+        verb = host.head
+    elif any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in CLAIM_NOUNS for c in host.children):
+        verb = host
+    else:
+        return []
+    if verb.lemma_.lower() not in CLAIM_VERBS or any(c.dep_ == "neg" for c in verb.children):
+        return []
+    return [s for s in subjects(verb) if not any(c.dep_ == "det" and c.lower_ == "no" for c in s.children)]

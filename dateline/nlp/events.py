@@ -17,11 +17,15 @@ from datetime import timedelta
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..geo.event_location import event_place
 from ..ontology import load_ontology
 from ..types import Attribution, Count, Event, EventTime, TextSpan
 from . import extensions  # noqa: F401  (registers the ._.dl_* attributes)
-from .arguments import actor_heads, entity_ids, recipient_heads
+from .arguments import actor_heads, claimant, entity_ids, recipient_heads
 from .casualties import Casualty, casualties
+from .implied_arguments import (MUTUAL, ON_THE_GROUND, Prior, antecedent_event, attacked_country, content_of_noun,
+                                crowd_actors, home_entity, own_state, place_in_context, refers_back_to_event,
+                                same_country, target_country_place, victims_are_people)
 from .modality import modality
 from .quantities import quantities
 from .triggers import Trigger, find_triggers
@@ -38,6 +42,8 @@ WEAPON_MODES = (  # an ASSAULT with no mode of its own takes it from the weapons
     ("explosives", frozenset("bomb explosive ied mine grenade".split())),
     ("firearms", frozenset("gun gunman gunmen gunfire rifle bullet sniper".split())),
 )
+STATEMENTS = frozenset("ACCUSE REQUEST REJECT".split())
+TARGETED = frozenset("ASSAULT COERCE".split())  # acts done where their target is
 PLACE_PREPS = {"in", "at", "near", "on", "into", "across", "outside", "around", "inside", "over"}
 
 
@@ -102,6 +108,8 @@ def _linked(upper: Happening, lower: Happening) -> bool:
         if cur.dep_ in ("conj", "advcl", "ccomp", "relcl", "parataxis") and cur.pos_ in ("VERB", "AUX") \
                 and _has_own_subject(cur):
             return False  # a clause of its own: a separate happening
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" for c in cur.children):
+            return False  # "shot down while trying to raid ...": another doer, another happening
         if cur.head is cur:
             return False
         cur = cur.head
@@ -168,38 +176,8 @@ def _attribution(doc: Doc, sent: Span, tok: Token) -> Attribution | None:
     return attribution_for(doc, sent, tok)
 
 
-def _attacked_country(doc: Doc, place_id: str | None, actors: tuple[str, ...]) -> tuple[str, ...]:
-    """An attack with a named attacker and no named target hits the country where it happened
-    ("Russia fired missiles at power stations in Ukraine"), when that country is an entity
-    of the text and not the attacker's own."""
-    place = next((p for p in doc._.dl_places or () if p.id == place_id), None)
-    if place is None or not place.country:
-        return ()
-    entities = doc._.dl_entities or ()
-    attacker_countries = {e.country for e in entities if e.id in actors}
-    if place.country in attacker_countries:
-        return ()
-    target = next((e for e in entities if e.type == "GPE" and e.country == place.country and e.sector == "GOV"), None)
-    target = target or next((e for e in entities if e.type == "GPE" and e.country == place.country), None)
-    return (target.id,) if target else ()
-
-
-def _event_place(doc: Doc, h: Happening, recipients: list[Token]) -> str | None:
-    try:  # the places helper's chooser (seam): event_place(doc, sentence_span, trigger_token) -> place id
-        from ..geo import event_place
-
-        return event_place(doc, h.head.token.sent, h.head.token)
-    except ImportError:
-        pass  # not there yet: our own simple choice below
-    if "dl_places" not in doc.spans:
-        return None
-    sent = h.head.token.sent
-    spans = [s for s in doc.spans["dl_places"] if sent.start <= s.start < sent.end and s._.dl_place]
-    if not spans:
-        return None
-    scope = {t.i for trig in h.triggers for t in (trig.token, trig.predicate)}
-    chosen = place_span(spans, scope, {t.i for t in recipients})
-    return chosen._.dl_place if chosen is not None else None
+def _event_place(doc: Doc, h: Happening) -> str | None:
+    return event_place(doc, h.head.token.sent, h.head.predicate, h.head.sense.category)
 
 
 def place_span(spans: list[Span], scope: set[int], recipients: set[int]) -> Span | None:
@@ -214,7 +192,8 @@ def place_span(spans: list[Span], scope: set[int], recipients: set[int]) -> Span
     return None
 
 
-def _event_time(doc: Doc, h: Happening) -> EventTime | None:
+def _event_time(doc: Doc, h: Happening, mood: str) -> tuple[EventTime | None, bool]:
+    """The event's time, and whether it is its own (a time expression attached to the trigger)."""
     sent = h.head.token.sent
     spans = [s for s in doc.spans["dl_times"] if sent.start <= s.start < sent.end] if "dl_times" in doc.spans else []
     spans = [s for s in spans if s._.dl_time is not None and s._.dl_time.from_]
@@ -230,16 +209,19 @@ def _event_time(doc: Doc, h: Happening) -> EventTime | None:
                 return True
         return False
 
-    chosen = [s for s in spans if attached(s)] or sorted(spans, key=lambda s: abs(s.start - h.head.token.i))[:1]
+    own = [s for s in spans if attached(s)]
+    chosen = own or sorted(spans, key=lambda s: abs(s.start - h.head.token.i))[:1]
     if chosen:
         t = chosen[0]._.dl_time
-        return EventTime(t.from_, t.to, t.precision)
+        return EventTime(t.from_, t.to, t.precision), bool(own)
     pub = doc._.dl_published
     pred = h.head.predicate
     if pub is not None and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in pred.children):
         # present perfect news register: happened recently, no date given
-        return EventTime((pub - timedelta(days=6)).isoformat(), pub.isoformat(), "week")
-    return _time_in_context(doc, sent)
+        return EventTime((pub - timedelta(days=6)).isoformat(), pub.isoformat(), "week"), False
+    if mood in ("future", "hypothetical"):
+        return None, False  # what is planned or feared does not take the story's last day
+    return _time_in_context(doc, sent), False
 
 
 def _time_in_context(doc: Doc, sent: Span) -> EventTime | None:
@@ -312,7 +294,10 @@ def _embedded(t: Trigger, triggers: list[Trigger]) -> bool:
     return False
 
 
-def sentence_events(doc: Doc, sent: Span, first_id: int, seen: set[str] = frozenset()) -> list[Event]:
+def sentence_events(doc: Doc, sent: Span, first_id: int, seen: set[str] = frozenset(),
+                    history: list[Prior] | None = None, sent_no: int = 0) -> list[Event]:
+    """The events of one sentence; `history` holds the article's earlier events, for events that
+    refer back to one of them ("The attack was carried out ...")."""
     found = find_triggers(sent)
     triggers = [t for t in found if not _refers_back(t, seen) and not _embedded(t, found)]
     if not triggers:
@@ -325,55 +310,89 @@ def sentence_events(doc: Doc, sent: Span, first_id: int, seen: set[str] = frozen
         if owner is not None:
             counts.setdefault(id(owner), {}).setdefault(c.kind, c.count)
             skip |= set(c.number_tokens)
-    onto = load_ontology()
     events = []
     for n, h in enumerate(happenings):
-        head = h.head
-        category = head.sense.category
-        mode = _mode(h)
-        actor_toks = [a for t in h.triggers for a in actor_heads(t)]
-        recip_toks = [r for t in h.triggers for r in recipient_heads(t)]
-        actors = entity_ids(doc, actor_toks)
-        recipients = tuple(r for r in entity_ids(doc, recip_toks) if r not in actors or category == "CONSULT")
-        civilians = any(r.lemma_.lower() in CIVILIANS for r in recip_toks)
-        acled = onto.acled(category, mode, civilians)
-        coding = onto.from_cameo(head.sense.cameo) if head.sense.cameo else None
-        scope = sorted({t for trig in h.triggers for t in list(trig.predicate.subtree)[:MAX_SCOPE_TOKENS]},
-                       key=lambda t: t.i)
-        found = counts.get(id(h), {})
-        place = _event_place(doc, h, recip_toks)
-        if category == "ASSAULT" and actors and not recipients:
-            recipients = _attacked_country(doc, place, actors)
-        events.append(Event(
-            id=f"v{first_id + n}",
-            category=category,
-            mode=mode,
-            context=coding.context if coding else (),
-            cameo=head.sense.cameo,
-            acled=acled.to_dict() if acled else None,
-            actors=actors,
-            recipients=recipients,
-            place=place,
-            time=_event_time(doc, h),
-            modality=modality(head),
-            attribution=_attribution(doc, sent, head.token),
-            fatalities=found.get("fatalities"),
-            injuries=found.get("injuries"),
-            quantities=quantities(scope, head.predicate.lower_, skip),
-            trigger=TextSpan(head.span.start_char, head.span.end_char, head.span.text),
-            sentence=(sent.start_char, sent.end_char),
-            confidence=round(min(0.9, 0.6 + 0.1 * bool(actors) + 0.1 * (not head.nominal) + 0.1 * bool(recipients)), 2),
-        ))
+        events.append(_event(doc, sent, h, f"v{first_id + n}", counts.get(id(h), {}), skip, history or [], sent_no))
     return events
+
+
+def _event(doc: Doc, sent: Span, h: Happening, event_id: str, found: dict[str, Count], skip: set[int],
+           history: list[Prior], sent_no: int) -> Event:
+    """One happening coded: arguments from its own words first, then those the article implies
+    (a claim, the event it retells, its home country, the story's place)."""
+    head = h.head
+    category = head.sense.category
+    mode = _mode(h)
+    onto = load_ontology()
+    place = _event_place(doc, h)
+    home = home_entity(doc, place)
+    actor_toks = [a for t in h.triggers for a in actor_heads(t)]
+    recip_toks = [r for t in h.triggers for r in recipient_heads(t)]
+    actors = entity_ids(doc, actor_toks, home)
+    attribution = _attribution(doc, sent, head.token)
+    claimers = [] if actors else entity_ids(doc, [c for t in h.triggers for c in claimant(t)], home)
+    if claimers:  # "ISIS claimed credit for the attacks": the claimer did it, by its own account
+        actors = claimers
+        attribution = Attribution(source=claimers[0], cue="claimed")
+    if not actors and category == "PROTEST":
+        actors = crowd_actors(doc, actor_toks, home)
+    recipients = tuple(r for r in entity_ids(doc, recip_toks, home, frozenset(actors))
+                       if r not in actors or category == "CONSULT")
+    mood = modality(head)
+    time, own_time = _event_time(doc, h, mood)
+    window = 0 if actors else refers_back_to_event(head, actor_toks)
+    prior = antecedent_event(history, category, sent_no, window) if window else None
+    if prior is not None:  # the same event told again: it keeps what we knew of it
+        actors = prior.actors
+        recipients = recipients or tuple(r for r in prior.recipients if r not in actors)
+        place = place or prior.place
+        time = time if own_time else (prior.time or time)
+    if category == "ASSAULT" and not recipients and head.token.lemma_.lower() not in MUTUAL:
+        recipients = attacked_country(doc, place, actors, own_people=victims_are_people(recip_toks))
+    if place is None and category in TARGETED and recipients:
+        place = target_country_place(doc, recipients)
+    if place is None and category in ON_THE_GROUND and mood != "hypothetical" and not content_of_noun(head.predicate):
+        place = place_in_context(history, sent_no)
+    if category in STATEMENTS and recip_toks and not recipients and home and not same_country(doc, home, actors):
+        recipients = (home,)  # "condemned the violence", "urged respect for rights": aimed at the state concerned
+    if category == "PROTEST" and actors and not recipients:
+        recipients = own_state(doc, actors)  # a protest with no named target is against the protesters' state
+    civilians = any(r.lemma_.lower() in CIVILIANS for r in recip_toks)
+    acled = onto.acled(category, mode, civilians)
+    coding = onto.from_cameo(head.sense.cameo) if head.sense.cameo else None
+    scope = sorted({t for trig in h.triggers for t in list(trig.predicate.subtree)[:MAX_SCOPE_TOKENS]},
+                   key=lambda t: t.i)
+    return Event(
+        id=event_id,
+        category=category,
+        mode=mode,
+        context=coding.context if coding else (),
+        cameo=head.sense.cameo,
+        acled=acled.to_dict() if acled else None,
+        actors=actors,
+        recipients=recipients,
+        place=place,
+        time=time,
+        modality=mood,
+        attribution=attribution,
+        fatalities=found.get("fatalities"),
+        injuries=found.get("injuries"),
+        quantities=quantities(scope, head.predicate.lower_, skip),
+        trigger=TextSpan(head.span.start_char, head.span.end_char, head.span.text),
+        sentence=(sent.start_char, sent.end_char),
+        confidence=round(min(0.9, 0.6 + 0.1 * bool(actors) + 0.1 * (not head.nominal) + 0.1 * bool(recipients)), 2),
+    )
 
 
 def extract_events(doc: Doc) -> tuple[Event, ...]:
     events: list[Event] = []
     spans: list[Span] = []
     seen: set[str] = set()  # categories reported so far
-    for sent in doc.sents:
-        found = sentence_events(doc, sent, len(events) + 1, seen)
+    history: list[Prior] = []
+    for sent_no, sent in enumerate(doc.sents):
+        found = sentence_events(doc, sent, len(events) + 1, seen, history, sent_no)
         seen |= {ev.category for ev in found}
+        history += [Prior(sent_no, ev) for ev in found]
         for ev in found:
             span = doc.char_span(ev.trigger.start, ev.trigger.end)
             if span is not None:

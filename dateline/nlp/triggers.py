@@ -127,8 +127,24 @@ def expand(tok: Token) -> list[Token]:
     out = [tok]
     if tok.pos_ in ("NUM", "PRON", "DET") or tok.lower_ in ("some", "many", "most", "all", "several", "dozens"):
         out += [c for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
-    out += [c for c in tok.children if c.dep_ == "conj"][:10]
+    out += _conjuncts(tok)
     return [antecedent(t) for t in out]
+
+
+MAX_CONJUNCTS = 10
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    """Every conjunct of a head, along the chain: "Jerusalem, Cairo and Ramallah"."""
+    out: list[Token] = []
+    frontier = [tok]
+    while frontier and len(out) < MAX_CONJUNCTS:
+        cur = frontier.pop()
+        for c in cur.children:
+            if c.dep_ == "conj" and len(out) < MAX_CONJUNCTS:
+                out.append(c)
+                frontier.append(c)
+    return sorted(out, key=lambda t: t.i)
 
 
 def is_passive(tok: Token) -> bool:
