@@ -11,7 +11,7 @@ import spacy
 from spacy.language import Language
 
 from ..settings import resolve_model
-from . import context, entities, extensions  # noqa: F401  (registration)
+from . import context, entities, extensions, paragraphs  # noqa: F401  (registration)
 from . import place_countries, places  # noqa: F401  (registration)
 from . import times  # noqa: F401  (registration)
 from . import quotes  # noqa: F401  (registration)
@@ -19,6 +19,7 @@ from . import events  # noqa: F401  (registration)
 
 # Stage order: each reads what the ones before it assigned.
 STAGES: tuple[str, ...] = (
+    "dateline_paragraphs",
     "dateline_context",
     "dateline_entities",
     "dateline_places",
@@ -28,13 +29,17 @@ STAGES: tuple[str, ...] = (
     "dateline_events",
 )
 
+# These run before the model's own components (the parser must see the sentence starts).
+BEFORE_MODEL: tuple[str, ...] = ("dateline_paragraphs", "dateline_context")
+
 
 def build_nlp(model: str) -> Language:
     """Load `model` (a package name or folder) and add the dateline stages after its NER."""
     nlp = spacy.load(resolve_model(model))
     for name in STAGES:
-        if name == "dateline_context":
-            nlp.add_pipe(name, first=True)
-        else:
-            nlp.add_pipe(name, last=True)
+        if name in BEFORE_MODEL:
+            continue
+        nlp.add_pipe(name, last=True)
+    for name in reversed(BEFORE_MODEL):
+        nlp.add_pipe(name, first=True)
     return nlp

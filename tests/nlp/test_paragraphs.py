@@ -1,0 +1,33 @@
+"""A new line starts a sentence unless it continues in lower case (texts we wrote)."""
+import pytest
+
+from dateline.nlp import paragraphs  # noqa: F401  (registers the component)
+
+
+@pytest.fixture(scope="module")
+def para_nlp(blank_nlp):
+    blank_nlp.add_pipe("dateline_paragraphs")
+    return blank_nlp
+
+
+def starts(doc):
+    return [t.text for t in doc if t.is_sent_start]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('He said "Never."\n\nMaria Gomez spoke next.', ["He", "Maria"]),
+    ("Rains hit the coast\nFloods closed two roads.", ["Rains", "Floods"]),
+    ("The mayor said the bridge\nwould reopen in May.", ["The"]),  # a hard wrap goes on
+    ('Officials said.\n\n"We are ready," she added.', ["Officials", '"']),
+])
+def test_paragraphs_line_break_starts_a_sentence(para_nlp, text, expected):
+    doc = para_nlp(text)
+    assert [t for t in starts(doc) if not t.isspace()] == expected
+
+
+def test_paragraphs_parser_keeps_the_break(nlp):
+    doc = nlp('The minister said "Unforgivable."\n\nMaria Gomez of the opposition lashed out at the president.')
+    sentences = [s.text.strip() for s in doc.sents]
+    assert sentences[-1].startswith("Maria Gomez")
+    gomez = next(t for t in doc if t.text == "Gomez")
+    assert gomez.dep_ == "nsubj"
