@@ -256,12 +256,19 @@ def _context_country(doc: Doc, c: Cluster, kb: KnowledgeBase) -> str | None:
     military", "State Department spokesman"), or inside an organisation's own name
     ("Afghanistan Ministry of Defense")."""
     for m in c.mentions:
-        phrases = _title_tokens(doc, m) if m.label == "PERSON" else [list(doc[m.start:m.end])]
+        phrases = _title_tokens(doc, m) if m.label == "PERSON" else [list(doc[m.start:m.end]), _possessor(doc, m)]
         for phrase in phrases:
             country = _country_in(doc, phrase, kb)
             if country:
                 return country
     return None
+
+
+def _possessor(doc: Doc, m) -> list:
+    """The owner in "Ukraine's Defence Ministry": the possessive phrase before an organisation."""
+    root = doc[m.start:m.end].root
+    owners = [t for t in root.children if t.dep_ == "poss" and t.i < m.start]
+    return [t for o in owners for t in o.subtree if t.tag_ != "POS"]
 
 
 def _country_in(doc: Doc, tokens: list, kb: KnowledgeBase) -> str | None:
@@ -295,6 +302,8 @@ def _sector(doc: Doc, c: Cluster, kb: KnowledgeBase, titles: list[str]) -> str |
     if explicit:
         return explicit
     words = [w.lower().strip(".,") for t in titles for w in t.split()]
+    if c.label == "ORG":  # "Health Ministry", "Defence Ministry": the name says what the body is
+        words += [t.lower_ for m in c.mentions for t in doc[m.start:m.end]]
     return kb.sector_for(words)
 
 

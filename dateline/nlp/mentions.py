@@ -32,6 +32,7 @@ TITLE_WORDS = {
 }
 MALE_HONORIFICS = {"mr", "mr.", "sir", "lord", "king", "prince", "father", "sheikh"}
 FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss", "lady", "queen", "princess", "dame"}
+_PERSON_PREFIXES = MALE_HONORIFICS | FEMALE_HONORIFICS | {"dr", "dr."}
 
 # A place name that is the subject of one of these verbs is a place, not an actor.
 _LOCATIVE_VERBS = {"be", "lie", "sit", "remain", "border", "become", "stand", "span", "locate", "situate", "have", "include"}
@@ -39,6 +40,12 @@ _LOCATIVE_VERBS = {"be", "lie", "sit", "remain", "border", "become", "stand", "s
 # these plural nouns mark a group of people even when the cue list lacks them.
 _GROUP_NOUNS = {"force", "troop", "military", "army", "government", "authority", "official", "police", "navy",
                 "ministry", "administration", "regime", "soldier", "rebel", "militant", "leadership", "air"}
+
+# "Tehran's university", "Kyiv's main station": the possessive place is where the facility is.
+_FACILITY_NOUNS = {"university", "college", "school", "academy", "hospital", "clinic", "airport", "port", "harbour",
+                   "harbor", "station", "stadium", "square", "mosque", "church", "cathedral", "temple", "synagogue",
+                   "prison", "jail", "museum", "market", "bazaar", "street", "avenue", "district", "suburb",
+                   "neighbourhood", "neighborhood", "park", "bridge", "plant", "factory", "refinery", "hotel"}
 
 
 @dataclass(slots=True)
@@ -115,10 +122,21 @@ def _from_ner(doc: Doc, ent: Span, kb: KnowledgeBase, is_place) -> Mention | Non
         if m.start >= m.end:
             return None
     text = doc[m.start:m.end].text
-    _apply_kb(m, text, kb, is_place)
+    _apply_kb(m, text, kb, is_place if _may_be_place(doc, m) else None)
     if m.label == "WORK_OF_ART":
         return None
     return m
+
+
+def _may_be_place(doc: Doc, m: Mention) -> bool:
+    """Whether a PERSON/ORG/NORP the NER found may be re-read as a place by the gazetteer.
+    Not a name after "Mr."/"Dr." (a person, whatever village shares it), nor an adjective
+    ("friendly Arab countries": a nationality, whatever town is called Arab)."""
+    if m.label == "PERSON" and (m.honorific or (m.start > 0 and doc[m.start - 1].lower_ in _PERSON_PREFIXES)):
+        return False
+    if m.label == "NORP" and m.end - m.start == 1 and doc[m.start].tag_ == "JJ":
+        return False
+    return True
 
 
 def _apply_kb(m: Mention, text: str, kb: KnowledgeBase, is_place) -> None:
@@ -209,7 +227,8 @@ def mark_metonyms(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> None:
         root = doc[m.start:m.end].root
         if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ not in _LOCATIVE_VERBS:
             m.metonym = True
-        elif root.dep_ == "poss" and _is_actor_head(root.head, kb):
+        elif root.dep_ == "poss" and _is_actor_head(root.head, kb) and root.head.lemma_.lower() not in _FACILITY_NOUNS:
+            # "Moscow's troops", not "Tehran's Sharif University": a facility is in the place
             m.metonym = True
         elif root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.tag_ == "VBN":
             m.metonym = True

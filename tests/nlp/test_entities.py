@@ -104,3 +104,23 @@ def test_entities_member_of_a_stateless_group_gets_no_country(entity_nlp):
     doc = entity_nlp("Kenyan police said Abu Karim, an al-Shabaab commander, was killed. "
                      "Nairobi officials said the ISIS recruiter Omar Said had fled.")
     assert by_surface(doc, "Omar Said").country is None
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    # a nationality adjective is not the US town that shares its name
+    ("The minister asked friendly Arab countries for help, the Egyptian foreign ministry said.", "Arab",
+     ("NORP", None)),
+    # a name after "Mr." is a person, whatever village shares it
+    ("Talks with Mr. Barak ended late in Jerusalem, Israeli officials said.", "Barak", ("PERSON", "ISR")),
+    # the owner of a ministry gives its country; the name gives its sector
+    ("Ukraine's Defence Ministry said Moscow's troops withdrew.", "Defence Ministry", ("ORG", "UKR")),
+])
+def test_entities_kb_corrections_keep_names_in_their_class(entity_nlp, text, surface, expected):
+    e = by_surface(entity_nlp(text), surface)
+    assert (e.type, e.country) == expected
+
+
+def test_entities_place_owning_a_facility_stays_a_place(entity_nlp):
+    doc = entity_nlp("Students at Tehran's Sharif University protested, and Tehran's police arrested 20.")
+    assert "Tehran" in [s.text for s in doc.spans["dl_toponyms"]]
+    assert by_surface(doc, "Tehran's police").sector == "COP"
