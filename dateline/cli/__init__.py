@@ -13,6 +13,7 @@ from .evaluate import eval_group
 from .export import export
 from .extract import extract
 from .incidents import link
+from .serve import serve
 from .store import ingest, show, stats
 
 
@@ -30,3 +31,4 @@ main.add_command(stats)
 main.add_command(bench)
 main.add_command(export)
 main.add_command(link)
+main.add_command(serve)

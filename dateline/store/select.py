@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 # Sentence text is cut from the document: substr is 1-based in both dialects.
-_BASE = """
+EVENTS_FROM = """
 FROM events e
 JOIN documents d ON d.id = e.doc_id
 LEFT JOIN places p ON p.doc_id = e.doc_id AND p.id = e.place
@@ -43,7 +43,7 @@ p.id AS place_id, p.name AS place_name, p.kind AS place_kind, p.country AS place
 p.admin1 AS place_admin1, p.lat AS place_lat, p.lon AS place_lon, p.geonames_id AS place_geonames_id
 """
 
-# Every LIKE in this module is `LIKE ? ESCAPE '!'` with a pattern from _contains.
+# Every LIKE in this module is `LIKE ? ESCAPE '!'` with a pattern from like_pattern.
 # Newest first; '' keeps undated events last in both dialects (they sort NULLs differently).
 _SORT_KEY = "coalesce(e.time_from, d.published, '')"
 _ORDER = f" ORDER BY {_SORT_KEY} DESC, e.doc_id, e.id"
@@ -61,25 +61,26 @@ class EventFilter:
     text: str | None = None
     bbox: tuple[float, float, float, float] | None = None
     doc_id: str | None = None
+    event_id: str | None = None  # with doc_id: one event
 
 
 def select_events(conn, f: EventFilter = EventFilter(), limit: int = 100, offset: int = 0,
                   after: tuple[str, str, str] | None = None) -> list[dict[str, Any]]:
     """A page of events; `after` = (sort key, doc_id, event_id) of the last row seen (keyset paging)."""
-    where, params = _where(f)
+    where, params = where_clause(f)
     if after is not None:
         keyset = (f"({_SORT_KEY} < ? OR ({_SORT_KEY} = ? AND (e.doc_id > ? OR (e.doc_id = ? AND e.id > ?))))")
         where = f"{where} AND {keyset}" if where else f"WHERE {keyset}"
         key, doc_id, event_id = after
         params = [*params, key, key, doc_id, doc_id, event_id]
-    sql = f"SELECT {_COLUMNS}, {_SORT_KEY} AS sort_key {_BASE} {where} {_ORDER} LIMIT ? OFFSET ?"
-    rows = _dicts(conn.execute(sql, (*params, int(limit), int(offset))))
+    sql = f"SELECT {_COLUMNS}, {_SORT_KEY} AS sort_key {EVENTS_FROM} {where} {_ORDER} LIMIT ? OFFSET ?"
+    rows = as_dicts(conn.execute(sql, (*params, int(limit), int(offset))))
     return _with_participants(conn, rows)
 
 
 def count_events(conn, f: EventFilter = EventFilter()) -> int:
-    where, params = _where(f)
-    return conn.execute(f"SELECT count(*) {_BASE} {where}", params).fetchone()[0]
+    where, params = where_clause(f)
+    return conn.execute(f"SELECT count(*) {EVENTS_FROM} {where}", params).fetchone()[0]
 
 
 def iter_events(conn, f: EventFilter = EventFilter(), page: int = 1000) -> Iterator[dict[str, Any]]:
@@ -94,7 +95,7 @@ def iter_events(conn, f: EventFilter = EventFilter(), page: int = 1000) -> Itera
         after = (last["time"]["from"] or last["document"]["published"] or "", last["doc_id"], last["event_id"])
 
 
-def _where(f: EventFilter) -> tuple[str, list[Any]]:
+def where_clause(f: EventFilter) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
     if f.since:
@@ -111,14 +112,14 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
         clauses.append("EXISTS (SELECT 1 FROM event_actors a JOIN entities n ON n.doc_id = a.doc_id"
                        " AND n.id = a.entity_id WHERE a.doc_id = e.doc_id AND a.event_id = e.id"
                        " AND lower(n.name) LIKE ? ESCAPE '!')")
-        params.append(_contains(f.actor))
+        params.append(like_pattern(f.actor))
     if f.source:
         clauses.append("lower(coalesce(e.source_text, '')) LIKE ? ESCAPE '!'")
-        params.append(_contains(f.source))
+        params.append(like_pattern(f.source))
     if f.text:
         clauses.append("lower(substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start))"
                        " LIKE ? ESCAPE '!'")
-        params.append(_contains(f.text))
+        params.append(like_pattern(f.text))
     if f.bbox:
         west, south, east, north = f.bbox
         clauses.append("p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ?")
@@ -126,16 +127,19 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
     if f.doc_id:
         clauses.append("e.doc_id = ?")
         params.append(f.doc_id)
+    if f.event_id:
+        clauses.append("e.id = ?")
+        params.append(f.event_id)
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def _contains(value: str) -> str:
+def like_pattern(value: str) -> str:
     """A LIKE pattern for a literal substring: the user's % and _ match themselves."""
     escaped = value.lower().replace("!", "!!").replace("%", "!%").replace("_", "!_")
     return f"%{escaped}%"
 
 
-def _dicts(cursor) -> list[dict[str, Any]]:
+def as_dicts(cursor) -> list[dict[str, Any]]:
     names = [c[0] for c in cursor.description]
     return [dict(zip(names, row)) for row in cursor.fetchall()]
 
@@ -147,13 +151,13 @@ def _with_participants(conn, rows: list[dict[str, Any]]) -> list[dict[str, Any]]
     quantities: dict[tuple[str, str], list] = {}
     if doc_ids:
         marks = ", ".join("?" * len(doc_ids))
-        for a in _dicts(conn.execute(
+        for a in as_dicts(conn.execute(
                 "SELECT a.doc_id, a.event_id, a.role, n.id, n.name, n.type, n.country, n.sector"
                 " FROM event_actors a JOIN entities n ON n.doc_id = a.doc_id AND n.id = a.entity_id"
                 f" WHERE a.doc_id IN ({marks}) ORDER BY a.doc_id, a.event_id, a.role, a.n", doc_ids)):
             roles = actors.setdefault((a["doc_id"], a["event_id"]), {"actor": [], "recipient": []})
             roles[a["role"]].append({k: a[k] for k in ("id", "name", "type", "country", "sector")})
-        for q in _dicts(conn.execute(
+        for q in as_dicts(conn.execute(
                 'SELECT doc_id, event_id, value, unit, role, text, start, "end" FROM quantities'
                 f" WHERE doc_id IN ({marks}) ORDER BY doc_id, event_id, n", doc_ids)):
             quantities.setdefault((q["doc_id"], q["event_id"]), []).append(

@@ -46,6 +46,7 @@ def test_select_events_joins_place_actors_document_and_sentence(conn):
     (EventFilter(bbox=(0.0, 0.0, 1.0, 1.0)), []),
     (EventFilter(categories=("PROTEST",)), []),
     (EventFilter(modalities=("actual",), categories=("ASSAULT",)), ["v1", "v2"]),
+    (EventFilter(doc_id=None, event_id="v2"), ["v2"]),
     (EventFilter(text="%"), []),  # a wildcard in user input matches literally nothing special
 ])
 def test_select_events_filters(conn, f, expected):

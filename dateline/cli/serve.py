@@ -1,0 +1,39 @@
+"""`dateline serve`: the web app (map, timeline, incidents, articles, JSON API) over a store."""
+from __future__ import annotations
+
+import click
+
+from .store import _open, db_option
+
+# Host header values accepted when bound to loopback: a page elsewhere that rebinds its own
+# DNS name to 127.0.0.1 still sends its own name, and is refused.
+LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+
+
+@click.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to listen on. Anything but loopback exposes the store to the network.")
+@click.option("--port", default=8008, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--tiles", envvar="DATELINE_TILES", default=None, metavar="URL",
+              help="Tile URL template for the map, e.g. https://{s}.tile.example.org/{z}/{x}/{y}.png "
+                   "(env DATELINE_TILES). Default: none, only the country outlines shipped with dateline.")
+def serve(db_path, host, port, tiles):
+    """Serve the web page and JSON API over the store, read-only, at http://HOST:PORT/."""
+    import uvicorn
+
+    from ..web.app import SettingError, create_app
+    from ..web.security import is_loopback
+
+    _open(db_path, must_exist=True).close()
+    loopback = is_loopback(host)
+    if not loopback:
+        click.echo(f"dateline: warning: listening on {host}, not loopback: anyone who can reach this "
+                   "machine can read the store (there is no authentication)", err=True)
+    try:
+        app = create_app(db_path, tiles=tiles, allowed_hosts=LOOPBACK_HOSTS if loopback else None)
+    except SettingError as exc:
+        raise click.ClickException(str(exc)) from None
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"dateline: serving {db_path} at http://{shown}:{port}/ (Ctrl+C to stop)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")

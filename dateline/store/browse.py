@@ -1,0 +1,93 @@
+"""Read queries for browsing the store (the web app): article list, entity search, counts, a timeline.
+
+    list_articles(conn, limit=50, offset=0)   # newest first, with their number of events
+    find_entities(conn, "putin", limit=200)    # entity rows matching a name, with their mentions
+    top_entities(conn, limit=50)               # names found in the most articles
+    daily_counts(conn, f)                      # events per day and category under an EventFilter
+    overview(conn)                             # counts by category and country, date range
+
+Portable SQL (SQLite and PostgreSQL), as everywhere in this package. Every query is bounded by a
+LIMIT or by a GROUP BY over a closed vocabulary, so no request can ask for the whole store.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .select import EVENTS_FROM, EventFilter, like_pattern, as_dicts, where_clause
+
+# The day an event counts for on a timeline: its own start, else its article's publication date.
+_DAY = "substr(coalesce(e.time_from, d.published), 1, 10)"
+
+
+def count_articles(conn) -> int:
+    return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+
+def list_articles(conn, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    return as_dicts(conn.execute(
+        "SELECT d.id, d.title, d.outlet, d.published, d.origin, d.url,"
+        " (SELECT count(*) FROM events e WHERE e.doc_id = d.id) AS n_events"
+        " FROM documents d ORDER BY coalesce(d.published, '') DESC, d.id LIMIT ? OFFSET ?", (int(limit), int(offset))))
+
+
+def find_entities(conn, name: str, limit: int = 200) -> list[dict[str, Any]]:
+    """Entity rows whose name contains `name` (case-insensitive), each with its article and mentions."""
+    rows = as_dicts(conn.execute(
+        "SELECT n.doc_id, n.id AS entity_id, n.name, n.type, n.country, n.sector, n.titles,"
+        " d.title, d.outlet, d.published"
+        " FROM entities n JOIN documents d ON d.id = n.doc_id"
+        " WHERE lower(n.name) LIKE ? ESCAPE '!' ORDER BY lower(n.name), n.type, d.published DESC, n.doc_id"
+        " LIMIT ?", (like_pattern(name), int(limit))))
+    mentions: dict[tuple[str, str], list] = {}
+    doc_ids = sorted({r["doc_id"] for r in rows})
+    if doc_ids:
+        marks = ", ".join("?" * len(doc_ids))
+        for m in as_dicts(conn.execute(
+                f'SELECT doc_id, entity_id, start, "end", text FROM mentions WHERE doc_id IN ({marks})'
+                " ORDER BY doc_id, entity_id, n", doc_ids)):
+            mentions.setdefault((m["doc_id"], m["entity_id"]), []).append(
+                {"start": m["start"], "end": m["end"], "text": m["text"]})
+    for r in rows:
+        r["titles"] = json.loads(r["titles"] or "[]")
+        r["mentions"] = mentions.get((r["doc_id"], r["entity_id"]), [])
+    return rows
+
+
+def top_entities(conn, limit: int = 50) -> list[dict[str, Any]]:
+    return as_dicts(conn.execute(
+        "SELECT n.name, n.type, count(DISTINCT n.doc_id) AS n_articles FROM entities n"
+        " GROUP BY n.name, n.type ORDER BY n_articles DESC, n.name LIMIT ?", (int(limit),)))
+
+
+def daily_counts(conn, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
+    """[{day, category, n}] for the events matching `f`, by day; events with no date at all drop out."""
+    where, params = where_clause(f)
+    where = f"{where} {'AND' if where else 'WHERE'} coalesce(e.time_from, d.published) IS NOT NULL"
+    return as_dicts(conn.execute(
+        f"SELECT {_DAY} AS day, e.category, count(*) AS n {EVENTS_FROM} {where}"
+        f" GROUP BY {_DAY}, e.category ORDER BY day, e.category", params))
+
+
+def overview(conn) -> dict[str, Any]:
+    """Figures for a stats page: totals, events by category / country / modality, and the date range."""
+    def grouped(column: str) -> dict[str, int]:
+        rows = conn.execute(f"SELECT {column}, count(*) FROM events e"
+                            " LEFT JOIN places p ON p.doc_id = e.doc_id AND p.id = e.place"
+                            f" GROUP BY {column} ORDER BY count(*) DESC, {column}")
+        return {(key if key is not None else "unknown"): n for key, n in rows.fetchall()}
+
+    first, last = conn.execute(f"SELECT min({_DAY}), max({_DAY}) {EVENTS_FROM}").fetchone()
+    return {
+        "articles": count_articles(conn),
+        "events": conn.execute("SELECT count(*) FROM events").fetchone()[0],
+        "events_with_coordinates": conn.execute(
+            f"SELECT count(*) {EVENTS_FROM} WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL").fetchone()[0],
+        "entities": conn.execute("SELECT count(*) FROM entities").fetchone()[0],
+        "places": conn.execute("SELECT count(*) FROM places").fetchone()[0],
+        "rejected": conn.execute("SELECT count(*) FROM rejected").fetchone()[0],
+        "first_day": first, "last_day": last,
+        "events_by_category": grouped("e.category"),
+        "events_by_country": grouped("p.country"),
+        "events_by_modality": grouped("e.modality"),
+    }

@@ -1,0 +1,220 @@
+"""The JSON API over a store the real pipeline filled: filters, paging, 404/422, read-only, headers."""
+from __future__ import annotations
+
+import pytest
+
+from dateline.web.app import SettingError, create_app
+
+
+def events(client, query: str = "") -> list[dict]:
+    response = client.get(f"/api/events?{query}")
+    assert response.status_code == 200, response.text
+    return response.json()["events"]
+
+
+def test_api_events_returns_every_stored_event_with_its_joins(client, records):
+    body = client.get("/api/events").json()
+    stored = sum(len(r["events"]) for r in records.values())
+    assert body["total"] == stored == len(body["events"])
+    assert body["limit"] == 100 and body["offset"] == 0
+    kharkiv = [e for e in body["events"] if e["place"] and e["place"]["name"] == "Kharkiv"]
+    assert kharkiv and kharkiv[0]["place"]["lat"] is not None
+    assert all(e["sentence"]["text"] and e["document"]["id"] == e["doc_id"] for e in body["events"])
+
+
+@pytest.mark.parametrize("query, check", [
+    ("country=UKR", lambda e: e["place"]["country"] == "UKR"),
+    ("country=blr", lambda e: e["place"]["country"] == "BLR"),
+    ("category=PROTEST", lambda e: e["category"] == "PROTEST"),
+    ("category=assault&category=COERCE", lambda e: e["category"] in ("ASSAULT", "COERCE")),
+    ("since=2023-06-01",
+     lambda e: (e["time"]["to"] or e["time"]["from"] or e["document"]["published"]) >= "2023-06-01"),
+    ("until=2023-05-31", lambda e: (e["time"]["from"] or e["document"]["published"]) <= "2023-05-31"),
+    ("actor=russian", lambda e: any("russian" in a["name"].lower() for a in e["actors"] + e["recipients"])),
+    ("q=drone", lambda e: "drone" in e["sentence"]["text"].lower()),
+    ("bbox=26,53,29,55", lambda e: e["place"]["name"] == "Minsk"),
+])
+def test_api_events_filters_narrow_to_matching_events(client, query, check):
+    everything = events(client)
+    found = events(client, query)
+    assert found, f"{query} matched nothing: the test texts should give a match"
+    assert len(found) < len(everything)
+    assert all(check(e) for e in found)
+
+
+@pytest.mark.parametrize("query", ["country=UKR,BLR", "country=UKR&country=BLR", "country=ukr, blr"])
+def test_api_events_repeated_or_comma_separated_values_match_any(client, query):
+    def keys(rows):
+        return {(e["doc_id"], e["event_id"]) for e in rows}
+
+    either = keys(events(client, query))
+    assert either and either == keys(events(client, "country=UKR")) | keys(events(client, "country=BLR"))
+
+
+@pytest.mark.parametrize("query", ["q=%25", "actor=zzz", "country=FRA", "bbox=-10,-10,-5,-5", "source=nobody",
+                                   "modality=negated"])
+def test_api_events_filters_can_match_nothing(client, query):
+    body = client.get(f"/api/events?{query}").json()
+    assert body["total"] == 0 and body["events"] == []
+
+
+def test_api_events_empty_params_mean_no_filter(client):
+    assert len(events(client, "since=&until=&country=&actor=&bbox=")) == len(events(client))
+
+
+def test_api_events_pages(client):
+    total = client.get("/api/events").json()["total"]
+    first = events(client, "limit=2")
+    rest = events(client, "limit=100&offset=2")
+    assert len(first) == 2 and len(first) + len(rest) == total
+    assert not {(e["doc_id"], e["event_id"]) for e in first} & {(e["doc_id"], e["event_id"]) for e in rest}
+
+
+@pytest.mark.parametrize("query, message", [
+    ("bbox=1,2,3", "four numbers"),
+    ("bbox=10,0,5,1", "W < E"),
+    ("bbox=0,-95,1,1", "-90"),
+    ("bbox=a,b,c,d", "four numbers"),
+    ("since=2023-13-01", "YYYY-MM-DD"),
+    ("since=2023-06-02&until=2023-06-01", "after"),
+    ("category=FIGHT", "PLOVER"),
+    ("country=UKRAINE", "alpha-3"),
+    ("modality=maybe", "actual"),
+    ("limit=0", "greater than"),
+    ("limit=501", "less than"),
+    ("offset=-1", "greater than"),
+    ("limit=ten", "integer"),
+    ("q=" + "x" * 201, "longer than"),
+])
+def test_api_events_rejects_bad_params_with_a_message(client, query, message):
+    response = client.get(f"/api/events?{query}")
+    assert response.status_code == 422
+    detail = response.json()["detail"]
+    text = detail if isinstance(detail, str) else " ".join(d["msg"] for d in detail)
+    assert message.lower() in text.lower() or (message == "PLOVER" and "ASSAULT" in text)
+
+
+def test_api_event_and_article_by_id(client, records):
+    record = records["tests/web/minsk.txt"]
+    doc_id = record["document"]["id"]
+    event = client.get(f"/api/events/{doc_id}/v1").json()
+    assert event["event_id"] == "v1" and event["category"] == record["events"][0]["category"]
+    assert client.get(f"/api/articles/{doc_id}").json() == record
+
+
+@pytest.mark.parametrize("url", [
+    "/api/articles/0000", "/api/events/0000/v1", "/api/incidents/no-such-incident", "/articles/0000",
+    "/api/no-such-route",
+])
+def test_api_unknown_ids_are_404(client, url):
+    assert client.get(url).status_code == 404
+
+
+def test_api_unknown_event_of_a_known_article_is_404(client, records):
+    doc_id = records["tests/web/minsk.txt"]["document"]["id"]
+    response = client.get(f"/api/events/{doc_id}/v99")
+    assert response.status_code == 404 and "v99" in response.json()["detail"]
+
+
+def test_api_articles_lists_each_article_with_its_number_of_events(client, records):
+    body = client.get("/api/articles").json()
+    assert body["total"] == len(records)
+    by_id = {a["id"]: a for a in body["articles"]}
+    for record in records.values():
+        assert by_id[record["document"]["id"]]["n_events"] == len(record["events"])
+    assert client.get("/api/articles?limit=201").status_code == 422
+
+
+def test_api_entities_groups_mentions_across_articles(client, records):
+    body = client.get("/api/entities?name=KHARKIV").json()
+    group = next(g for g in body["entities"] if g["name"] == "Kharkiv")
+    expected = [r for r in records.values() if any(e["name"] == "Kharkiv" for e in r["entities"])]
+    assert group["n_articles"] == len(expected) >= 1
+    assert all(m["text"] == "Kharkiv" for a in group["articles"] for m in a["mentions"])
+    top = client.get("/api/entities").json()
+    assert top["name"] is None and top["entities"]
+
+
+def test_api_stats_counts_the_store(client, records):
+    stats = client.get("/api/stats").json()
+    assert stats["articles"] == len(records)
+    assert stats["events"] == sum(len(r["events"]) for r in records.values())
+    assert sum(stats["events_by_category"].values()) == stats["events"]
+    assert stats["events_by_country"]["UKR"] >= 3
+
+
+def test_api_timeline_counts_events_per_day(client):
+    days = client.get("/api/timeline").json()["days"]
+    assert sum(d["n"] for d in days) == client.get("/api/events").json()["total"]
+    only = client.get("/api/timeline?category=PROTEST").json()["days"]
+    assert only and {d["category"] for d in only} == {"PROTEST"}
+
+
+def test_api_incidents_show_reports_that_disagree(client):
+    body = client.get("/api/incidents").json()
+    if not body["available"]:
+        pytest.skip("this dateline has no incidents step")
+    shared = [i for i in body["incidents"] if i["n_articles"] >= 2]
+    assert shared, "the two Kharkiv reports should form one incident"
+    detail = client.get(f"/api/incidents/{shared[0]['id']}").json()
+    fatalities = next(row for row in detail["comparison"]["rows"] if row["label"] == "fatalities")
+    assert fatalities["disagree"] and {"3", "5"} <= set(fatalities["cells"])
+    assert client.get("/api/incidents?country=FRA").json()["incidents"] == []
+    assert client.get("/api/incidents?category=NOPE").status_code == 422
+
+
+def test_openapi_schema_lists_the_read_only_routes(client):
+    schema = client.get("/openapi.json").json()
+    for path in ("/api/events", "/api/events/{doc_id}/{event_id}", "/api/articles", "/api/articles/{doc_id}",
+                 "/api/entities", "/api/stats", "/api/incidents", "/api/incidents/{incident_id}"):
+        assert set(schema["paths"][path]) == {"get"}, path
+    assert not any(p.startswith("/articles") for p in schema["paths"])  # pages stay out of the API schema
+    assert "/api/events" in client.get("/docs").text
+
+
+@pytest.mark.parametrize("method", ["post", "put", "delete", "patch"])
+def test_api_has_no_write_routes(client, method):
+    assert getattr(client, method)("/api/events").status_code == 405
+
+
+@pytest.mark.parametrize("url", ["/api/events", "/", "/static/app.css", "/api/articles/0000"])
+def test_every_response_carries_the_security_headers(client, url):
+    headers = client.get(url).headers
+    csp = headers["content-security-policy"]
+    assert "default-src 'self'" in csp and "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["referrer-policy"] == "no-referrer"
+
+
+@pytest.mark.parametrize("page, api", [
+    ("/?country=UKR", "/api/events?country=UKR"),
+    ("/articles", "/api/articles"),
+    ("/stats", "/api/stats"),
+    ("/incidents", "/api/incidents"),
+    ("/entities?name=minsk", "/api/entities?name=minsk"),
+])
+def test_pages_answer_as_json_like_their_api_route(client, page, api):
+    sep = "&" if "?" in page else "?"
+    assert client.get(f"{page}{sep}format=json").json() == client.get(api).json()
+    html = client.get(page, headers={"accept": "text/html"}).text
+    assert "format=json" in html or api.split("?")[0] in html  # the page says where its JSON is
+
+
+def test_host_check_refuses_a_foreign_host_name(web_db):
+    from fastapi.testclient import TestClient
+
+    app = create_app(str(web_db), allowed_hosts=["127.0.0.1", "localhost"])
+    with TestClient(app, base_url="http://127.0.0.1") as c:
+        assert c.get("/api/stats").status_code == 200
+        assert c.get("/api/stats", headers={"host": "attacker.example"}).status_code == 400
+
+
+def test_tiles_setting_adds_its_origin_to_the_csp_and_rejects_injection(web_db):
+    from fastapi.testclient import TestClient
+
+    app = create_app(str(web_db), tiles="https://{s}.tiles.example.org/{z}/{x}/{y}.png")
+    with TestClient(app) as c:
+        csp = c.get("/").headers["content-security-policy"]
+        assert "img-src 'self' data: https://*.tiles.example.org;" in csp
+    with pytest.raises(SettingError):
+        create_app(str(web_db), tiles="https://x.org/; script-src *")
