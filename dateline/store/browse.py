@@ -14,10 +14,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .select import EVENTS_FROM, EventFilter, like_pattern, as_dicts, where_clause
+from .select import EventFilter, as_dicts, filter_from, like_pattern, where_clause
 
-# The day an event counts for on a timeline: its own start, else its article's publication date.
-_DAY = "substr(coalesce(e.time_from, d.published), 1, 10)"
+# The day an event counts for on a timeline: its own start, else its article's publication date
+# (the indexed `events.day`, '' when neither is known).
+_DAY = "substr(e.day, 1, 10)"
 
 
 def count_articles(conn) -> int:
@@ -63,9 +64,9 @@ def top_entities(conn, limit: int = 50) -> list[dict[str, Any]]:
 def daily_counts(conn, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
     """[{day, category, n}] for the events matching `f`, by day; events with no date at all drop out."""
     where, params = where_clause(f)
-    where = f"{where} {'AND' if where else 'WHERE'} coalesce(e.time_from, d.published) IS NOT NULL"
+    where = f"{where} {'AND' if where else 'WHERE'} e.day != ''"
     return as_dicts(conn.execute(
-        f"SELECT {_DAY} AS day, e.category, count(*) AS n {EVENTS_FROM} {where}"
+        f"SELECT {_DAY} AS day, e.category, count(*) AS n {filter_from(f)} {where}"
         f" GROUP BY {_DAY}, e.category ORDER BY day, e.category", params))
 
 
@@ -73,21 +74,20 @@ def overview(conn) -> dict[str, Any]:
     """Figures for a stats page: totals, events by category / country / modality, and the date range."""
     def grouped(column: str) -> dict[str, int]:
         rows = conn.execute(f"SELECT {column}, count(*) FROM events e"
-                            " LEFT JOIN places p ON p.doc_id = e.doc_id AND p.id = e.place"
                             f" GROUP BY {column} ORDER BY count(*) DESC, {column}")
         return {(key if key is not None else "unknown"): n for key, n in rows.fetchall()}
 
-    first, last = conn.execute(f"SELECT min({_DAY}), max({_DAY}) {EVENTS_FROM}").fetchone()
+    first, last = conn.execute(f"SELECT min({_DAY}), max({_DAY}) FROM events e WHERE e.day != ''").fetchone()
     return {
         "articles": count_articles(conn),
         "events": conn.execute("SELECT count(*) FROM events").fetchone()[0],
         "events_with_coordinates": conn.execute(
-            f"SELECT count(*) {EVENTS_FROM} WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL").fetchone()[0],
+            "SELECT count(*) FROM events e WHERE e.lat IS NOT NULL AND e.lon IS NOT NULL").fetchone()[0],
         "entities": conn.execute("SELECT count(*) FROM entities").fetchone()[0],
         "places": conn.execute("SELECT count(*) FROM places").fetchone()[0],
         "rejected": conn.execute("SELECT count(*) FROM rejected").fetchone()[0],
         "first_day": first, "last_day": last,
         "events_by_category": grouped("e.category"),
-        "events_by_country": grouped("p.country"),
+        "events_by_country": grouped("e.country"),
         "events_by_modality": grouped("e.modality"),
     }

@@ -23,7 +23,7 @@ from .write import COLUMNS
 _DATE_COLUMNS = {
     "documents": ("published",),
     "times": ("date_from", "date_to", "value"),
-    "events": ("time_from", "time_to"),
+    "events": ("time_from", "time_to", "day"),
 }
 _TABLES = ("documents", *CHILD_TABLES)
 

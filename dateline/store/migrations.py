@@ -115,9 +115,37 @@ INCIDENTS: tuple[str, ...] = (
 )
 
 # (name, statements), in the order they apply. Append only.
+# Where and when each event is, on the event row itself, so the filtered, newest-first event
+# query (maps, exports, the API) reads one narrow indexed table instead of joining every
+# event to its article and place. `day` is the event's start, else its article's publication
+# date, else '' (undated sorts last); country/lat/lon are those of the event's place; `sentence`
+# is the event's sentence, so a text search scans short rows, not whole articles.
+EVENT_WHERE_WHEN: tuple[str, ...] = (
+    "ALTER TABLE events ADD COLUMN day TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE events ADD COLUMN sentence TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE events ADD COLUMN country TEXT",
+    "ALTER TABLE events ADD COLUMN lat REAL",
+    "ALTER TABLE events ADD COLUMN lon REAL",
+    """UPDATE events SET
+        day = coalesce(time_from, (SELECT d.published FROM documents d WHERE d.id = events.doc_id), ''),
+        sentence = (SELECT substr(d.text, events.sentence_start + 1, events.sentence_end - events.sentence_start)
+                    FROM documents d WHERE d.id = events.doc_id),
+        country = (SELECT p.country FROM places p WHERE p.doc_id = events.doc_id AND p.id = events.place),
+        lat = (SELECT p.lat FROM places p WHERE p.doc_id = events.doc_id AND p.id = events.place),
+        lon = (SELECT p.lon FROM places p WHERE p.doc_id = events.doc_id AND p.id = events.place)""",
+    "CREATE INDEX events_day ON events(day, doc_id, id)",
+    "CREATE INDEX events_country_day ON events(country, category, day)",
+    "CREATE INDEX events_category_day ON events(category, day)",
+    "CREATE INDEX events_lat ON events(lat)",
+    # The actor filter: matching names from the (much smaller) index of names, then their events.
+    "CREATE INDEX entities_name ON entities(name)",
+    "CREATE INDEX event_actors_entity ON event_actors(doc_id, entity_id)",
+)
+
 MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0001_initial", INITIAL),
     ("0002_incidents", INCIDENTS),
+    ("0003_event_where_when", EVENT_WHERE_WHEN),
 )
 
 

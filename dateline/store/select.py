@@ -7,7 +7,7 @@
 
 An event row is a plain dict with its document, place, actors, recipients and
 quantities joined in, so readers never touch the normalised tables. The SQL is
-portable (SQLite and PostgreSQL): `?` placeholders, `substr`, `lower`, `LIKE`.
+portable (SQLite and PostgreSQL): `?` placeholders, row values, `lower`, `LIKE`.
 
 The filters mean:
 - since/until: the event's time range overlaps [since, until] (ISO dates);
@@ -25,28 +25,24 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-# Sentence text is cut from the document: substr is 1-based in both dialects.
-EVENTS_FROM = """
-FROM events e
-JOIN documents d ON d.id = e.doc_id
-LEFT JOIN places p ON p.doc_id = e.doc_id AND p.id = e.place
-"""
-
+# The full row of a page of events.
 _COLUMNS = """
 e.doc_id, e.id AS event_id, e.category, e.mode, e.context, e.cameo, e.acled_event_type, e.acled_sub_event_type,
 e.modality, e.time_from, e.time_to, e.time_precision, e.source, e.cue, e.unsupported, e.source_text, e.certainty,
 e.fatalities_min, e.fatalities_max, e.fatalities_text, e.injuries_min, e.injuries_max, e.injuries_text,
-e.trigger_start, e.trigger_end, e.trigger_text, e.sentence_start, e.sentence_end, e.confidence,
-substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence_text,
+e.trigger_start, e.trigger_end, e.trigger_text, e.sentence_start, e.sentence_end, e.confidence, e.day,
+e.sentence AS sentence_text,
 d.title, d.outlet, d.url, d.published, d.origin, d.ingested_at,
 p.id AS place_id, p.name AS place_name, p.kind AS place_kind, p.country AS place_country,
 p.admin1 AS place_admin1, p.lat AS place_lat, p.lon AS place_lon, p.geonames_id AS place_geonames_id
 """
 
+# Newest first on the indexed `day` (migration 0003: the event's start, else its article's
+# publication date, else '' so undated events come last). One direction for every key, so
+# the index on (day, doc_id, id) serves the order and the keyset.
+_ORDER = " ORDER BY e.day DESC, e.doc_id DESC, e.id DESC"
+
 # Every LIKE in this module is `LIKE ? ESCAPE '!'` with a pattern from like_pattern.
-# Newest first; '' keeps undated events last in both dialects (they sort NULLs differently).
-_SORT_KEY = "coalesce(e.time_from, d.published, '')"
-_ORDER = f" ORDER BY {_SORT_KEY} DESC, e.doc_id, e.id"
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,21 +62,30 @@ class EventFilter:
 
 def select_events(conn, f: EventFilter = EventFilter(), limit: int = 100, offset: int = 0,
                   after: tuple[str, str, str] | None = None) -> list[dict[str, Any]]:
-    """A page of events; `after` = (sort key, doc_id, event_id) of the last row seen (keyset paging)."""
+    """A page of events; `after` = (day, doc_id, event_id) of the last row seen (keyset paging).
+
+    The page's keys are chosen on the narrow events table alone; only those rows are then
+    joined to their article and place (an article row carries its whole text)."""
     where, params = where_clause(f)
     if after is not None:
-        keyset = (f"({_SORT_KEY} < ? OR ({_SORT_KEY} = ? AND (e.doc_id > ? OR (e.doc_id = ? AND e.id > ?))))")
+        keyset = "(e.day, e.doc_id, e.id) < (?, ?, ?)"
         where = f"{where} AND {keyset}" if where else f"WHERE {keyset}"
-        key, doc_id, event_id = after
-        params = [*params, key, key, doc_id, doc_id, event_id]
-    sql = f"SELECT {_COLUMNS}, {_SORT_KEY} AS sort_key {EVENTS_FROM} {where} {_ORDER} LIMIT ? OFFSET ?"
+        params = [*params, *after]
+    keys = f"SELECT e.doc_id AS k_doc, e.id AS k_id {filter_from(f)} {where} {_ORDER} LIMIT ? OFFSET ?"
+    sql = (f"SELECT {_COLUMNS} FROM ({keys}) k JOIN events e ON e.doc_id = k.k_doc AND e.id = k.k_id"
+           f" JOIN documents d ON d.id = e.doc_id LEFT JOIN places p ON p.doc_id = e.doc_id AND p.id = e.place"
+           f" {_ORDER}")
     rows = as_dicts(conn.execute(sql, (*params, int(limit), int(offset))))
     return _with_participants(conn, rows)
 
 
-def count_events(conn, f: EventFilter = EventFilter()) -> int:
+def count_events(conn, f: EventFilter = EventFilter(), cap: int | None = None) -> int:
+    """How many events match; with `cap`, counting stops at cap + 1 (a page only needs "more than")."""
     where, params = where_clause(f)
-    return conn.execute(f"SELECT count(*) {EVENTS_FROM} {where}", params).fetchone()[0]
+    if cap is None:
+        return conn.execute(f"SELECT count(*) {filter_from(f)} {where}", params).fetchone()[0]
+    inner = f"SELECT 1 AS one {filter_from(f)} {where} LIMIT ?"
+    return conn.execute(f"SELECT count(*) FROM ({inner}) c", (*params, int(cap) + 1)).fetchone()[0]
 
 
 def iter_events(conn, f: EventFilter = EventFilter(), page: int = 1000) -> Iterator[dict[str, Any]]:
@@ -92,37 +97,42 @@ def iter_events(conn, f: EventFilter = EventFilter(), page: int = 1000) -> Itera
         if len(rows) < page:
             return
         last = rows[-1]
-        after = (last["time"]["from"] or last["document"]["published"] or "", last["doc_id"], last["event_id"])
+        after = (last["day"] or "", last["doc_id"], last["event_id"])
+
+
+def filter_from(f: EventFilter) -> str:
+    """Every filter reads the events table alone (migration 0003 put where, when and the sentence on it)."""
+    return "FROM events e"
 
 
 def where_clause(f: EventFilter) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
     if f.since:
-        clauses.append("coalesce(e.time_to, e.time_from, d.published) >= ?")
+        clauses.append("coalesce(e.time_to, e.day) >= ?")
         params.append(f.since)
     if f.until:
-        clauses.append("coalesce(e.time_from, d.published) <= ?")
+        clauses.append("e.day <= ? AND e.day != ''")
         params.append(f.until)
-    for column, values in (("p.country", f.countries), ("e.category", f.categories), ("e.modality", f.modalities)):
+    for column, values in (("e.country", f.countries), ("e.category", f.categories), ("e.modality", f.modalities)):
         if values:
             clauses.append(f"{column} IN ({', '.join('?' * len(values))})")
             params.extend(values)
     if f.actor:
-        clauses.append("EXISTS (SELECT 1 FROM event_actors a JOIN entities n ON n.doc_id = a.doc_id"
-                       " AND n.id = a.entity_id WHERE a.doc_id = e.doc_id AND a.event_id = e.id"
-                       " AND lower(n.name) LIKE ? ESCAPE '!')")
+        # The matching participants are found once, not once per event.
+        clauses.append("(e.doc_id, e.id) IN (SELECT a.doc_id, a.event_id FROM entities n JOIN event_actors a"
+                       " ON a.doc_id = n.doc_id AND a.entity_id = n.id WHERE n.name IN"
+                       " (SELECT DISTINCT name FROM entities WHERE lower(name) LIKE ? ESCAPE '!'))")
         params.append(like_pattern(f.actor))
     if f.source:
         clauses.append("lower(coalesce(e.source_text, '')) LIKE ? ESCAPE '!'")
         params.append(like_pattern(f.source))
     if f.text:
-        clauses.append("lower(substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start))"
-                       " LIKE ? ESCAPE '!'")
+        clauses.append("lower(e.sentence) LIKE ? ESCAPE '!'")
         params.append(like_pattern(f.text))
     if f.bbox:
         west, south, east, north = f.bbox
-        clauses.append("p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ?")
+        clauses.append("e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?")
         params.extend((south, north, west, east))
     if f.doc_id:
         clauses.append("e.doc_id = ?")
@@ -190,7 +200,7 @@ def _event(r: dict[str, Any], roles: dict[str, list], quantities: list) -> dict[
         "attribution": attribution, "fatalities": span("fatalities"), "injuries": span("injuries"),
         "trigger": {"start": r["trigger_start"], "end": r["trigger_end"], "text": r["trigger_text"]},
         "sentence": {"start": r["sentence_start"], "end": r["sentence_end"], "text": r["sentence_text"]},
-        "confidence": r["confidence"], "place": place,
+        "confidence": r["confidence"], "day": r["day"] or None, "place": place,
         "actors": roles.get("actor", []), "recipients": roles.get("recipient", []), "quantities": quantities,
         "document": {"id": r["doc_id"], "title": r["title"], "outlet": r["outlet"], "url": r["url"],
                      "published": r["published"], "origin": r["origin"],

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..types import ArticleRecord, Event, Rejected
+from ..types import ArticleRecord, Event, Place, Rejected
 from .connection import Connection, batched, run_transaction
 from .migrations import CHILD_TABLES
 
@@ -36,7 +36,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                "place", "time_from", "time_to", "time_precision", "modality", "source", "cue", "unsupported",
                "source_text", "certainty", "fatalities_min", "fatalities_max", "fatalities_text", "injuries_min",
                "injuries_max", "injuries_text", "trigger_start", "trigger_end", "trigger_text", "sentence_start",
-               "sentence_end", "confidence"),
+               "sentence_end", "confidence", "day", "sentence", "country", "lat", "lon"),
     "event_actors": ("doc_id", "event_id", "role", "n", "entity_id"),
     "quantities": ("doc_id", "event_id", "n", "value", "unit", "role", "text", "start", "end"),
 }
@@ -67,8 +67,10 @@ def article_rows(record: ArticleRecord, ingested_at: str, status: str = "stored"
                      for n, t in enumerate(record.times)]
     rows["quotes"] = [(doc_id, n, q.text, q.start, q.end, q.kind, q.speaker, q.speaker_text, q.cue, q.medium)
                       for n, q in enumerate(record.quotes)]
+    places = {p.id: p for p in record.places}
     for v in record.events:
-        rows["events"].append(_event_row(doc_id, v))
+        rows["events"].append(_event_row(doc_id, v, d.published, d.text[v.sentence[0]:v.sentence[1]],
+                                         places.get(v.place)))
         rows["event_actors"] += [(doc_id, v.id, "actor", n, e) for n, e in enumerate(v.actors)]
         rows["event_actors"] += [(doc_id, v.id, "recipient", n, e) for n, e in enumerate(v.recipients)]
         rows["quantities"] += [(doc_id, v.id, n, q.value, q.unit, q.role, q.text, q.start, q.end)
@@ -76,7 +78,8 @@ def article_rows(record: ArticleRecord, ingested_at: str, status: str = "stored"
     return rows
 
 
-def _event_row(doc_id: str, v: Event) -> tuple[Any, ...]:
+def _event_row(doc_id: str, v: Event, published: str | None, sentence: str,
+               place: Place | None) -> tuple[Any, ...]:
     acled = v.acled or {}
     a, t, f, i = v.attribution, v.time, v.fatalities, v.injuries
     return (
@@ -88,6 +91,9 @@ def _event_row(doc_id: str, v: Event) -> tuple[Any, ...]:
         _count(f.min) if f else None, _count(f.max) if f else None, f.text if f else None,
         _count(i.min) if i else None, _count(i.max) if i else None, i.text if i else None,
         v.trigger.start, v.trigger.end, v.trigger.text, v.sentence[0], v.sentence[1], v.confidence,
+        # where and when, for the indexed event query (migration 0003)
+        (t.from_ if t and t.from_ else None) or published or "", sentence,
+        place.country if place else None, place.lat if place else None, place.lon if place else None,
     )
 
 

@@ -25,8 +25,15 @@ def conn(request: Request):
     return request.app.state.stores.connection()
 
 
+# Counting every match of a broad filter over a big store costs more than the page itself;
+# past this many, "10000+" says enough (and a page can still go further with offset).
+COUNT_CAP = 10_000
+
+
 def events_result(db, f: EventFilter, p: Page) -> dict[str, Any]:
-    return {"total": count_events(db, f), "limit": p.limit, "offset": p.offset, "filter": as_params(f),
+    total = count_events(db, f, cap=COUNT_CAP)
+    return {"total": min(total, COUNT_CAP), "total_is_lower_bound": total > COUNT_CAP,
+            "limit": p.limit, "offset": p.offset, "filter": as_params(f),
             "events": select_events(db, f, limit=p.limit, offset=p.offset)}
 
 

@@ -48,7 +48,7 @@ def index(request: Request, f: EventFilter = Depends(event_filter),
     return render(request, "index.html", json_link(request), result=result, params=params,
                   config={"tiles": request.app.state.tiles, "limit": MAX_LIMIT},
                   prev_url=_url("/", params, shown, offset - limit) if offset > 0 else None,
-                  next_url=_url("/", params, shown, offset + limit) if offset + limit < result["total"] else None)
+                  next_url=_url("/", params, shown, offset + limit) if offset + limit < result["total"] or result["total_is_lower_bound"] else None)
 
 
 @router.get("/articles")

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import TEXTS, hostile_record
+from web_inputs import TEXTS, hostile_record
 
 psycopg = pytest.importorskip("psycopg")
 ADMIN_URL = os.environ.get("DATELINE_TEST_PG")

@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import SCRIPT
+from web_inputs import SCRIPT
 
 CHROMIUM = os.environ.get("DATELINE_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("DATELINE_CHROMEDRIVER", "/usr/bin/chromedriver")

@@ -6,7 +6,7 @@ import re
 import pytest
 from markupsafe import escape
 
-from conftest import IMG, SCRIPT, XSS_TITLE
+from web_inputs import IMG, SCRIPT, XSS_TITLE
 
 HTML = {"accept": "text/html"}
 

@@ -83,7 +83,7 @@
         map.fitBounds(cluster.getBounds().pad(0.4), { maxZoom: 6, animate: false });
       }
       mapEl.setAttribute("data-markers", String(markers.length));
-      var note = markers.length + " of " + data.total + " events on the map";
+      var note = markers.length + " of " + data.total + (data.total_is_lower_bound ? "+" : "") + " events on the map";
       if (data.total > data.events.length) { note += " (the newest " + data.events.length + "; narrow the filters to see others)"; }
       var unplaced = data.events.length - markers.length;
       if (unplaced) { note += "; " + unplaced + " without coordinates"; }
