@@ -12,8 +12,6 @@ sentence is bounded (`triggers.MAX_TOKENS_PER_SENTENCE`, `MAX_EVENTS_PER_SENTENC
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import timedelta
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -23,6 +21,7 @@ from ..types import Attribution, Count, Event, EventTime, TextSpan
 from . import extensions  # noqa: F401  (registers the ._.dl_* attributes)
 from .arguments import actor_heads, claimant, entity_ids, recipient_heads
 from .casualties import Casualty, casualties
+from .event_time import Story, dated_mentions, event_time
 from .implied_arguments import (MUTUAL, ON_THE_GROUND, Prior, antecedent_event, attacked_country, content_of_noun,
                                 crowd_actors, home_entity, own_state, place_in_context, refers_back_to_event,
                                 same_country, target_country_place, victims_are_people)
@@ -87,10 +86,27 @@ def _clause_of(tok: Token) -> int:
     return cur.i
 
 
+FRAMING_PREPS = frozenset("in during".split())
+POSSESSIVE_PRONOUNS = frozenset("its their his her".split())
+
+
+def _frames(a: "Happening") -> bool:
+    """"In the coordinated assault, gunmen ... opened fire": a happening named to frame its sentence."""
+    tok = a.head.token
+    return a.head.nominal and tok.dep_ == "pobj" and tok.head.lower_ in FRAMING_PREPS and tok.head.head.dep_ == "ROOT"
+
+
+def _told_by_pronoun(t: Trigger, triggers: list[Trigger]) -> bool:
+    """"destroyed by the bomb, which terrified villagers with its blast": an event noun owned by a pronoun
+    tells again a happening of its sentence (it adds neither an event nor a doer)."""
+    return t.nominal and any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in t.token.children) \
+        and any(o is not t and o.sense.category == t.sense.category and not o.nominal for o in triggers)
+
+
 def _same_happening(a: "Happening", b: "Happening") -> bool:
     """Same category: linked in the parse, or in one clause without naming different actors
-    ("turned into a protest, with hundreds chanting")."""
-    if _linked(a, b):
+    ("turned into a protest, with hundreds chanting"), or framed by the other ("In the attack, ...")."""
+    if _linked(a, b) or _frames(a):
         return True
     if _clause_of(a.head.predicate) != _clause_of(b.head.predicate):
         return False
@@ -192,58 +208,6 @@ def place_span(spans: list[Span], scope: set[int], recipients: set[int]) -> Span
     return None
 
 
-def _event_time(doc: Doc, h: Happening, mood: str) -> tuple[EventTime | None, bool]:
-    """The event's time, and whether it is its own (a time expression attached to the trigger)."""
-    sent = h.head.token.sent
-    spans = [s for s in doc.spans["dl_times"] if sent.start <= s.start < sent.end] if "dl_times" in doc.spans else []
-    spans = [s for s in spans if s._.dl_time is not None and s._.dl_time.from_]
-    scope = {t.i for trig in h.triggers for t in (trig.token, trig.predicate)}
-
-    def attached(s: Span) -> bool:
-        cur = s.root
-        for _ in range(3):
-            if cur.head is cur:
-                return False
-            cur = cur.head
-            if cur.i in scope:
-                return True
-        return False
-
-    own = [s for s in spans if attached(s)]
-    chosen = own or sorted(spans, key=lambda s: abs(s.start - h.head.token.i))[:1]
-    if chosen:
-        t = chosen[0]._.dl_time
-        return EventTime(t.from_, t.to, t.precision), bool(own)
-    pub = doc._.dl_published
-    pred = h.head.predicate
-    if pub is not None and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in pred.children):
-        # present perfect news register: happened recently, no date given
-        return EventTime((pub - timedelta(days=6)).isoformat(), pub.isoformat(), "week"), False
-    if mood in ("future", "hypothetical"):
-        return None, False  # what is planned or feared does not take the story's last day
-    return _time_in_context(doc, sent), False
-
-
-def _time_in_context(doc: Doc, sent: Span) -> EventTime | None:
-    """A past-tense sentence with no date of its own goes on with the story's last day:
-    the nearest day named in the two sentences before it ("On Thursday the US dropped ...
-    The attack was carried out in a remote area")."""
-    if "dl_times" not in doc.spans or not any(t.tag_ in ("VBD", "VBN") for t in sent):
-        return None
-    sents = list(doc.sents) if sent.start > 0 else []
-    index = next((i for i, s in enumerate(sents) if s.start == sent.start), None)
-    if index is None:
-        return None
-    window_start = sents[max(0, index - 2)].start
-    pub = doc._.dl_published
-    for s in sorted(doc.spans["dl_times"], key=lambda s: -s.start):
-        t = s._.dl_time
-        if window_start <= s.start < sent.start and t is not None and t.from_ and t.precision == "day":
-            if pub is None or t.from_ <= pub.isoformat():
-                return EventTime(t.from_, t.to, t.precision)
-    return None
-
-
 def _casualty_owner(c: Casualty, happenings: list[Happening]) -> Happening | None:
     assaults = [h for h in happenings if h.head.sense.category == "ASSAULT"]
     if not assaults:
@@ -277,13 +241,14 @@ def _refers_back(t: Trigger, seen: set[str]) -> bool:
 # a verbal act (to-clause, that-clause, "of" + gerund) is not an event of its own.
 VERBAL_ACTS = frozenset("REQUEST ACCUSE REJECT THREATEN AGREE CONCEDE".split())
 CONTENT_DEPS = frozenset("xcomp ccomp pcomp".split())
+MAX_CONTENT_HOPS = 6  # "calling for those responsible to apologize and resign"
 
 
 def _embedded(t: Trigger, triggers: list[Trigger]) -> bool:
     acts = {x.predicate.i for x in triggers if x.sense.category in VERBAL_ACTS and x is not t}
     acts |= {x.token.i for x in triggers if x.sense.category in VERBAL_ACTS and x is not t}
     cur, through_content = t.predicate, False
-    for _ in range(MAX_LINK_HOPS):
+    for _ in range(MAX_CONTENT_HOPS):
         if cur.head is cur:
             return False
         through_content |= cur.dep_ in CONTENT_DEPS or (
@@ -295,11 +260,15 @@ def _embedded(t: Trigger, triggers: list[Trigger]) -> bool:
 
 
 def sentence_events(doc: Doc, sent: Span, first_id: int, seen: set[str] = frozenset(),
-                    history: list[Prior] | None = None, sent_no: int = 0) -> list[Event]:
+                    history: list[Prior] | None = None, sent_no: int = 0, story: Story | None = None,
+                    found: list[Trigger] | None = None) -> list[Event]:
     """The events of one sentence; `history` holds the article's earlier events, for events that
-    refer back to one of them ("The attack was carried out ...")."""
-    found = find_triggers(sent)
-    triggers = [t for t in found if not _refers_back(t, seen) and not _embedded(t, found)]
+    refer back to one of them ("The attack was carried out ..."); `story` the article around it."""
+    found = find_triggers(sent) if found is None else found
+    if story is None:
+        story, sent_no = Story(doc, [sent], dated_mentions(doc, sent, 0, found), []), 0
+    triggers = [t for t in found if not _refers_back(t, seen) and not _embedded(t, found)
+                and not _told_by_pronoun(t, found)]
     if not triggers:
         return []
     happenings = group(triggers)[:MAX_EVENTS_PER_SENTENCE]
@@ -312,12 +281,13 @@ def sentence_events(doc: Doc, sent: Span, first_id: int, seen: set[str] = frozen
             skip |= set(c.number_tokens)
     events = []
     for n, h in enumerate(happenings):
-        events.append(_event(doc, sent, h, f"v{first_id + n}", counts.get(id(h), {}), skip, history or [], sent_no))
+        events.append(_event(doc, sent, h, f"v{first_id + n}", counts.get(id(h), {}), skip, history or [], sent_no,
+                             story))
     return events
 
 
 def _event(doc: Doc, sent: Span, h: Happening, event_id: str, found: dict[str, Count], skip: set[int],
-           history: list[Prior], sent_no: int) -> Event:
+           history: list[Prior], sent_no: int, story: Story) -> Event:
     """One happening coded: arguments from its own words first, then those the article implies
     (a claim, the event it retells, its home country, the story's place)."""
     head = h.head
@@ -339,7 +309,7 @@ def _event(doc: Doc, sent: Span, h: Happening, event_id: str, found: dict[str, C
     recipients = tuple(r for r in entity_ids(doc, recip_toks, home, frozenset(actors))
                        if r not in actors or category == "CONSULT")
     mood = modality(head)
-    time, own_time = _event_time(doc, h, mood)
+    time, own_time = event_time(story, sent_no, h.triggers, mood, named_doer=bool(actor_toks) and not head.nominal)
     window = 0 if actors else refers_back_to_event(head, actor_toks)
     prior = antecedent_event(history, category, sent_no, window) if window else None
     if prior is not None:  # the same event told again: it keeps what we knew of it
@@ -389,10 +359,19 @@ def extract_events(doc: Doc) -> tuple[Event, ...]:
     spans: list[Span] = []
     seen: set[str] = set()  # categories reported so far
     history: list[Prior] = []
-    for sent_no, sent in enumerate(doc.sents):
-        found = sentence_events(doc, sent, len(events) + 1, seen, history, sent_no)
+    sents = list(doc.sents)
+    triggers = [find_triggers(sent) for sent in sents]
+    mentions = [m for n, sent in enumerate(sents) for m in dated_mentions(doc, sent, n, triggers[n])]
+    story = Story(doc, sents, mentions, [])
+    told: set[str] = set()
+    for sent_no, sent in enumerate(sents):
+        if sent.text.strip() in told:
+            continue  # the same sentence twice (a caption repeating the lead) reports nothing new
+        told.add(sent.text.strip())
+        found = sentence_events(doc, sent, len(events) + 1, seen, history, sent_no, story, triggers[sent_no])
         seen |= {ev.category for ev in found}
         history += [Prior(sent_no, ev) for ev in found]
+        story.earlier += [(sent_no, ev) for ev in found]
         for ev in found:
             span = doc.char_span(ev.trigger.start, ev.trigger.end)
             if span is not None:

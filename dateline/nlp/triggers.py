@@ -164,7 +164,8 @@ def subjects(tok: Token) -> list[Token]:
 
 def light_verb(tok: Token) -> Token | None:
     """The light verb carrying a nominal trigger ("launch a new ground attack")."""
-    if tok.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX") and lemma(tok.head) in LIGHT_VERBS:
+    if tok.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX") and lemma(tok.head) in LIGHT_VERBS \
+            and not any(c.dep_ == "oprd" for c in tok.head.children):  # "called the attacks outrageous": a judgement
         return tok.head
     return None
 
@@ -236,6 +237,14 @@ def _skip_nominal(tok: Token) -> bool:
         return True
     if tok.dep_ == "attr":  # "it was an explosion": describes a known event
         return True
+    kids = list(tok.children)
+    if any(c.dep_ == "det" and c.lower_ == "any" for c in kids):  # "wasn't taking part in any demonstrations"
+        return True
+    if tok.dep_ == "nsubj" and lemma(tok.head) == "be" and tok.head.tag_ in ("VBZ", "VBP") and not any(
+            c.dep_ in ("det", "poss", "nummod") for c in kids):  # "Criticism of the leader is punishable": a rule
+        return True
+    if _compared(tok):
+        return True
     if tok.dep_ == "pobj" and tok.head.lower_ in TEMPORAL_PREPS:  # "before Tuesday's attacks": a time reference
         return True
     # "a suspect in the attacks", "victims of the raid": a noun about another thing, not the event
@@ -267,7 +276,22 @@ def _skip_verb(tok: Token) -> bool:
         return True
     imperative = tok.dep_ == "ROOT" and tok.tag_ == "VB" and not any(
         c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
-    return imperative
+    # "DO NOT KILL YOUR PROTESTERS": an order, told with do-support and no subject
+    ordered = tok.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and any(
+        c.dep_ == "aux" and lemma(c) == "do" for c in tok.children)
+    return imperative or ordered or _compared(tok)
+
+
+def _compared(tok: Token) -> bool:
+    """"scarier than being wounded": a happening named as a yardstick, not reported."""
+    cur = tok
+    for _ in range(3):
+        if cur.head is cur:
+            return False
+        if any(c.lower_ == "than" and c.dep_ in ("prep", "mark") for c in cur.children) or cur.head.lower_ == "than":
+            return True
+        cur = cur.head
+    return False
 
 
 def find_triggers(sent: Span) -> list[Trigger]:
