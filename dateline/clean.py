@@ -25,6 +25,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("photo-credit", r"^(image|photo|photograph|picture|caption|pictured|file photo)\b.{0,300}\b(credit|getty|reuters|afp|ap photo|epa|associated press|shutterstock|photograph)\b"),
         ("photo-credit", r"^(photo|photograph|image|credit|picture)( credit)?\s*:"),
         ("photo-credit", r"\((photo|image|credit)s?:[^)]*\)$|\b(getty images|afp via getty|ap photo/|reuters/[a-z]+|epa-efe)\S*$"),
+        # a caption paragraph that ends in its agency credit: "... on Sunday. (AP Photo/Jane Doe)"
+        ("photo-credit", r"\((ap|afp|reuters|epa|xinhua|anadolu)( via getty images)?( photo| images?)?\s*/[^)]{1,80}\)$"),
         ("media-label", r"^(video|watch|audio|listen|photos?|gallery|graphic|advertisement|ad|sponsored|play video)(\s*[:|-].{0,80})?$"),
         ("share-buttons", r"^((share|tweet|email|print|facebook|twitter|whatsapp|linkedin|reddit|pinterest|copy( the)? link|save|comments?|x)( (this|on|via) ?(article|story|page|facebook|twitter|email)?)?[\s|·•/]*)+$"),
         ("credit-line", r"(contributed (to )?(this )?report|^contributing:|^additional reporting by|^(reporting|writing|editing) by\b|^editing by)"),

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from dateline.clean import clean_text
+from dateline.clean import classify_line, clean_text
 
 BODY = [
     "The mayor said on Tuesday that two bridges had been closed after the floods.",
@@ -80,3 +80,15 @@ def test_clean_trusts_the_html_extractor_on_subheads():
     text = "\n".join([BODY[0], "What the council decided", BODY[1]])
     assert "What the council decided" in clean_text(text, from_markup=True).text
     assert "What the council decided" not in clean_text(text).text
+
+
+@pytest.mark.parametrize("line", [
+    "Firefighters work at a burning depot near the port, Monday, May 8, 2023. (AP Photo/Jane Roe)",
+    "A man walks past a damaged school in the city centre. (Reuters/John Doe)",
+])
+def test_clean_caption_ending_in_agency_credit_is_dropped(line):
+    assert classify_line(line, "The next paragraph.") == "photo-credit"
+
+
+def test_clean_agency_name_in_body_is_kept():
+    assert classify_line("The agency (AP) said the port was open again on Monday.", None) is None
