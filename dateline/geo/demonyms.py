@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import pycountry
-
 IRREGULAR = {
     "French": "FRA", "British": "GBR", "English": "GBR", "Scottish": "GBR", "Welsh": "GBR", "Dutch": "NLD",
     "Spanish": "ESP", "Swedish": "SWE", "Finnish": "FIN", "Danish": "DNK", "Greek": "GRC", "Swiss": "CHE",
@@ -28,6 +26,8 @@ IRREGULAR = {
 
 @lru_cache(maxsize=1)
 def table() -> dict[str, str]:
+    import pycountry  # only when the gazetteer is built: the import costs ~0.2 s
+
     out: dict[str, str] = {}
     for c in pycountry.countries:
         name = getattr(c, "common_name", None) or c.name
@@ -45,3 +45,25 @@ def table() -> dict[str, str]:
 
 def country_of(adjective: str) -> str | None:
     return table().get(adjective.strip())
+
+
+# Residents of US states -> postal code ("Ohioans", "a Texan"), for local US news where the state is
+# implied rather than named. Forms shared with a country ("Georgian") are left out.
+US_STATE_DEMONYMS = {
+    "Alabamian": "AL", "Alabaman": "AL", "Alaskan": "AK", "Arizonan": "AZ", "Arkansan": "AR",
+    "Californian": "CA", "Coloradan": "CO", "Connecticuter": "CT", "Delawarean": "DE", "Floridian": "FL",
+    "Hawaiian": "HI", "Idahoan": "ID", "Illinoisan": "IL", "Hoosier": "IN", "Iowan": "IA", "Kansan": "KS",
+    "Kentuckian": "KY", "Louisianan": "LA", "Louisianian": "LA", "Mainer": "ME", "Marylander": "MD",
+    "Michigander": "MI", "Michiganian": "MI", "Minnesotan": "MN", "Mississippian": "MS", "Missourian": "MO",
+    "Montanan": "MT", "Nebraskan": "NE", "Nevadan": "NV", "New Hampshirite": "NH", "New Jerseyan": "NJ",
+    "New Mexican": "NM", "New Yorker": "NY", "North Dakotan": "ND", "Ohioan": "OH", "Oklahoman": "OK",
+    "Oregonian": "OR", "Pennsylvanian": "PA", "Rhode Islander": "RI", "South Dakotan": "SD",
+    "Tennessean": "TN", "Texan": "TX", "Utahn": "UT", "Vermonter": "VT", "Virginian": "VA",
+    "Washingtonian": "WA", "West Virginian": "WV", "Wisconsinite": "WI", "Wyomingite": "WY",
+}
+
+
+def us_state_of(word: str) -> str | None:
+    """Postal code of the US state a resident word names ("Ohioans" -> "OH")."""
+    word = word.strip()
+    return US_STATE_DEMONYMS.get(word) or (US_STATE_DEMONYMS.get(word[:-1]) if word.endswith("s") else None)

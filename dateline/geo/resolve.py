@@ -3,19 +3,23 @@
 Works on plain text and character spans (no spaCy), so the benchmark can feed it gold spans.
 Evidence, strongest first:
 - explicit containers: "Belgorod, Russia", "the Russian city of Belgorod", "in Borno state";
-- the article's country focus: countries named or implied (demonyms, the dateline city "KYIV, Dec 18");
-- nearness to the other places resolved in the same article ("Bucha and Irpin ... north of the capital");
-- feature type and population (a country beats a village of the same name).
+- the article's focus: the countries and admin1 areas the *other* names point to (each weighted by how
+  sure we are of its reading, re-read over a few rounds), demonyms ("Ohioans"), the dateline city;
+  a name never votes for its own reading, so "Georgia" among Atlanta and Macon is the US state;
+- nearness to the readings of the other names ("Bucha and Irpin ... north of the capital");
+- feature type, population and prominence (a country beats a village of the same name).
+Streets and buildings we do not know sit in the article's own town (low confidence); US counties,
+known only by name and state, sit among the article's towns in that state.
 """
 from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from . import gazetteer
-from .distance import km
+
+from . import demonyms, gazetteer
+from . import focus as focus_mod
 from .gazetteer import Candidate
 from .normalize import norm
 
@@ -30,11 +34,16 @@ _NORP_OF = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:city|town|village|re
                       r"border town|border city|port city|oblast|state|district|settlement|enclave|island) of\s+$")
 _COMMA_AFTER = re.compile(r"^,\s+([A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,2})")
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z .'\-]{2,40}?)(?:,\s+[A-Z][A-Za-z .]*)?\s*(?:,|\(|—|-{1,2})\s")
-_CAPWORD = re.compile(r"\b[A-Z][a-z]+\b")
-_FACILITY_WORDS = re.compile(r"\b(airport|university|square|street|road|avenue|bridge|base|hospital|station|"
+_FACILITY_WORDS = re.compile(r"\b(airport|university|square|street|road|avenue|boulevard|lane|drive|bridge|base|"
+                             r"hospital|station|hall|tower|mall|museum|cathedral|theatre|theater|library|arena|zoo|"
                              r"port|plant|dam|camp|prison|palace|stadium|market|mosque|church|school|building|"
                              r"highway|park|embassy|hotel|center|centre|complex|field|checkpoint|crossing)\b", re.I)
 POPULATED = ("city", "town", "village")
+# Prior weights, in points (1 point ~ a tenfold population); set on the Gritta corpora as a whole.
+FAME_WEIGHT = 0.75  # per decade of GeoNames alternate names
+ALIAS_PENALTY = 3.0  # a place found only by an alternate name, when the name is another place's own
+NAMESAKE_PENALTY = 3.0  # a town or village named like a country
+CAPITAL_BONUS = 2.5  # a national capital
 KIND_PRIOR = {"country": 12.0, "region": 10.5, "water": 10.5, "admin1": 6.0, "admin2": 6.0}
 
 
@@ -65,6 +74,7 @@ class _Group:
     admin_form: bool = False  # "Kherson region"
     direction: str | None = None  # "eastern" Ukraine
     dateline: bool = False  # "KYIV, Dec 18 (Reuters)": always a town
+    base: list[float] = field(default_factory=list)  # prior + containers
     scores: list[float] = field(default_factory=list)
 
 
@@ -72,11 +82,24 @@ def resolve(text: str, spans: list[tuple[int, int]], labels: list[str | None] | 
     """Resolve the toponym spans of one article. Never raises on unknown names; order = first mention."""
     labels = labels or [None] * len(spans)
     groups = _group(text, spans, labels)
-    focus = _focus(text, groups)
-    for g in groups:
-        g.scores = [_prior(c, g) + _context(c, g, focus) for c in g.candidates]
-    _proximity_pass(groups)
+    focus = _score(text, groups)
     return _places(text, groups, focus)
+
+
+def _score(text: str, groups: list[_Group]) -> dict:
+    """Set every group's candidate scores; returns the article's focus (all groups voting)."""
+    for g in groups:
+        g.base = [_prior(c, g) + _container_score(c, g) for c in g.candidates]
+        g.scores = list(g.base)
+    m = _DATELINE.match(text)
+    stated = focus_mod.stated_focus(text, m.group(1) if m else None)
+    for _ in range(focus_mod.FOCUS_ROUNDS):  # each round reads the others' beliefs of the round before
+        votes = [focus_mod.votes(g) for g in groups]
+        for g, own in zip(groups, votes):
+            focus = focus_mod.focus_without(stated, votes, own)
+            g.scores = [b + focus_mod.focus_score(c, focus) for b, c in zip(g.base, g.candidates)]
+    focus_mod.proximity_pass(groups)
+    return focus_mod.focus_without(stated, [focus_mod.votes(g) for g in groups], None)
 
 
 # ---------------------------------------------------------------- grouping and explicit cues
@@ -88,6 +111,8 @@ def _group(text, spans, labels) -> list[_Group]:
         surface = text[start:end]
         after, before = text[end:end + 40], text[max(0, start - 60):start]
         admin = _ADMIN_AFTER.match(after)
+        if admin and not _names_area(surface, admin.group(1)):
+            admin = None
         direction = _DIRECTION_BEFORE.search(before)
         if admin:
             end += admin.end()
@@ -104,6 +129,17 @@ def _group(text, spans, labels) -> list[_Group]:
         g.spans.append((start, end))
         g.container |= _containers(text, start, end)
     return order
+
+
+def _names_area(surface: str, word: str) -> bool:
+    """Whether "<surface> <word>" names an area: not "Russian state media" or "a US state", and "state"
+    only after an area's name ("Borno state", not "San Diego State" the university)."""
+    found = gazetteer.lookup(surface)
+    if gazetteer.demonym_country(surface) or any(c.kind == "country" for c in found):
+        return False
+    if word.lower() == "state":
+        return any(c.kind in ("admin1", "admin2") for c in found + gazetteer.lookup(f"{surface} {word}"))
+    return True
 
 
 def _candidates(g: _Group) -> list[Candidate]:
@@ -126,13 +162,31 @@ def _candidates(g: _Group) -> list[Candidate]:
             found.append(country)
     elif not found and g.surface in CONTINENT_ADJECTIVES:
         found = gazetteer.lookup(CONTINENT_ADJECTIVES[g.surface])
+    state = demonyms.us_state_of(g.surface)
+    if state and not found:  # "Ohioans"
+        found = [a for a in [gazetteer.admin1_of("USA", state)] if a]
     if not found:  # "Russians", "Palestinians", "South Ossetian"
         for form in _singulars(g.surface):
             a3 = gazetteer.demonym_country(form)
             found = [gazetteer.country(a3)] if a3 and gazetteer.country(a3) else gazetteer.lookup(form)
             if found:
                 break
+    if not found and re.fullmatch(r"[A-Z][a-z]{3,}", g.surface):
+        found = _area_of_people(g.surface)
     return _dedupe(found)
+
+
+def _area_of_people(word: str) -> list[Candidate]:
+    """The region a people's word derives from: "Abkhaz" -> Abkhazia, "Dagestani" -> Dagestan,
+    "Ontarians" -> Ontario. Only areas (not towns) are taken: the derivation is loose."""
+    word = word[:-1] if word.endswith("s") else word
+    stems = [word] + [word[:-n] for n in (1, 2, 3) if len(word) - n >= 4]
+    for stem in stems:
+        for form in (stem, stem + "a", stem + "ia", stem + "o"):
+            areas = [c for c in gazetteer.lookup(form) if c.kind in ("country", "admin1", "region")]
+            if areas:
+                return areas
+    return []
 
 
 def _singulars(surface: str) -> list[str]:
@@ -196,43 +250,6 @@ def _containers(text: str, start: int, end: int) -> set[str]:
     return out
 
 
-def _focus(text: str, groups: list[_Group]) -> dict:
-    """Where the article is: shares of countries and admin1 areas named, implied or in the dateline."""
-    countries: Counter = Counter()
-    admins: Counter = Counter()
-    for g in groups:
-        if not g.candidates:
-            continue
-        ranked = sorted((_prior(c, g) for c in g.candidates), reverse=True)
-        if len(ranked) > 1 and ranked[0] - ranked[1] < 2.0:
-            continue  # ambiguous ("Georgia", "Paris"): it must not decide the focus it is resolved by
-        best = max(g.candidates, key=lambda c: _prior(c, g))
-        weight = len(g.spans)
-        if best.kind == "country":
-            countries[best.country] += 2 * weight
-        elif best.kind == "admin1":
-            countries[best.country] += weight
-            admins[f"{best.country}/{best.admin1code}"] += 2 * weight
-        elif best.country and (len(g.candidates) == 1 or best.population > 100_000):
-            countries[best.country] += 0.5 * weight  # a town implies its country less than naming it does
-            if best.admin1code:
-                admins[f"{best.country}/{best.admin1code}"] += 0.5 * weight
-    for word in _CAPWORD.findall(text):
-        a3 = gazetteer.demonym_country(word)
-        if a3:
-            countries[a3] += 0.5
-    m = _DATELINE.match(text)
-    if m:
-        city = [c for c in gazetteer.lookup(m.group(1).title()) if c.kind in POPULATED]
-        if city:
-            best = max(city, key=lambda c: c.population)
-            countries[best.country] += 3
-    total_c = sum(countries.values()) or 1
-    total_a = sum(admins.values()) or 1
-    return {"countries": {k: v / total_c for k, v in countries.items()},
-            "admins": {k: v / total_a for k, v in admins.items()}}
-
-
 # ---------------------------------------------------------------- scoring
 
 def _prior(c: Candidate, g: _Group) -> float:
@@ -243,9 +260,13 @@ def _prior(c: Candidate, g: _Group) -> float:
         score = math.log10(c.population + 10) + (1.0 if c.kind == "city" else 0.0)
     if c.primary:
         score += 1.5 if c.kind != "country" else 4.5
+    elif c.population < 100_000 and any(o.primary for o in g.candidates):
+        score -= ALIAS_PENALTY  # "Minnesota" is the state, not a village that once went by a similar name
     if c.capital:
-        score += 2.5
-    score += 0.75 * math.log10(1 + c.fame)  # Geneva (Switzerland) over Geneva, Illinois
+        score += CAPITAL_BONUS
+    if c.kind in POPULATED and c.population < 100_000 and any(o.kind == "country" for o in g.candidates):
+        score -= NAMESAKE_PENALTY  # "China" is the country unless the text places it ("China, Texas")
+    score += FAME_WEIGHT * math.log10(1 + c.fame)  # Geneva (Switzerland) over Geneva, Illinois
     if g.label == "FAC" and c.kind in POPULATED:
         score -= 1.0
     if c.kind == "admin1" and not g.admin_form and any(
@@ -256,46 +277,30 @@ def _prior(c: Candidate, g: _Group) -> float:
     return score
 
 
+def _container_score(c: Candidate, g: _Group) -> float:
+    if not g.container:
+        return 0.0
+    inside = c.country in g.container or f"{c.country}/{c.admin1code}" in g.container
+    if c.kind == "country" and c.country in g.container:
+        inside = False  # "Belgorod, Russia": Belgorod is not Russia itself
+    return 10.0 if inside else -4.0
+
+
 def _context(c: Candidate, g: _Group, focus: dict) -> float:
-    score = 0.0
-    if g.container:
-        inside = c.country in g.container or f"{c.country}/{c.admin1code}" in g.container
-        if c.kind == "country" and c.country in g.container:
-            inside = False  # "Belgorod, Russia": Belgorod is not Russia itself
-        score += 10.0 if inside else -4.0
-    score += 8.0 * focus["countries"].get(c.country, 0.0)
-    if c.kind != "admin1":
-        score += 6.0 * focus["admins"].get(f"{c.country}/{c.admin1code}", 0.0)
-    return score
-
-
-def _proximity_pass(groups: list[_Group]) -> None:
-    """Nudge each ambiguous name toward the other places the article resolved."""
-    anchors = []
-    for g in groups:
-        if g.candidates:
-            best = g.candidates[max(range(len(g.candidates)), key=lambda i: g.scores[i])]
-            if best.kind in POPULATED + ("admin1",) and best.lat is not None:
-                anchors.append((g, best))
-    for g in groups:
-        if len(g.candidates) < 2:
-            continue
-        others = [b for h, b in anchors if h is not g]
-        if not others:
-            continue
-        for i, c in enumerate(g.candidates):
-            if c.lat is None or c.kind not in POPULATED + ("admin1", "admin2"):
-                continue
-            near = sorted(km(c.lat, c.lon, o.lat, o.lon) for o in others)[:3]
-            g.scores[i] += sum(1.5 * max(0.0, 1 - d / 400) for d in near)
+    return _container_score(c, g) + focus_mod.focus_score(c, focus)
 
 
 # ---------------------------------------------------------------- output
 
 def _places(text: str, groups: list[_Group], focus: dict) -> list[Resolved]:
     merged: dict[object, Resolved] = {}
+    chosen = {id(g): g.candidates[max(range(len(g.candidates)), key=g.scores.__getitem__)]
+              for g in groups if g.candidates}
+    home = _home(groups, chosen)
     for g in groups:
-        r = _best(text, g) if g.candidates else _fallback(text, g, focus)
+        r = _best(text, g) if g.candidates else _fallback(text, g, focus, home)
+        if r.lat is None and id(g) in chosen:
+            _place_without_point(r, chosen[id(g)], chosen.values())
         prev = merged.get(r.key)
         if prev is None:
             merged[r.key] = r
@@ -306,6 +311,40 @@ def _places(text: str, groups: list[_Group], focus: dict) -> list[Resolved]:
         r.mentions.sort()
     out.sort(key=lambda r: r.mentions[0])
     return out
+
+
+def _home(groups: list[_Group], chosen: dict) -> Candidate | None:
+    """The town the article is about: its most-named town, named at least twice (the first one on a tie)."""
+    towns = [(len(g.spans), -g.spans[0][0], chosen[id(g)]) for g in groups
+             if id(g) in chosen and chosen[id(g)].kind in POPULATED and chosen[id(g)].lat is not None]
+    if not towns:
+        return None
+    n, _, town = max(towns, key=lambda t: t[:2])
+    return town if n >= 2 else None
+
+
+def _place_without_point(r: Resolved, c: Candidate, others) -> None:
+    """A county known only by name and state lies among the article's towns in that state (local news
+    names the county it is about), else at its namesake town there, else at the state's point."""
+    near = [(o.lat, o.lon) for o in others if o.kind in POPULATED and o.lat is not None
+            and o.country == c.country and o.admin1code == c.admin1code]
+    namesakes = [t for t in gazetteer.lookup(_strip_county(c.name)) if t.kind in POPULATED and t.primary
+                 and t.country == c.country and t.admin1code == c.admin1code]
+    if near:
+        r.lat, r.lon = sum(p[0] for p in near) / len(near), sum(p[1] for p in near) / len(near)
+    elif namesakes:  # "Riley County" holds the town of Riley more often than not
+        town = max(namesakes, key=lambda t: t.population)
+        r.lat, r.lon = town.lat, town.lon
+    else:
+        area = gazetteer.admin1_of(c.country, c.admin1code)
+        if area is None:
+            return
+        r.lat, r.lon = area.lat, area.lon
+    r.confidence = min(r.confidence, 0.4)
+
+
+def _strip_county(name: str) -> str:
+    return re.sub(r"\s+(County|Parish|Borough)$", "", name)
 
 
 def _best(text: str, g: _Group) -> Resolved:
@@ -341,7 +380,7 @@ def _shift(c: Candidate, direction: str) -> tuple[float, float]:
     return lat, lon
 
 
-def _fallback(text: str, g: _Group, focus: dict) -> Resolved:
+def _fallback(text: str, g: _Group, focus: dict, home: Candidate | None = None) -> Resolved:
     """An unknown name: a facility named after a known place ("Zaventem Airport") sits there; else no coordinates."""
     words = g.surface.split()
     for n in range(len(words) - 1, 0, -1):
@@ -361,5 +400,9 @@ def _fallback(text: str, g: _Group, focus: dict) -> Resolved:
                 r.confidence, r.geonames_id = min(r.confidence, 0.4), None
                 return r
     kind = "facility" if g.label == "FAC" or _FACILITY_WORDS.search(g.surface) else None
+    if kind and home is not None and len(words) > 1:  # "Royal Street", "City Hall": in the town the article is about
+        return Resolved(name=g.surface, kind=kind, country=home.country, admin1=home.admin1, lat=home.lat,
+                        lon=home.lon, geonames_id=None, confidence=0.25, alternatives=(), mentions=list(g.spans),
+                        key=("facility", norm(g.surface)))
     return Resolved(name=g.surface, kind=kind, country=None, admin1=None, lat=None, lon=None, geonames_id=None,
                     confidence=0.1, alternatives=(), mentions=list(g.spans), key=("unknown", norm(g.surface)))

