@@ -5,11 +5,22 @@ then a new paragraph naming someone), making the next paragraph's subject an obj
 the previous verb. Cleaned text keeps the article's lines, so a line break is strong
 evidence: a new line starts a sentence unless it starts in lower case, which is a
 hard-wrapped paragraph going on. The parser respects boundaries set before it runs.
+
+A wire dateline opening a paragraph ("DUBAI, United Arab Emirates (AP) — Iranian protesters
+...") is cut off as its own sentence too, so the parser does not make the city and country
+part of the subject.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
+
+
+# CITY (upper case), optional ", Region", optional "(Agency)", then a dash: at a paragraph start.
+_WIRE_DATELINE = re.compile(
+    r"(?:^|\n)[ \t]*[A-Z][A-Z .'’-]{1,40}(?:,[^—–\n(]{1,60})?\s*(?:\([^)\n]{1,40}\))?\s*(?:—|–|--|-)\s+(?=\S)")
 
 
 @Language.component("dateline_paragraphs", assigns=["token.is_sent_start"])
@@ -19,6 +30,10 @@ def dateline_paragraphs(doc: Doc) -> Doc:
             continue
         if not tok.text[:1].islower():
             tok.is_sent_start = True
+    for m in _WIRE_DATELINE.finditer(doc.text):
+        after = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if after is not None and after.start > 0 and not doc[after.start].is_space:
+            doc[after.start].is_sent_start = True
     return doc
 
 

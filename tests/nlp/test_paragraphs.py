@@ -31,3 +31,16 @@ def test_paragraphs_parser_keeps_the_break(nlp):
     assert sentences[-1].startswith("Maria Gomez")
     gomez = next(t for t in doc if t.text == "Gomez")
     assert gomez.dep_ == "nsubj"
+
+
+def test_paragraphs_wire_dateline_is_not_part_of_the_subject(nlp):
+    doc = nlp("LIMA, Peru (Wire) — Striking miners blocked two highways on Monday, officials said.")
+    miners = next(t for t in doc if t.text == "miners")
+    assert miners.sent.text.startswith("Striking miners")
+    assert doc[0].sent.text.startswith("LIMA")
+    assert miners.dep_ == "nsubj"
+
+
+def test_paragraphs_capitalised_words_with_a_hyphen_are_not_a_dateline(para_nlp):
+    doc = para_nlp("The UN - which met on Monday - said little.")
+    assert [t.text for t in doc if t.is_sent_start] == ["The"]
