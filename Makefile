@@ -12,8 +12,11 @@ install:
 install-test: install
 	$(PIP) install -q -e ".[test]"
 
+# The main job on the bundled examples: extract and store their records, link incidents, open the web app.
 demo: install
-	dateline extract examples/report.txt --published 2025-03-09 --format json
+	dateline ingest examples/report.txt --published 2025-03-09 --db demo.db
+	dateline ingest examples/reports.jsonl --db demo.db
+	dateline serve --db demo.db
 
 test: install-test
 	$(PYTHON) -m pytest -q
