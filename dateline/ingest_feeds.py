@@ -2,7 +2,11 @@
 
 A feed is read from a local file or, when the machine has network, from a URL.
 An optional cursor (`FeedState`, a small JSON file) remembers per feed which items
-were already read, so that reading the same feed again yields only the new ones.
+are done, so that reading the same feed again yields only the new ones. An item is
+done when its outcome is committed, not when it is read: reading only registers it
+(`expect`), and the ingest loop's consumer calls `settle(origin)` once the item is
+stored or rejected. A run killed in between reads those items again next time, and
+the store skips the ones it already holds before any NLP.
 Malformed XML rejects that one feed (`parse_error`); it never stops the batch.
 """
 from __future__ import annotations
@@ -27,6 +31,7 @@ from .types import Rejected
 
 STATE_FILE_NAME = "dateline-feeds.json"  # the default cursor file, beside the database
 SEEN_LIMIT = 2000  # guids remembered per feed; a feed that long is an archive, not a feed
+SAVE_EVERY = 50  # settled items between saves of the cursor file (and once at the end)
 FETCH_TIMEOUT = 20  # seconds
 _FEED_START = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]")
 
@@ -42,6 +47,9 @@ class FeedState:
 
     path: Path | None = None
     feeds: dict[str, dict] = field(default_factory=dict)
+    # item origin -> (feed, guid, published): read in this run, outcome not yet committed
+    pending: dict[str, tuple[str, str, str | None]] = field(default_factory=dict, repr=False)
+    _unsaved: int = field(default=0, repr=False)
 
     @classmethod
     def load(cls, path: str | Path) -> FeedState:
@@ -71,7 +79,26 @@ class FeedState:
         if published and (entry["newest"] is None or published > entry["newest"]):
             entry["newest"] = published
 
+    def expect(self, origin: str, feed: str, guid: str, published: str | None) -> None:
+        """An item was read and handed on as `origin`; it counts as seen only once settled."""
+        self.pending[origin] = (feed, guid, published)
+
+    def settle(self, origin: str) -> bool:
+        """The outcome for `origin` is committed (stored, unchanged or rejected): remember the item.
+
+        False when `origin` is not a feed item read through this cursor.
+        """
+        item = self.pending.pop(origin, None)
+        if item is None:
+            return False
+        self.record(*item)
+        self._unsaved += 1
+        if self._unsaved >= SAVE_EVERY:
+            self.save()
+        return True
+
     def save(self) -> None:
+        self._unsaved = 0
         if self.path is None:
             return
         tmp = self.path.with_name(self.path.name + ".tmp")
@@ -100,7 +127,10 @@ def iter_feed(path_or_url: str | Path, state: FeedState | None = None) -> Iterat
 
 
 def feed_items(origin: str, key: str, data: bytes, state: FeedState | None) -> Iterator[RawInput | Rejected]:
-    """Parse feed bytes (never a path or URL string: feedparser would open or fetch it)."""
+    """Parse feed bytes (never a path or URL string: feedparser would open or fetch it).
+
+    With a `state`, only items not yet settled are yielded, each registered as pending.
+    """
     import feedparser
 
     parsed = feedparser.parse(data)
@@ -115,11 +145,10 @@ def feed_items(origin: str, key: str, data: bytes, state: FeedState | None) -> I
         published = _entry_time(entry)
         if state is not None and not state.is_new(key, guid, published):
             continue
-        yield _item_input(f"{origin}#{guid}", entry, published)
+        item = _item_input(f"{origin}#{guid}", entry, published)
         if state is not None:
-            state.record(key, guid, published)
-    if state is not None:
-        state.save()
+            state.expect(item.origin, key, guid, published)
+        yield item
 
 
 def _item_input(origin: str, entry, published: str | None) -> RawInput | Rejected:

@@ -58,3 +58,37 @@ def test_bench_command_on_a_small_corpus(tmp_path):
     assert "| ratio dateline / spaCy |" in table
     for stage in ("tokenizer", "ner", "store write"):
         assert f"| {stage} |" in table
+
+
+def test_bench_scale_projection_follows_the_measured_cost():
+    from dateline.scale.bench import ScaleResult, ScaleRun
+
+    gib = 2**30
+    result = ScaleResult(model="m", articles=100, characters=300_000, batch_size=8, runs=[
+        ScaleRun(1, seconds=60.0, stored=100, rejected=0, worker_cpu_seconds=50.0, client_cpu_seconds=2.0,
+                 worker_peak_bytes=gib, load=1.0),
+        ScaleRun(2, seconds=32.4, stored=100, rejected=0, worker_cpu_seconds=51.0, client_cpu_seconds=2.5,
+                 worker_peak_bytes=gib, load=1.0),
+    ])
+    assert result.seconds_per_article == 0.5
+    assert round(result.speedup, 3) == round(60 / 32.4, 3)
+    text = result.markdown(monthly=7_200_000)
+    assert "1,000 worker-hours a month" in text  # 7.2M x 0.5 s
+    assert "| 8 | 125 h (5.2 days) | 8.0 GiB |" in text
+    assert "speed-up 2 workers / 1 worker: **1.85x** (wall clock); 1.96x with a core per worker" in text
+    assert "client CPU 25 ms per article" in text
+
+
+@pytest.mark.slow  # starts a local Dask cluster twice and loads the model on each worker
+def test_bench_scale_command_on_a_small_corpus(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    texts = ["The council said on Monday that the bridge would close for repairs in May.",
+             "Police said two men were arrested after a fire at a warehouse near the port.",
+             "The ministry said on Friday that extra doctors would go to the northern provinces."]
+    corpus.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts))
+    result = CliRunner().invoke(main, ["bench", "--scale", "--corpus", str(corpus), "--batch-size", "1"])
+    assert result.exit_code == 0, result.output
+    table = result.stdout
+    assert "articles: 3 (" in table
+    assert table.count("| 3 | 0 |") == 2  # both runs stored all three, rejected none
+    assert "speed-up 2 workers / 1 worker" in table and "projection for 10,000,000 articles" in table

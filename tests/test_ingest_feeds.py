@@ -67,22 +67,69 @@ def test_ingest_feeds_each_item_is_an_input(feed):
     assert "culvert under the road had flooded" in items[1].text  # only a description: it is the text
 
 
+EMPTY_ITEM = """
+    <item>
+      <title>Photo gallery</title>
+      <guid isPermaLink="false">ledger-1005</guid>
+      <pubDate>Sat, 20 May 2023 09:00:00 GMT</pubDate>
+    </item>
+  </channel>"""
+
+
+def read_and_settle(paths, state_path, settle=lambda item: True) -> list[RawInput | Rejected]:
+    """One run: read through the cursor, settle the items `settle` accepts (their outcome was committed), save."""
+    state = FeedState.load(state_path)
+    items = list(iter_inputs([str(p) for p in paths], feeds=state))
+    for item in items:
+        if settle(item):
+            state.settle(item.origin)
+    state.save()
+    return items
+
+
+def guid(item) -> str:
+    return item.origin.rsplit("#", 1)[1]
+
+
 def test_ingest_feeds_cursor_yields_only_new_items(feed, tmp_path):
     state_path = tmp_path / "dateline-feeds.json"
-    first = list(iter_inputs([str(feed)], feeds=FeedState.load(state_path)))
-    assert len(first) == 3
+    assert len(read_and_settle([feed], state_path)) == 3
     assert state_path.is_file()
-    again = list(iter_inputs([str(feed)], feeds=FeedState.load(state_path)))
-    assert again == []
+    assert read_and_settle([feed], state_path) == []
     add_item(feed)
-    new = list(iter_inputs([str(feed)], feeds=FeedState.load(state_path)))
-    assert [i.origin.rsplit("#", 1)[1] for i in new] == ["ledger-1004"]
+    new = read_and_settle([feed], state_path)
+    assert [guid(i) for i in new] == ["ledger-1004"]
     assert new[0].published == "2023-05-20"
+
+
+def test_ingest_feeds_item_read_but_not_settled_is_read_again(feed, tmp_path):
+    state_path = tmp_path / "dateline-feeds.json"
+    first = read_and_settle([feed], state_path, settle=lambda item: guid(item) == "ledger-1002")
+    assert len(first) == 3
+    assert [guid(i) for i in read_and_settle([feed], state_path)] == ["ledger-1001", "ledger-1003"]
+    assert read_and_settle([feed], state_path) == []
+
+
+def test_ingest_feeds_settle_ignores_origins_that_are_not_pending_feed_items(tmp_path):
+    state = FeedState(tmp_path / "state.json")
+    assert state.settle("notes/a.txt") is False
+    state.save()
+    assert json.loads((tmp_path / "state.json").read_text(encoding="utf-8")) == {"feeds": {}}
+
+
+def test_ingest_feeds_rejected_item_is_settled_like_a_stored_one(feed, tmp_path):
+    feed.write_text(feed.read_text(encoding="utf-8").replace("\n  </channel>", EMPTY_ITEM, 1), encoding="utf-8")
+    state_path = tmp_path / "dateline-feeds.json"
+    items = read_and_settle([feed], state_path)
+    assert [(guid(i), type(i)) for i in items][-1] == ("ledger-1005", Rejected)
+    assert read_and_settle([feed], state_path) == []
 
 
 def test_ingest_feeds_cursor_records_newest_date_per_feed(feed, tmp_path):
     state = FeedState(tmp_path / "state.json")
-    list(iter_feed(feed, state))
+    for item in iter_feed(feed, state):
+        state.settle(item.origin)
+    state.save()
     saved = json.loads((tmp_path / "state.json").read_text(encoding="utf-8"))
     entry = saved["feeds"][str(feed.resolve())]
     assert entry["newest"].startswith("2023-05-19T18:45")

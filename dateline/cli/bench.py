@@ -15,19 +15,44 @@ from .options import batch_option, default_model, model_option
 @click.option("--seed", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Article timed through `dateline extract` (default: ../shared/samples/seed.txt).")
 @click.option("--no-seed", is_flag=True, help="Skip the `dateline extract` wall-time measurement.")
+@click.option("--scale", is_flag=True,
+              help="Instead: ingest on local Dask clusters of 1 and 2 worker processes; speed-up and projection.")
+@click.option("--web", "web_source", metavar="SOURCE_DB", default=None,
+              help="Instead: load on `dateline serve` over a store grown from SOURCE_DB's real records to "
+                   "--events events (kept in --web-db); latency percentiles per query.")
+@click.option("--events", type=click.IntRange(1), default=100_000, show_default=True)
+@click.option("--web-db", type=click.Path(dir_okay=False), default="bench-web.db", show_default=True,
+              help="The grown store (built once, reused by later runs).")
+@click.option("--clients", type=click.IntRange(1, 64), default=4, show_default=True)
+@click.option("--requests", type=click.IntRange(1), default=1000, show_default=True)
 @model_option
 @batch_option
-def bench(corpus, limit, seed, no_seed, model, batch_size):
+def bench(corpus, limit, seed, no_seed, scale, web_source, events, web_db, clients, requests, model, batch_size):
     """Articles/s of `ingest` vs spaCy's own nlp.pipe, per-stage time share, seed extract time.
 
-    Prints a markdown table. Absolute figures depend on the machine and its load;
-    the ratio is measured within one run.
+    With --web SOURCE_DB: p50/p95/p99 latency of the web API under --clients concurrent
+    clients, over a store of --events events copied from SOURCE_DB's articles.
+
+    With --scale: articles/s of `ingest --cluster local` with 1 and 2 workers on the
+    same articles, the speed-up, and a projection to 10 million articles a month.
+    Prints markdown. Absolute figures depend on the machine and its load;
+    the ratios are measured within one run.
     """
     from ..bench import run_bench, shared_dir
 
+    if web_source:
+        from ..bench_web import run_web_bench
+
+        click.echo(run_web_bench(web_source, web_db, events, clients, requests).markdown())
+        return
     corpus = corpus or shared_dir() / "corpus" / "articles.jsonl"
     if not corpus.is_file():
         raise click.ClickException(f"no corpus at {corpus}: give --corpus or set DATELINE_SHARED")
+    if scale:
+        from ..scale.bench import run_scale_bench
+
+        click.echo(run_scale_bench(corpus, default_model(model), limit=limit, batch_size=batch_size).markdown())
+        return
     if not no_seed:
         seed = seed or shared_dir() / "samples" / "seed.txt"
         if not seed.is_file():

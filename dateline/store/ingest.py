@@ -2,13 +2,22 @@
 
     items ─► make_document ─┬─ Rejected ─────────────────────────► store.reject
                             ├─ stored already / seen this run ────► "unchanged" (no NLP)
-                            └─ new ─► Pipeline.process ─┬─ record ─► store.write
-                                                        └─ Rejected ► store.reject
+                            └─ new ─► NLP strategy ─┬─ record ─────► store.write
+                                                    └─ Rejected ───► store.reject
 
 The cleaned-text id is computed before any NLP, so re-ingesting a folder only
-pays for the new articles, and the spaCy model is not even loaded when there
-are none. Cleaning runs twice for new articles (here and in the pipeline); it is
-cheap next to the NLP.
+pays for the new articles, and the spaCy model (or a Dask cluster) is not even
+started when there are none.
+
+The NLP strategy is the only part that varies: by default the pipeline runs here
+(`n_process` processes, results in input order; cleaning runs a second time
+inside `Pipeline.process`, cheap next to the NLP); with `annotate` (e.g.
+`dateline.scale.DaskAnnotator`) the new Documents go elsewhere and come back in
+any order. Either way this process is the single writer of the store.
+
+Crash safety: each article is one transaction (`Store.write`), and an input is
+only "done" once its row is committed; a run killed at any point is finished by
+running it again (stored articles are skipped by id, the rest are processed).
 """
 from __future__ import annotations
 
@@ -22,6 +31,9 @@ from ..inputs import RawInput
 from ..types import ArticleRecord, Document, Rejected
 
 Status = Literal["stored", "unchanged", "rejected"]
+Item = ArticleRecord | Rejected
+# A strategy running the NLP on new documents: one record or Rejected per document, in any order.
+Annotate = Callable[[Iterator[Document]], Iterator[Item]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,12 +52,16 @@ def ingest(
     batch_size: int = 16,
     n_process: int = 1,
     force: bool = False,
+    annotate: Annotate | None = None,
 ) -> Iterator[Outcome]:
-    """Yield one Outcome per input. `make_pipeline()` is called once, at the first new article."""
+    """Yield one Outcome per input, after its row is committed.
+
+    `make_pipeline()` is called once, at the first new article, unless `annotate` runs the NLP.
+    """
     skipped: deque[Outcome] = deque()  # decided before NLP; yielded as soon as possible
     seen: set[str] = set()
 
-    def new_only() -> Iterator[RawInput | Rejected]:
+    def new_only() -> Iterator[tuple[RawInput, Document]]:
         for item in items:
             document = item if isinstance(item, Rejected) else make_document(item, published)
             if isinstance(document, Rejected):
@@ -54,16 +70,20 @@ def ingest(
                 skipped.append(Outcome("unchanged", document.origin, document.id))
             else:
                 seen.add(document.id)
-                yield item
+                yield item, document
 
     fresh = new_only()
     first = next(fresh, None)  # runs the cheap checks up to the first new article
     yield from _drain(skipped)
     if first is None:
         return
-    pipeline = make_pipeline()
-    for result in pipeline.process(_chain(first, fresh), published=published, batch_size=batch_size,
-                                   n_process=n_process):
+    pending = _chain(first, fresh)
+    if annotate is not None:
+        results = annotate(document for _, document in pending)
+    else:
+        results = make_pipeline().process((raw for raw, _ in pending), published=published,
+                                          batch_size=batch_size, n_process=n_process)
+    for result in results:
         yield from _drain(skipped)
         if isinstance(result, Rejected):
             yield _rejected(store, result)

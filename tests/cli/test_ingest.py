@@ -131,3 +131,80 @@ def test_show_ambiguous_prefix_asks_for_more(cli, tmp_path):
     result = cli("show", "abc", "--db", db)
     assert result.exit_code == 1 and "ambiguous" in result.stderr
     assert json.loads(cli("show", "abc2", "--db", db).stdout)["document"]["origin"] == "1.txt"
+
+
+FEED_ITEM = """<item><title>{title}</title><guid isPermaLink="false">{guid}</guid>
+<pubDate>Wed, 17 May 2023 08:30:00 GMT</pubDate><description><![CDATA[<p>{text}</p>]]></description></item>"""
+FEED_TEXTS = {
+    "g1": HARBOUR,
+    "g2": DOCTORS,
+    "g3": "The county council said on Friday that the coastal road would close for two weeks of repairs in June.",
+    "g4": "Firefighters in Dunmarsh said on Saturday that a barn fire had been put out before it reached the houses.",
+}
+
+
+def write_feed(path, guids):
+    items = "".join(FEED_ITEM.format(title=f"Item {g}", guid=g, text=FEED_TEXTS[g]) for g in guids)
+    path.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>Test feed</title>{items}'
+                    "</channel></rss>", encoding="utf-8")
+
+
+def test_ingest_feed_state_reads_only_new_items(cli, tmp_path):
+    feed, state, db = tmp_path / "news.rss", tmp_path / "cursor.json", tmp_path / "d.db"
+    write_feed(feed, ["g1", "g2"])
+    first = cli("ingest", feed, "--db", db, "--feed-state", state)
+    assert first.exit_code == 0, first.stderr
+    assert "stored 2, unchanged 0, rejected 0" in first.stderr
+    again = cli("ingest", feed, "--db", db, "--feed-state", state)
+    assert "stored 0, unchanged 0, rejected 0" in again.stderr  # not even read: nothing to skip
+    write_feed(feed, ["g1", "g2", "g3"])
+    assert "stored 1, unchanged 0, rejected 0" in cli("ingest", feed, "--db", db, "--feed-state", state).stderr
+    without = cli("ingest", feed, "--db", db)
+    assert "stored 0, unchanged 3, rejected 0" in without.stderr  # no cursor: every item read, skipped by id
+
+
+def test_ingest_feed_state_marks_an_item_only_after_its_outcome_is_stored(cli, tmp_path, monkeypatch):
+    from dateline.store import Store
+
+    feed, state, db = tmp_path / "news.rss", tmp_path / "cursor.json", tmp_path / "d.db"
+    write_feed(feed, ["g1", "g2", "g3", "g4"])
+    real_write, writes = Store.write, []
+
+    def write_then_interrupt(self, record):  # Ctrl-C while the second article is being written
+        writes.append(record.document.origin)
+        if len(writes) == 2:
+            raise KeyboardInterrupt
+        return real_write(self, record)
+
+    monkeypatch.setattr(Store, "write", write_then_interrupt)
+    interrupted = cli("ingest", feed, "--db", db, "--feed-state", state)
+    assert interrupted.exit_code != 0
+    assert len(json.loads(state.read_text())["feeds"][str(feed.resolve())]["seen"]) == 1  # only the stored one
+    monkeypatch.setattr(Store, "write", real_write)
+    rerun = cli("ingest", feed, "--db", db, "--feed-state", state)
+    assert "stored 3, unchanged 0, rejected 0" in rerun.stderr  # the 3 items without a committed outcome
+    with sqlite3.connect(db) as conn:
+        origins = sorted(o.rsplit("#", 1)[1] for (o,) in conn.execute("SELECT origin FROM documents"))
+    assert origins == ["g1", "g2", "g3", "g4"]
+
+
+def test_ingest_links_incidents_at_the_end_unless_told_not_to(cli, tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Rebels shelled the town of Kharkiv on Tuesday, killing four civilians, "
+                                  "the regional governor said.")
+    (folder / "b.txt").write_text("Rebel artillery shelled Kharkiv on Tuesday and killed six civilians, "
+                                  "local officials said on Wednesday.")
+    db = tmp_path / "linked.db"
+    result = cli("ingest", folder, "--db", db, "--published", "2023-05-04")
+    assert result.exit_code == 0, result.stderr
+    assert "linked" in result.stderr
+    with sqlite3.connect(db) as conn:
+        linked = conn.execute("SELECT count(*) FROM incident_reports").fetchone()[0]
+        events = conn.execute("SELECT count(*) FROM events WHERE modality = 'actual'").fetchone()[0]
+    assert linked == events > 0
+
+    unlinked = tmp_path / "unlinked.db"
+    assert cli("ingest", folder, "--db", unlinked, "--published", "2023-05-04", "--no-link").exit_code == 0
+    with sqlite3.connect(unlinked) as conn:
+        assert conn.execute("SELECT count(*) FROM incident_reports").fetchone()[0] == 0
