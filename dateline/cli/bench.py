@@ -17,6 +17,10 @@ from .options import batch_option, default_model, model_option
 @click.option("--no-seed", is_flag=True, help="Skip the `dateline extract` wall-time measurement.")
 @click.option("--scale", is_flag=True,
               help="Instead: ingest on local Dask clusters of 1 and 2 worker processes; speed-up and projection.")
+@click.option("--html", "html_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              is_flag=False, flag_value="", metavar="DIR",
+              help="Instead: pages/s of dateline ingest of HTML pages vs trafilatura alone on the same pages "
+                   "(default DIR: ../shared/bench/html/scrapinghub-aeb/html).")
 @click.option("--web", "web_source", metavar="SOURCE_DB", default=None,
               help="Instead: load on `dateline serve` over a store grown from SOURCE_DB's real records to "
                    "--events events (kept in --web-db); latency percentiles per query.")
@@ -27,7 +31,7 @@ from .options import batch_option, default_model, model_option
 @click.option("--requests", type=click.IntRange(1), default=1000, show_default=True)
 @model_option
 @batch_option
-def bench(corpus, limit, seed, no_seed, scale, web_source, events, web_db, clients, requests, model, batch_size):
+def bench(corpus, limit, seed, no_seed, scale, html_dir, web_source, events, web_db, clients, requests, model, batch_size):
     """Articles/s of `ingest` vs spaCy's own nlp.pipe, per-stage time share, seed extract time.
 
     With --web SOURCE_DB: p50/p95/p99 latency of the web API under --clients concurrent
@@ -40,6 +44,14 @@ def bench(corpus, limit, seed, no_seed, scale, web_source, events, web_db, clien
     """
     from ..bench import run_bench, shared_dir
 
+    if html_dir is not None:
+        from ..bench_html import run_html_bench
+
+        folder = html_dir if str(html_dir) not in ("", ".") else shared_dir() / "bench/html/scrapinghub-aeb/html"
+        if not folder.is_dir():
+            raise click.ClickException(f"no HTML pages at {folder}: give --html DIR or set DATELINE_SHARED")
+        click.echo(run_html_bench(folder, default_model(model), limit=limit, batch_size=batch_size).markdown())
+        return
     if web_source:
         from ..bench_web import run_web_bench
 
