@@ -29,9 +29,14 @@ _FACILITY_HEAD = re.compile(r"University|Square|Airport|Stadium|Hospital|Street|
 
 def _toponyms(doc: Doc):
     if "dl_toponyms" in doc.spans:
-        found = list(doc.spans["dl_toponyms"])
+        found = [s for s in doc.spans["dl_toponyms"] if _has_capital(s)]
         return found + _located_mentions(doc, {(s.start_char, s.end_char) for s in found})
-    return [e for e in doc.ents if e.label_ in TOPONYM_LABELS]
+    return [e for e in doc.ents if e.label_ in TOPONYM_LABELS and _has_capital(e)]
+
+
+def _has_capital(span: Span) -> bool:
+    """A place name has a capital somewhere ("eastern Ukraine"); "the metro" is a common noun."""
+    return any(c.isupper() for c in span.text)
 
 
 def _located_mentions(doc: Doc, taken: set) -> list[Span]:

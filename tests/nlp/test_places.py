@@ -62,3 +62,10 @@ def test_places_stage_takes_buildings_the_sentence_locates(nlp, text, surface, k
 def test_places_stage_leaves_organisations_that_act(nlp):
     doc = nlp("Tehran University said on Sunday that classes would resume in Tehran.")
     assert _place_of(doc, "Tehran University") is None
+
+
+def test_places_stage_ignores_lower_case_common_nouns(nlp):
+    doc = nlp("A bomb went off in the metro near the harbour of Antwerp. The metro was closed on Monday.")
+    names = [p.name for p in doc._.dl_places]
+    assert "Antwerp" in names
+    assert all(any(c.isupper() for c in m.text) for p in doc._.dl_places for m in p.mentions)
