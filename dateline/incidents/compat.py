@@ -74,7 +74,16 @@ def conflict(a: Report, b: Report) -> str | None:
         return "fatalities"
     if a.doc_id == b.doc_id and a.sentence == b.sentence and a.mode and b.mode and a.mode != b.mode:
         return "mode"  # one sentence, two kinds of force: two actions ("shot dead ... after a bomb killed 44")
+    if (a.doc_id, a.sentence) != (b.doc_id, b.sentence) and _plural(a.trigger) != _plural(b.trigger):
+        return "number"  # "the protests" (several happenings) is not the one protest told elsewhere
     return None
+
+
+def _plural(trigger: str) -> bool:
+    """An event noun in the plural ("protests", "attacks", "bombings"). Past-tense news verbs rarely end
+    in -s, so the few present-tense verbs this also catches only cost a missed link."""
+    word = trigger.split()[-1].lower() if trigger.strip() else ""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))
 
 
 def linkable(a: Report, b: Report) -> int | None:
@@ -90,7 +99,20 @@ def linkable(a: Report, b: Report) -> int | None:
         return None
     if a.article != b.article and not _anchored(a, b):
         return None
+    if a.article == b.article and a.sentence != b.sentence and not _retold(a, b):
+        return None
     return s
+
+
+def _retold(a: Report, b: Report) -> bool:
+    """Two sentences of one article tell one event only with words or figures in common: the
+    events stage fills a retelling's actors, place and day from the event it retells ("the
+    attack"), and a story's other events of the same kind share them too."""
+    if a.fatalities_min is not None and (a.fatalities_min, a.fatalities_max) == (b.fatalities_min, b.fatalities_max):
+        return True
+    if {(f.value, f.unit) for f in a.figures} & {(f.value, f.unit) for f in b.figures}:
+        return True
+    return _word_points(a.words, b.words) >= 2
 
 
 def _anchored(a: Report, b: Report) -> bool:

@@ -19,6 +19,7 @@ class PlaceRef:
 class ActorRef:
     name: str
     country: str | None = None
+    type: str | None = None  # the entity type: GPE for a state or town standing for its people
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,7 @@ class Report:
     fatalities_max: int | None = None
     figures: tuple[Figure, ...] = ()
     sentence: tuple[int, int] = (0, 0)
+    trigger: str = ""  # the words that state it ("protests", "shelled")
     words: frozenset[str] = field(default_factory=frozenset)  # content words of the sentence
     article: str = ""  # the doc id this article counts as: its earliest near-duplicate, else itself
     superseded: bool = False  # a later updated version of this article is stored

@@ -108,3 +108,19 @@ def test_link_cannot_link_blocks_chains():
     c = rep("d3", "v1", place=KYIV, date_from="2023-03-10", date_to="2023-03-10")
     clusters = link({}, [a, b, c]).clusters.values()
     assert not any(a in ms and c in ms for ms in clusters)  # two days apart: never one incident
+
+
+def test_compat_several_happenings_are_not_one_of_them():
+    one = rep(trigger="attack", place=KYIV)
+    many = rep("d2", trigger="attacks", place=KYIV)
+    assert conflict(one, many) == "number"
+    assert conflict(one, rep("d2", trigger="strike", place=KYIV)) is None
+
+
+def test_compat_two_sentences_of_one_article_need_words_or_figures_in_common():
+    # the same defaults (actors, place, day) in two sentences: not enough on their own
+    a = rep("d1", "v1", place=KYIV, words=content_words("Russian missiles hit a power plant in Kyiv overnight."))
+    b = rep("d1", "v2", place=KYIV, words=content_words("Drones struck a school on the other bank."))
+    assert linkable(a, b) is None
+    toll = dict(fatalities_min=4, fatalities_max=4)
+    assert linkable(rep("d1", "v1", place=KYIV, **toll), rep("d1", "v2", place=KYIV, **toll)) is not None
