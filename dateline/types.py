@@ -160,6 +160,9 @@ class Event:
     trigger: TextSpan
     sentence: tuple[int, int]
     confidence: float
+    # Arguments the article implies rather than states ("the attack" retold, a crowd's home country):
+    # a subset of ("actors", "recipients", "place", "time"). Readers can weigh them as guesses.
+    inferred: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -103,9 +103,10 @@ def _incident_of(conn, side: tuple[str, str, int]):
     doc_id, event_id, trigger = side
     row = conn.execute("SELECT id FROM events WHERE doc_id = ? AND trigger_start = ? ORDER BY id", (doc_id, trigger)
                        ).fetchone()
-    if row is None:
-        row = conn.execute("SELECT id FROM events WHERE doc_id = ? AND id = ?", (doc_id, event_id)).fetchone()
-    if row is None:
+    if row is None:  # the trigger's span moved ("shot" -> "shot down"): an event whose trigger covers it
+        row = conn.execute("SELECT id FROM events WHERE doc_id = ? AND trigger_start <= ? AND ? < trigger_end "
+                           "ORDER BY id", (doc_id, trigger, trigger)).fetchone()
+    if row is None:  # not by id: ids are renumbered when events come and go, and would name another event
         return _MISSING
     hit = conn.execute("SELECT incident_id FROM incident_reports WHERE doc_id = ? AND event_id = ?",
                        (doc_id, row[0])).fetchone()

@@ -13,6 +13,7 @@ country is checked here (an unknown country blocks with any).
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from ..geo.distance import km
@@ -56,8 +57,25 @@ def date_range(r: Report) -> tuple[date, date] | None:
     return (pub - timedelta(days=UNDATED_DAYS), pub)
 
 
+def stated(r: Report) -> Report:
+    """The report with only the participants and place its sentence states: those the events stage
+    inferred (a retold event's actors, a crowd's home country, the story's place) are neither
+    evidence that two reports are one event nor proof that they are two. An inferred day stays:
+    reports are only compared within a date window anyway, and a day is not a participant."""
+    if not r.inferred:
+        return r
+    return replace(
+        r,
+        actors=() if "actors" in r.inferred else r.actors,
+        recipients=() if "recipients" in r.inferred else r.recipients,
+        place=None if "place" in r.inferred else r.place,
+        inferred=frozenset(),
+    )
+
+
 def conflict(a: Report, b: Report) -> str | None:
     """Why a and b cannot be one incident, or None."""
+    a, b = stated(a), stated(b)
     if family(a.category) != family(b.category):
         return "category"
     if a.modality != LINKED_MODALITY or b.modality != LINKED_MODALITY:
@@ -92,6 +110,7 @@ def linkable(a: Report, b: Report) -> int | None:
     Across articles an anchor is also needed: the same (or a nearby) place, the same
     figures, or sentences sharing much of their vocabulary. Dates and categories
     alone match too many events of one war on one day."""
+    a, b = stated(a), stated(b)
     if conflict(a, b) is not None:
         return None
     s = score(a, b)
@@ -99,20 +118,7 @@ def linkable(a: Report, b: Report) -> int | None:
         return None
     if a.article != b.article and not _anchored(a, b):
         return None
-    if a.article == b.article and a.sentence != b.sentence and not _retold(a, b):
-        return None
     return s
-
-
-def _retold(a: Report, b: Report) -> bool:
-    """Two sentences of one article tell one event only with words or figures in common: the
-    events stage fills a retelling's actors, place and day from the event it retells ("the
-    attack"), and a story's other events of the same kind share them too."""
-    if a.fatalities_min is not None and (a.fatalities_min, a.fatalities_max) == (b.fatalities_min, b.fatalities_max):
-        return True
-    if {(f.value, f.unit) for f in a.figures} & {(f.value, f.unit) for f in b.figures}:
-        return True
-    return _word_points(a.words, b.words) >= 2
 
 
 def _anchored(a: Report, b: Report) -> bool:
@@ -135,6 +141,7 @@ def score(a: Report, b: Report) -> int:
     their particular vocabulary (1-2); the same actor, recipient, specific place or
     exact day (1 each). Another kind of force (mode) counts -1. Same category and
     overlapping dates are what made them candidates, so they add nothing."""
+    a, b = stated(a), stated(b)
     points = 0
     one_sentence = a.doc_id == b.doc_id and a.sentence == b.sentence
     if one_sentence:

@@ -304,29 +304,43 @@ def _event(doc: Doc, sent: Span, h: Happening, event_id: str, found: dict[str, C
     if claimers:  # "ISIS claimed credit for the attacks": the claimer did it, by its own account
         actors = claimers
         attribution = Attribution(source=claimers[0], cue="claimed")
+    inferred: set[str] = set()
     if not actors and category == "PROTEST":
         actors = crowd_actors(doc, actor_toks, home)
+        inferred |= {"actors"} if actors else set()
     recipients = tuple(r for r in entity_ids(doc, recip_toks, home, frozenset(actors))
                        if r not in actors or category == "CONSULT")
     mood = modality(head)
     time, own_time = event_time(story, sent_no, h.triggers, mood, named_doer=bool(actor_toks) and not head.nominal)
     window = 0 if actors else refers_back_to_event(head, actor_toks)
     prior = antecedent_event(history, category, sent_no, window) if window else None
+    if not own_time and time is not None:
+        inferred.add("time")
     if prior is not None:  # the same event told again: it keeps what we knew of it
         actors = prior.actors
-        recipients = recipients or tuple(r for r in prior.recipients if r not in actors)
-        place = place or prior.place
+        inferred |= {"actors"} if actors else set()
+        if not recipients and prior.recipients:
+            recipients = tuple(r for r in prior.recipients if r not in actors)
+            inferred |= {"recipients"} if recipients else set()
+        if place is None and prior.place is not None:
+            place = prior.place
+            inferred.add("place")
         time = time if own_time else (prior.time or time)
     if category == "ASSAULT" and not recipients and head.token.lemma_.lower() not in MUTUAL:
         recipients = attacked_country(doc, place, actors, own_people=victims_are_people(recip_toks))
+        inferred |= {"recipients"} if recipients else set()
     if place is None and category in TARGETED and recipients:
         place = target_country_place(doc, recipients)
+        inferred |= {"place"} if place else set()
     if place is None and category in ON_THE_GROUND and mood != "hypothetical" and not content_of_noun(head.predicate):
         place = place_in_context(history, sent_no)
+        inferred |= {"place"} if place else set()
     if category in STATEMENTS and recip_toks and not recipients and home and not same_country(doc, home, actors):
         recipients = (home,)  # "condemned the violence", "urged respect for rights": aimed at the state concerned
+        inferred.add("recipients")
     if category == "PROTEST" and actors and not recipients:
         recipients = own_state(doc, actors)  # a protest with no named target is against the protesters' state
+        inferred |= {"recipients"} if recipients else set()
     civilians = any(r.lemma_.lower() in CIVILIANS for r in recip_toks)
     acled = onto.acled(category, mode, civilians)
     coding = onto.from_cameo(head.sense.cameo) if head.sense.cameo else None
@@ -351,6 +365,7 @@ def _event(doc: Doc, sent: Span, h: Happening, event_id: str, found: dict[str, C
         trigger=TextSpan(head.span.start_char, head.span.end_char, head.span.text),
         sentence=(sent.start_char, sent.end_char),
         confidence=round(min(0.9, 0.6 + 0.1 * bool(actors) + 0.1 * (not head.nominal) + 0.1 * bool(recipients)), 2),
+        inferred=tuple(f for f in ("actors", "recipients", "place", "time") if f in inferred),
     )
 
 

@@ -145,10 +145,10 @@ def load_reports(conn: Connection, doc_ids: list[str], only: set[tuple[str, str]
             figures[event_id].append(Figure(value, unit, role))
         for row in conn.execute(
                 "SELECT id, category, modality, time_from, time_to, time_precision, mode, place, source, source_text, "
-                "unsupported, certainty, fatalities_min, fatalities_max, sentence_start, sentence_end, trigger_text "
-                "FROM events WHERE doc_id = ?", (doc_id,)).fetchall():
+                "unsupported, certainty, fatalities_min, fatalities_max, sentence_start, sentence_end, trigger_text, "
+                "inferred FROM events WHERE doc_id = ?", (doc_id,)).fetchall():
             (event_id, category, modality, t_from, t_to, precision, mode, place, source, source_text,
-             unsupported, certainty, f_min, f_max, s_start, s_end, trigger) = row
+             unsupported, certainty, f_min, f_max, s_start, s_end, trigger, inferred) = row
             if only is not None and (doc_id, event_id) not in only:
                 continue
             source_name = entities[source].name if source in entities else source_text
@@ -159,7 +159,8 @@ def load_reports(conn: Connection, doc_ids: list[str], only: set[tuple[str, str]
                 recipients=tuple(entities[e] for e in roles[(event_id, "recipient")] if e in entities),
                 source=source_name, doubtful=bool(unsupported) or certainty in ("unsupported", "hedged", "denied"),
                 fatalities_min=f_min, fatalities_max=f_max, figures=tuple(figures[event_id]),
-                sentence=(s_start, s_end), trigger=trigger, words=content_words(text[s_start:s_end]),
+                sentence=(s_start, s_end), trigger=trigger, inferred=frozenset(json.loads(inferred or "[]")),
+                words=content_words(text[s_start:s_end]),
                 article=roots[doc_id], superseded=doc_id in stale,
             ))
     return out

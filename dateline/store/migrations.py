@@ -142,10 +142,17 @@ EVENT_WHERE_WHEN: tuple[str, ...] = (
     "CREATE INDEX event_actors_entity ON event_actors(doc_id, entity_id)",
 )
 
+# Which of an event's arguments the article implies rather than states (JSON list), so linking
+# reports into incidents does not take a shared guess for evidence.
+EVENT_INFERRED: tuple[str, ...] = (
+    "ALTER TABLE events ADD COLUMN inferred TEXT NOT NULL DEFAULT '[]'",
+)
+
 MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0001_initial", INITIAL),
     ("0002_incidents", INCIDENTS),
     ("0003_event_where_when", EVENT_WHERE_WHEN),
+    ("0004_event_inferred", EVENT_INFERRED),
 )
 
 

@@ -36,7 +36,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                "place", "time_from", "time_to", "time_precision", "modality", "source", "cue", "unsupported",
                "source_text", "certainty", "fatalities_min", "fatalities_max", "fatalities_text", "injuries_min",
                "injuries_max", "injuries_text", "trigger_start", "trigger_end", "trigger_text", "sentence_start",
-               "sentence_end", "confidence", "day", "sentence", "country", "lat", "lon"),
+               "sentence_end", "confidence", "day", "sentence", "country", "lat", "lon", "inferred"),
     "event_actors": ("doc_id", "event_id", "role", "n", "entity_id"),
     "quantities": ("doc_id", "event_id", "n", "value", "unit", "role", "text", "start", "end"),
 }
@@ -94,6 +94,7 @@ def _event_row(doc_id: str, v: Event, published: str | None, sentence: str,
         # where and when, for the indexed event query (migration 0003)
         (t.from_ if t and t.from_ else None) or published or "", sentence,
         place.country if place else None, place.lat if place else None, place.lon if place else None,
+        _json(v.inferred),
     )
 
 

@@ -117,10 +117,13 @@ def test_compat_several_happenings_are_not_one_of_them():
     assert conflict(one, rep("d2", trigger="strike", place=KYIV)) is None
 
 
-def test_compat_two_sentences_of_one_article_need_words_or_figures_in_common():
-    # the same defaults (actors, place, day) in two sentences: not enough on their own
-    a = rep("d1", "v1", place=KYIV, words=content_words("Russian missiles hit a power plant in Kyiv overnight."))
-    b = rep("d1", "v2", place=KYIV, words=content_words("Drones struck a school on the other bank."))
+def test_compat_inferred_participants_are_not_evidence():
+    # Two events of one story whose actors, target and place the events stage filled in by default
+    guessed = dict(place=KYIV, inferred=frozenset({"actors", "recipients", "place"}))
+    a = rep("d1", "v1", **guessed)
+    b = rep("d1", "v2", **guessed)
     assert linkable(a, b) is None
-    toll = dict(fatalities_min=4, fatalities_max=4)
-    assert linkable(rep("d1", "v1", place=KYIV, **toll), rep("d1", "v2", place=KYIV, **toll)) is not None
+    assert linkable(rep("d1", "v1", place=KYIV), rep("d1", "v2", place=KYIV)) is not None  # stated: linked
+    # nor is a guess a conflict: an inferred Belarusian actor does not rule out a stated Russian one
+    assert conflict(rep("d1", "v1", actors=(ActorRef("Belarus", "BLR"),), inferred=frozenset({"actors"})),
+                    rep("d2", "v1")) is None

@@ -140,3 +140,13 @@ def test_event_arguments_planned_event_takes_no_earlier_day(annotate):
     record, evs = events_of(annotate, "Russia attacked Kharkiv on Friday. "
                                       "Moscow said 5,000 more troops would join the offensive.", "MOBILIZE")
     assert evs and evs[0].time is None
+
+
+def test_events_mark_the_arguments_they_infer(annotate):
+    record = annotate("Russian forces shelled the town of Kharkiv on Monday, officials said.\n\n"
+                      "The attack killed three people.", published="2023-05-03")
+    stated, retold = record.events[0], record.events[-1]
+    assert stated.trigger.text == "shelled" and retold.trigger.text == "killed"
+    assert stated.place and stated.time and not {"place", "time", "actors"} & set(stated.inferred)
+    # the second sentence names no place or day: they come from the story, and say so
+    assert retold.place == stated.place and {"place", "time"} <= set(retold.inferred)
