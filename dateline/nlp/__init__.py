@@ -29,13 +29,18 @@ STAGES: tuple[str, ...] = (
     "dateline_events",
 )
 
+SKIPPED_AT_LOAD = ["strings"]
+
 # These run before the model's own components (the parser must see the sentence starts).
 BEFORE_MODEL: tuple[str, ...] = ("dateline_paragraphs", "dateline_context")
 
 
 def build_nlp(model: str) -> Language:
     """Load `model` (a package name or folder) and add the dateline stages after its NER."""
-    nlp = spacy.load(resolve_model(model))
+    # Not the vocab's string table: 700,000 strings take most of the load time, and nothing reads them.
+    # Hashes are what the models, vectors and lookups key on; each doc adds the strings it holds, and
+    # each component adds its labels. Annotations are identical without it (tests/nlp/test_load.py).
+    nlp = spacy.load(resolve_model(model), exclude=SKIPPED_AT_LOAD)
     for name in STAGES:
         if name in BEFORE_MODEL:
             continue

@@ -1,0 +1,38 @@
+"""Loading the model without its string table changes no annotation (it only saves load time)."""
+from __future__ import annotations
+
+import os
+
+import pytest
+import spacy
+
+from dateline.nlp import SKIPPED_AT_LOAD
+from dateline.settings import resolve_model
+
+TEXT = (
+    "KYIV, Ukraine (AP) \u2014 Russian forces fired 76 missiles at Ukraine's energy grid on Friday, "
+    "Gen. Valerii Zaluzhnyi said. \"We shot down 60 of them,\" he added.\n\n"
+    "Mr Lukashenko's talks with Vladimir Putin in Minsk are expected on Monday; the Kremlin denied "
+    "planning an offensive from Belarus. Zaporizhzhia's governor, Oleksandr Starukh, reported shelling "
+    "near Huliaipole and Orikhiv, where 3 people were wounded.\n\n"
+    "Qwzxv Blorptown's mayor, an unheard-of name, shrugged: protests aren't over."
+)
+
+
+def _annotations(nlp) -> list[tuple]:
+    doc = nlp(TEXT)
+    return [(t.text, t.lemma_, t.tag_, t.pos_, t.dep_, t.head.i, t.ent_type_, t.ent_iob_, t.norm_, t.shape_,
+             t.prefix_, t.suffix_, str(t.morph), t.is_stop, t.like_num, t.is_sent_start, t.has_vector)
+            for t in doc]
+
+
+@pytest.mark.slow
+def test_model_loaded_without_string_table_annotates_identically():
+    path = resolve_model(os.environ.get("DATELINE_MODEL", "en_core_web_md"))
+    full = spacy.load(path)
+    lean = spacy.load(path, exclude=SKIPPED_AT_LOAD)
+    assert len(lean.vocab.strings) < len(full.vocab.strings) / 10  # the table really was skipped
+    assert _annotations(lean) == _annotations(full)
+    # vectors are keyed by hash, so similarity is unchanged too
+    assert lean("missile strike")[0].similarity(lean("rocket")[0]) == pytest.approx(
+        full("missile strike")[0].similarity(full("rocket")[0]))
