@@ -33,6 +33,11 @@ _DIRECTION_BEFORE = re.compile(r"\b(eastern|western|northern|southern|central|no
 _NORP_OF = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:city|town|village|region|province|port|capital|"
                       r"border town|border city|port city|oblast|state|district|settlement|enclave|island) of\s+$")
 _COMMA_AFTER = re.compile(r"^,\s+([A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,2})")
+# Words that say a name is the area (state, province) and not the town of the same name.
+_AREA_AFTER = re.compile(r"^(?:['\u2019]s)?\s+(?:border|borders|state line|governor|gov\.|attorney general|"
+                         r"legislature|lawmakers|legislators|state senate|general assembly)\b", re.I)
+_AREA_BEFORE = re.compile(r"\b(?:upstate|downstate|state of|governor of|across|statewide in)\s+$", re.I)
+_LIST_GOES_ON = re.compile(r"^(?:,\s+|\s+(?:and|or)\s+)(?:the\s+)?[A-Z]")
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z .'\-]{2,40}?)(?:,\s+[A-Z][A-Za-z .]*)?\s*(?:,|\(|—|-{1,2})\s")
 _FACILITY_WORDS = re.compile(r"\b(airport|university|square|street|road|avenue|boulevard|lane|drive|bridge|base|"
                              r"hospital|station|hall|tower|mall|museum|cathedral|theatre|theater|library|arena|zoo|"
@@ -72,6 +77,7 @@ class _Group:
     candidates: list[Candidate]
     container: set[str] = field(default_factory=set)  # alpha-3 or admin1 names stated next to a mention
     admin_form: bool = False  # "Kherson region"
+    area_cue: bool = False  # "the New York border", "New York's governor": the area, not its town
     direction: str | None = None  # "eastern" Ukraine
     dateline: bool = False  # "KYIV, Dec 18 (Reuters)": always a town
     base: list[float] = field(default_factory=list)  # prior + containers
@@ -128,6 +134,7 @@ def _group(text, spans, labels) -> list[_Group]:
             order.append(g)
         g.spans.append((start, end))
         g.container |= _containers(text, start, end)
+        g.area_cue |= bool(_AREA_AFTER.match(after)) or bool(_AREA_BEFORE.search(before))
     return order
 
 
@@ -234,6 +241,8 @@ def _containers(text: str, start: int, end: int) -> set[str]:
     """Countries or admin1 areas the text says this place is in."""
     out: set[str] = set()
     m = _COMMA_AFTER.match(text[end:end + 60])
+    if m and _LIST_GOES_ON.match(text[end + m.end():end + m.end() + 40]):
+        m = None  # "Washington, New York and Boston": a list of places, not a place and its state
     if m:
         words = m.group(1).split()
         for n in range(len(words), 0, -1):
@@ -269,12 +278,19 @@ def _prior(c: Candidate, g: _Group) -> float:
     score += FAME_WEIGHT * math.log10(1 + c.fame)  # Geneva (Switzerland) over Geneva, Illinois
     if g.label == "FAC" and c.kind in POPULATED:
         score -= 1.0
-    if c.kind == "admin1" and not g.admin_form and any(
-        o.kind in POPULATED and o.primary and o.country == c.country and o.admin1code == c.admin1code
-        and o.population >= 20_000 for o in g.candidates
-    ):
-        score -= 5.0  # "Kyiv", "New York", "Idlib": the town unless the text says region/state
+    if c.kind == "admin1" and not (g.admin_form or g.area_cue) and any(_town_over_area(o, c) for o in g.candidates):
+        score -= 5.0  # "Kyiv", "New York", "Idlib", "Washington": the town unless the text says region/state
     return score
+
+
+def _town_over_area(town: Candidate, area: Candidate) -> bool:
+    """Whether a town of the same name is what an unqualified admin1 name means: a town of that very
+    name inside it ("Kyiv", "Idlib"), or the nation's capital ("Washington" is the capital, not the
+    state). Not a town known by that name only as an alternate: "New York" is the state as often as
+    the city in the corpora we measure on (LGL, TR-News read it as the state, GeoWebNews as the city)."""
+    if town.kind not in POPULATED or town.country != area.country or not town.primary:
+        return False
+    return town.capital or (town.admin1code == area.admin1code and town.population >= 20_000)
 
 
 def _container_score(c: Candidate, g: _Group) -> float:

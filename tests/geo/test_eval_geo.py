@@ -1,4 +1,4 @@
-"""Resolution on the TR-News gold toponyms, with a pinned floor (slow: the whole corpus)."""
+"""Resolution on the Gritta corpora' gold toponyms, with pinned floors (slow: whole corpora)."""
 from __future__ import annotations
 
 import pytest
@@ -6,12 +6,19 @@ import pytest
 from dateline.evaluate.geo import CORPORA, read_corpus, resolution
 
 
+# Floors a little under the figures measured on 2026-12-04 (`dateline eval geo --no-recognition`):
+# GeoWebNews 0.816, LGL 0.828, TR-News 0.904, GeoVirus 0.786. The issue's bars (GWN 0.94, LGL 0.83,
+# TR-News 0.88) are not all met: these pin what we have so it cannot slip.
+FLOORS = {"GeoWebNews": 0.81, "LGL": 0.82, "TR-News": 0.89, "GeoVirus": 0.78}
+
+
 @pytest.mark.slow
-def test_eval_geo_trnews_resolution_floor(shared_dir):
-    path = shared_dir / "bench/geo/gritta-corpora" / CORPORA["TR-News"]
+@pytest.mark.parametrize("corpus", sorted(FLOORS))
+def test_eval_geo_resolution_floor(shared_dir, corpus):
+    path = shared_dir / "bench/geo/gritta-corpora" / CORPORA[corpus]
     figures = resolution(read_corpus(path))
     assert figures["n"] > 1000
-    assert figures["acc@161km"] >= 0.88  # measured 0.904
+    assert figures["acc@161km"] >= FLOORS[corpus], figures
 
 
 @pytest.mark.parametrize("start, end, name, expected", [

@@ -77,3 +77,20 @@ def test_resolve_facility_named_after_town():
                                             ("Putin", False), ("Monday", False)])
 def test_is_place_name(text, expected):
     assert is_place_name(text) is expected
+
+
+@pytest.mark.parametrize("text, names, name, kind, admin1_part", [
+    # a list after the comma is not the place's state ("Washington, New York" is two places here)
+    ("The prince made stops in Washington, New York and Boston before flying home.",
+     ("Washington", "New York", "Boston"), "Washington", "city", "Columbia"),
+    # an unqualified state name shared with the nation's capital is the capital
+    ("Diplomats in Washington said the talks would resume.", ("Washington",), "Washington", "city", "Columbia"),
+    # unless the text says it is the state
+    ("Washington's governor signed the bill near the Oregon border.", ("Washington", "Oregon"), "Washington",
+     "admin1", "Washington"),
+    ("Trucks queued at the New York border on Tuesday.", ("New York",), "New York", "admin1", "New York"),
+])
+def test_resolve_capital_state_and_list_cues(text, names, name, kind, admin1_part):
+    place = _resolve(text, *names)[name]
+    assert place.kind == kind and place.country == "USA"
+    assert admin1_part in (place.admin1 or "")
