@@ -27,6 +27,7 @@ NEAR_KM = 25.0  # two specific places this close are the same scene
 FAR_KM = 60.0  # two specific places farther apart are two events
 WIDE_RANGE_DAYS = 62  # blocking of a range wider than this uses its end points only
 LINK_SCORE = 3
+LEAD_POINTS = 2  # a report on the same day as its article's lead event of that kind
 MERGE_MEAN = 1.5  # clusters merge only if their cross pairs average this much evidence
 
 _PLACE_RANK = {"country": 0, "admin1": 1, "region": 1, "water": 1, "admin2": 2}  # else 3: town, city, facility
@@ -137,7 +138,8 @@ def score(a: Report, b: Report) -> int:
     """Evidence that a and b are one event (only meaningful when `conflict` is None).
 
     Weights, from strongest: the same named actor doing it to the same named recipient
-    (3); one sentence (2); the same figures or toll (2); sentences sharing much of
+    (3); one sentence (2); the same figures or toll (2); a report on the same day as its
+    article's lead event of that kind (2, see lead.py); sentences sharing much of
     their particular vocabulary (1-2); the same actor, recipient, specific place or
     exact day (1 each). Another kind of force (mode) counts -1. Same category and
     overlapping dates are what made them candidates, so they add nothing."""
@@ -154,8 +156,10 @@ def score(a: Report, b: Report) -> int:
     # place and day are shared context inside one sentence, evidence only across sentences
     if not one_sentence and place_relation(a.place, b.place) in ("same", "near"):
         points += 1
-    if not one_sentence and a.precision == b.precision == "day" and (a.date_from, a.date_to) == (b.date_from, b.date_to):
+    if not one_sentence and _same_day(a, b):
         points += 1
+    if not one_sentence and a.article == b.article and (a.lead or b.lead) and _same_day(a, b):
+        points += LEAD_POINTS  # the story's own event, told again further down on the same day
     if a.mode and b.mode and a.mode != b.mode:
         points -= 1
     if a.fatalities_min is not None and (a.fatalities_min, a.fatalities_max) == (b.fatalities_min, b.fatalities_max):
@@ -163,6 +167,10 @@ def score(a: Report, b: Report) -> int:
     if {(f.value, f.unit) for f in a.figures} & {(f.value, f.unit) for f in b.figures}:
         points += 2
     return points
+
+
+def _same_day(a: Report, b: Report) -> bool:
+    return a.precision == b.precision == "day" and (a.date_from, a.date_to) == (b.date_from, b.date_to)
 
 
 def time_relation(a: Report, b: Report) -> str:

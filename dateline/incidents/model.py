@@ -55,6 +55,7 @@ class Report:
     sentence: tuple[int, int] = (0, 0)
     trigger: str = ""  # the words that state it ("protests", "shelled")
     inferred: frozenset[str] = frozenset()  # arguments the events stage inferred: no evidence of sameness
+    lead: bool = False  # the article's first report of this kind of event, near its top: what the story is about
     words: frozenset[str] = field(default_factory=frozenset)  # content words of the sentence
     article: str = ""  # the doc id this article counts as: its earliest near-duplicate, else itself
     superseded: bool = False  # a later updated version of this article is stored

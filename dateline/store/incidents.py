@@ -19,6 +19,7 @@ from typing import Any
 
 from ..incidents.compat import DAY_SLACK, LINKED_MODALITY, UNDATED_DAYS, date_range
 from ..incidents.families import family, members
+from ..incidents.lead import lead_events
 from ..incidents.link import link
 from ..incidents.model import ActorRef, Figure, PlaceRef, Report
 from ..incidents.reconcile import ACLED_RULE, disagreements, reconcile
@@ -39,6 +40,17 @@ def link_all(conn: Connection) -> dict[str, int]:
     counts["duplicates"] = conn.execute("SELECT count(*) FROM document_duplicates").fetchone()[0]
     counts["incidents"] = conn.execute("SELECT count(*) FROM incidents").fetchone()[0]
     return counts
+
+
+def unlink_all(conn: Connection) -> int:
+    """Drop every incident (one transaction), so the next `link_all` links all reports afresh."""
+    def drop(c: Connection) -> int:
+        n = c.execute("SELECT count(*) FROM incidents").fetchone()[0]
+        c.execute("DELETE FROM incident_reports")
+        c.execute("DELETE FROM incidents")
+        return n
+
+    return run_transaction(conn, drop, lock=LOCK)
 
 
 def link_incidents(conn: Connection) -> dict[str, int]:
@@ -143,10 +155,12 @@ def load_reports(conn: Connection, doc_ids: list[str], only: set[tuple[str, str]
         for event_id, value, unit, role in conn.execute(
                 "SELECT event_id, value, unit, role FROM quantities WHERE doc_id = ? ORDER BY event_id, n", (doc_id,)):
             figures[event_id].append(Figure(value, unit, role))
-        for row in conn.execute(
-                "SELECT id, category, modality, time_from, time_to, time_precision, mode, place, source, source_text, "
-                "unsupported, certainty, fatalities_min, fatalities_max, sentence_start, sentence_end, trigger_text, "
-                "inferred FROM events WHERE doc_id = ?", (doc_id,)).fetchall():
+        rows = conn.execute(
+            "SELECT id, category, modality, time_from, time_to, time_precision, mode, place, source, source_text, "
+            "unsupported, certainty, fatalities_min, fatalities_max, sentence_start, sentence_end, trigger_text, "
+            "inferred FROM events WHERE doc_id = ?", (doc_id,)).fetchall()
+        leads = lead_events([(r[0], r[1], r[2], r[14]) for r in rows])
+        for row in rows:
             (event_id, category, modality, t_from, t_to, precision, mode, place, source, source_text,
              unsupported, certainty, f_min, f_max, s_start, s_end, trigger, inferred) = row
             if only is not None and (doc_id, event_id) not in only:
@@ -160,7 +174,7 @@ def load_reports(conn: Connection, doc_ids: list[str], only: set[tuple[str, str]
                 source=source_name, doubtful=bool(unsupported) or certainty in ("unsupported", "hedged", "denied"),
                 fatalities_min=f_min, fatalities_max=f_max, figures=tuple(figures[event_id]),
                 sentence=(s_start, s_end), trigger=trigger, inferred=frozenset(json.loads(inferred or "[]")),
-                words=content_words(text[s_start:s_end]),
+                lead=event_id in leads, words=content_words(text[s_start:s_end]),
                 article=roots[doc_id], superseded=doc_id in stale,
             ))
     return out

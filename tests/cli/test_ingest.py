@@ -208,3 +208,22 @@ def test_ingest_links_incidents_at_the_end_unless_told_not_to(cli, tmp_path):
     assert cli("ingest", folder, "--db", unlinked, "--published", "2023-05-04", "--no-link").exit_code == 0
     with sqlite3.connect(unlinked) as conn:
         assert conn.execute("SELECT count(*) FROM incident_reports").fetchone()[0] == 0
+
+
+def test_link_relink_rebuilds_the_same_incidents(cli, tmp_path):
+    text = ("Rebels shelled the town of Kharkiv on Tuesday, killing four civilians, the regional governor said.\n\n"
+            "The shelling also wounded nine people.")
+    (tmp_path / "a.txt").write_text(text)
+    db = tmp_path / "relink.db"
+    assert cli("ingest", tmp_path / "a.txt", "--db", db, "--published", "2023-05-04").exit_code == 0
+
+    def incidents():
+        with sqlite3.connect(db) as conn:
+            return sorted(conn.execute("SELECT incident_id, event_id FROM incident_reports").fetchall())
+
+    before = incidents()
+    assert before and len({i for i, _ in before}) < len(before)  # the lead and its retelling: one incident
+    result = cli("link", "--db", db, "--relink")
+    assert result.exit_code == 0, result.stderr
+    assert f"dropped {len({i for i, _ in before})} incidents" in result.stdout
+    assert incidents() == before

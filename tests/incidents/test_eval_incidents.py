@@ -7,8 +7,10 @@ import pytest
 
 from dateline.evaluate.incidents import PAIRS, evaluate_incidents, load_pairs
 
-# The bar; measured 1.0 (6/6) since linking ignores the arguments the events stage inferred.
+# The bar; measured 1.0 (14/14) since linking ignores the arguments the events stage inferred.
 PRECISION_FLOOR = 0.9
+# No bar; measured 0.23 (14/61) with lead events (incidents/lead.py). Pinned so linking cannot go timid.
+RECALL_FLOOR = 0.2
 
 
 def test_eval_incidents_pairs_file_is_ids_only_and_mixed():
@@ -23,4 +25,6 @@ def test_eval_incidents_pairs_file_is_ids_only_and_mixed():
 def test_eval_incidents_precision_floor(shared_dir):
     figures = evaluate_incidents(shared_dir, os.environ.get("DATELINE_CORPUS_DB"))
     assert figures["missing"] <= len(load_pairs()) * 0.2, figures
-    assert figures["precision"] >= PRECISION_FLOOR, {k: v for k, v in figures.items() if k != "_errors"}
+    shown = {k: v for k, v in figures.items() if k != "_errors"}
+    assert figures["precision"] >= PRECISION_FLOOR, shown
+    assert figures["recall"] >= RECALL_FLOOR, shown
