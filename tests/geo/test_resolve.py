@@ -74,7 +74,11 @@ def test_resolve_facility_named_after_town():
 
 
 @pytest.mark.parametrize("text, expected", [("Kyiv", True), ("Bucha", True), ("Donbas", True), ("Ukraine", True),
-                                            ("Putin", False), ("Monday", False)])
+                                            ("Putin", False), ("Monday", False),
+                                            # a transliteration of a town's name is its name
+                                            ("Avdiivka", True), ("Kharkov", True),
+                                            # GeoNames' codes and old names are not: initials, people
+                                            ("CMB", False), ("APC", False), ("Julia", False), ("Keith", False)])
 def test_is_place_name(text, expected):
     assert is_place_name(text) is expected
 
