@@ -236,6 +236,11 @@ def mark_metonyms(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> None:
             m.metonym = True
         if m.metonym:
             m.sector = "GOV"
+    speakers = {i for m in mentions if m.metonym for i in range(m.start, m.end)}
+    for m in mentions:  # "China and Russia hope ...": a country joined to one that acts acts with it
+        root = doc[m.start:m.end].root
+        if m.label == "GPE" and m.country and not m.metonym and root.dep_ == "conj" and root.head.i in speakers:
+            m.metonym, m.sector = True, "GOV"
 
 
 def _is_actor_head(tok: Token, kb: KnowledgeBase) -> bool:

@@ -47,6 +47,13 @@ def test_entities_capital_metonym_is_the_government(entity_nlp):
     assert "Taipei" in toponyms and "Beijing" not in toponyms
 
 
+def test_entities_country_joined_to_a_speaking_country_speaks_too(entity_nlp):
+    doc = entity_nlp("Iran and Syria said the strikes on Damascus were a violation of international law.")
+    toponyms = [s.text for s in doc.spans["dl_toponyms"]]
+    assert "Damascus" in toponyms and "Iran" not in toponyms and "Syria" not in toponyms
+    assert by_surface(doc, "Syria").sector == "GOV"
+
+
 def test_entities_actor_phrase_takes_country_of_modifier(entity_nlp):
     doc = entity_nlp("The Nigerian army said its troops had freed 40 hostages in Borno state.")
     e = by_surface(doc, "Nigerian army")
