@@ -5,13 +5,15 @@ Figures, as in the published anchors (shared notes, "Toponym recognition and res
   * "recognition" = the repo's own metric: gold = every GWN span except Non_Toponym / Literal_Expression /
     Non_Lit_Expression (2,720 spans), which counts metonyms ("Russia said"), demonyms ("Russian") and
     names inside other names. Our spans: every place-name mention the pipeline finds, whatever its use:
-    the literal `dl_toponyms`, the metonymic GPE/LOC/FAC mentions of `dl_mentions`, and mentions or
-    entities that are nationality/residence words ("Russian", "Ohioans", "European").
+    the literal `dl_toponyms`, the metonymic GPE/LOC/FAC mentions of `dl_mentions`, mentions or
+    entities that are nationality/residence words ("Russian", "Ohioans", "European"), and the place
+    names inside other names (`dl_embedded_places`: "Washington" in "Washington Post"), and named
+    buildings and sites the NER typed as organisations ("Barclays Center", "Manila Cathedral").
   * "recognition literal" = what dateline records as places: gold = the Literal, Mixed, Literal_Modifier
     and Embedded_Literal spans; ours = `dl_toponyms` (doc.ents GPE/LOC/FAC when absent). Metonyms and
     demonyms are excluded on purpose (they are actors, not places).
-  A leading "the" is not part of a name in the gold ("the United States" -> "United States"), so it is
-  trimmed from our spans in both.
+  A leading "the" and a trailing possessive are not part of a name in the gold ("the United States" ->
+  "United States", "South Korea's" -> "South Korea"), so they are trimmed from our spans in both.
 - resolution on gold toponyms: each article's gold spans (with coordinates) are fed to our resolver with
   the article as context. Acc@161km, median error km, exact GeoNames id (where gold has one); a span we
   leave unresolved counts as wrong (error 20,038 km, half the Earth's circumference). Gold offsets that
@@ -132,7 +134,12 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    return (start + 4, end) if text[start:end].lower().startswith("the ") else (start, end)
+    """Without a leading "the" or a trailing possessive: "the United States", "South Korea's"."""
+    if text[start:end].lower().startswith("the "):
+        start += 4
+    if text[start:end].endswith(("'s", "\u2019s")):
+        end -= 2
+    return start, end
 
 
 def _place_word(word: str) -> bool:
@@ -144,6 +151,14 @@ def _place_word(word: str) -> bool:
     return any(gazetteer.demonym_country(f) or demonyms.us_state_of(f) or f in CONTINENT_ADJECTIVES for f in forms)
 
 
+def _facility_name(span) -> bool:
+    """A named building or site the NER typed as an organisation ("Barclays Center", "Manila Cathedral")."""
+    from ..nlp.places import FACILITY_HEAD
+
+    words = span.text.split()
+    return span.label_ == "ORG" and len(words) >= 2 and bool(FACILITY_HEAD.fullmatch(words[-1]))
+
+
 def _spans(doc) -> tuple[set, set]:
     """(every place-name mention, the literal toponyms) of one annotated doc, as trimmed char spans."""
     text = doc.text
@@ -151,9 +166,10 @@ def _spans(doc) -> tuple[set, set]:
     literal = list(group) if group is not None else [e for e in doc.ents if e.label_ in PLACE_LABELS]
     literal = {_trim(text, s.start_char, s.end_char) for s in literal}
     named = set(literal)
+    named |= {_trim(text, s.start_char, s.end_char) for s in doc.spans.get("dl_embedded_places", [])}
     others = list(doc.spans.get("dl_mentions", [])) + list(doc.ents)
     for s in others:
-        if s.label_ in PLACE_LABELS or _place_word(s.text):
+        if s.label_ in PLACE_LABELS or _place_word(s.text) or _facility_name(s):
             named.add(_trim(text, s.start_char, s.end_char))
     return named, literal
 

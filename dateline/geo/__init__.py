@@ -10,17 +10,18 @@ from .resolve import Resolved, resolve
 PLACE_KINDS = ("country", "admin1", "admin2", "region", "water")
 
 
-def is_place_name(text: str) -> bool:
+def is_place_name(text: str, exact: bool = False) -> bool:
     """True for a known populated place of >= ~5000 people, an admin area, region, sea or country.
 
     For the entities stage to correct NER labels ("Bucha" tagged NORP, "Kyiv" PERSON). Only by a place's
     own name or a spelling of it ("Avdiivka" for Avdiyivka): GeoNames also lists codes and old names
     ("CMB" for Colombo, "Julia" for Plovdiv), and a person or company called so is not a place.
+    `exact`: by the place's own name only (a name the NER took for a person's: "Jae" is not Jaén).
     """
     if len(text) <= 4 and text.isupper():
         return False  # "TTC", "APC", "BA": initials; "US", "UK" are known to the KB before this is asked
-    return any((c.kind in PLACE_KINDS or c.population >= 5000) and (c.primary or _spelled_alike(text, c.name))
-               for c in lookup(text))
+    return any((c.kind in PLACE_KINDS or c.population >= 5000)
+               and (c.primary or (not exact and _spelled_alike(text, c.name))) for c in lookup(text))
 
 
 def _spelled_alike(a: str, b: str) -> bool:

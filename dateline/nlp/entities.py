@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from ..kb import KnowledgeBase, load_kb
 from ..types import CountrySource, Entity, TextSpan
 from . import extensions  # noqa: F401
+from .embedded import embedded_place_names
 from .mentions import Mention, find_actor_phrases, find_mentions, mark_metonyms, propagate_names
 
 # Singular nouns that describe a known person ("the Belarusian dictator").
@@ -70,6 +71,7 @@ class EntityStage:
         entities = [_to_entity(doc, f"e{n}", c, self.kb, country)
                     for n, (c, country) in enumerate(zip(ordered, countries), 1)]
         _write(doc, entities, ordered)
+        doc.spans["dl_embedded_places"] = embedded_place_names(doc, mentions, self.kb)
         return doc
 
 

@@ -7,6 +7,7 @@ values link overlapping span groups in `doc.spans` back to those records.
 Span groups (`doc.spans[key]`):
 - "dl_mentions": every entity mention; `span._.dl_entity` is the entity id.
 - "dl_toponyms": mentions used literally as places (metonyms excluded); input of the places stage.
+- "dl_embedded_places": place names inside other names ("Washington" in "Washington Post"); not places.
 - "dl_places": resolved place mentions; `span._.dl_place` is the place id.
 - "dl_times": time expressions; `span._.dl_time` is the TimeExpr record.
 - "dl_quotes": quote spans; `span._.dl_quote` is the Quote record.

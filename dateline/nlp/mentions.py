@@ -165,8 +165,9 @@ def _apply_kb(m: Mention, text: str, kb: KnowledgeBase, is_place) -> None:
     if capital is not None:
         m.label, m.country = "GPE", capital.iso3
         return
-    if m.label in ("PERSON", "ORG", "NORP") and is_place is not None and actor is None and is_place(text):
-        m.label = "GPE"
+    if m.label in ("PERSON", "ORG", "NORP") and is_place is not None and actor is None \
+            and is_place(text, exact=m.label == "PERSON"):
+        m.label = "GPE"  # a person's name is a place's only by the place's own name ("Kyiv"; not "Jae", Jaén)
 
 
 def _from_kb_match(doc: Doc, start: int, end: int, kind: str, kb: KnowledgeBase) -> Mention | None:

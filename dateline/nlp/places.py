@@ -23,8 +23,9 @@ from . import extensions  # noqa: F401  (registers the ._.dl_* attributes)
 log = logging.getLogger(__name__)
 TOPONYM_LABELS = ("GPE", "LOC", "FAC")
 LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "into"}
-_FACILITY_HEAD = re.compile(r"University|Square|Airport|Stadium|Hospital|Street|Avenue|Road|Bridge|Station|"
-                            r"Mosque|Church|Cathedral|Museum|Park|Palace|Camp|Prison|Base|Market|Mall|Hall")
+FACILITY_HEAD = re.compile(r"University|Square|Airport|Stadium|Hospital|Street|Avenue|Road|Bridge|Station|"
+                            r"Mosque|Church|Cathedral|Museum|Park|Palace|Camp|Prison|Base|Market|Mall|Hall|"
+                            r"Center|Centre|Library|Arena|Theatre|Theater|Hotel|Inn|Barracks|Port|Harbour|Harbor")
 
 
 def _toponyms(doc: Doc):
@@ -49,7 +50,7 @@ def _located_mentions(doc: Doc, taken: set) -> list[Span]:
             continue
         if not _after_locative(doc, s.start):
             continue
-        if s.label_ == "ORG" and len(s) > 1 and _FACILITY_HEAD.fullmatch(s[-1].text):
+        if s.label_ == "ORG" and len(s) > 1 and FACILITY_HEAD.fullmatch(s[-1].text):
             out.append(Span(doc, s.start, s.end, label="FAC"))
         elif is_place_name(s.text):
             out.append(Span(doc, s.start, s.end, label="GPE"))

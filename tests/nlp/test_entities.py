@@ -131,3 +131,14 @@ def test_entities_place_owning_a_facility_stays_a_place(entity_nlp):
     doc = entity_nlp("Students at Tehran's Sharif University protested, and Tehran's police arrested 20.")
     assert "Tehran" in [s.text for s in doc.spans["dl_toponyms"]]
     assert by_surface(doc, "Tehran's police").sector == "COP"
+
+
+def test_entities_place_names_inside_other_names_are_kept_apart(entity_nlp):
+    doc = entity_nlp("The Washington Post reported that the Nigerian Armed Forces had hired a Harvard University "
+                     "team, and the Capitol Police Department confirmed it.")
+    embedded = [s.text for s in doc.spans["dl_embedded_places"]]
+    assert "Washington" in embedded and "Nigerian" in embedded
+    # words that are also small towns' names are not read as places inside a name
+    assert not {"University", "Police", "Harvard", "Department"} & set(embedded)
+    # and none of them is a place of the article
+    assert not {"Washington", "Nigerian"} & {s.text for s in doc.spans["dl_toponyms"]}
