@@ -49,7 +49,8 @@ FAME_WEIGHT = 0.75  # per decade of GeoNames alternate names
 ALIAS_PENALTY = 3.0  # a place found only by an alternate name, when the name is another place's own
 NAMESAKE_PENALTY = 3.0  # a town or village named like a country
 CAPITAL_BONUS = 2.5  # a national capital
-KIND_PRIOR = {"country": 12.0, "region": 10.5, "water": 10.5, "admin1": 6.0, "admin2": 6.0}
+# "facility" rows are only our table's landmarks (White House, Kremlin, Heathrow): famous by construction.
+KIND_PRIOR = {"country": 12.0, "region": 10.5, "water": 10.5, "admin1": 6.0, "admin2": 6.0, "facility": 10.0}
 
 
 @dataclass
@@ -271,6 +272,8 @@ def _prior(c: Candidate, g: _Group) -> float:
         score += 1.5 if c.kind != "country" else 4.5
     elif c.population < 100_000 and any(o.primary for o in g.candidates):
         score -= ALIAS_PENALTY  # "Minnesota" is the state, not a village that once went by a similar name
+    elif _former_name(g.surface, c) and any(o.primary and o.population >= 10_000 for o in g.candidates):
+        score -= ALIAS_PENALTY  # "Berea" is the town of that name, not Aleppo, which bore it in antiquity
     if c.capital:
         score += CAPITAL_BONUS
     if c.kind in POPULATED and c.population < 100_000 and any(o.kind == "country" for o in g.candidates):
@@ -281,6 +284,14 @@ def _prior(c: Candidate, g: _Group) -> float:
     if c.kind == "admin1" and not (g.admin_form or g.area_cue) and any(_town_over_area(o, c) for o in g.candidates):
         score -= 5.0  # "Kyiv", "New York", "Idlib", "Washington": the town unless the text says region/state
     return score
+
+
+def _former_name(surface: str, c: Candidate) -> bool:
+    """An alternate name that is no spelling of the place's own ("Berea" for Aleppo, "Salisbury" for
+    Harare), unlike a transliteration ("Kharkov" for Kharkiv)."""
+    from difflib import SequenceMatcher
+
+    return not c.primary and SequenceMatcher(None, norm(surface), norm(c.name)).ratio() < 0.6
 
 
 def _town_over_area(town: Candidate, area: Candidate) -> bool:
@@ -330,9 +341,10 @@ def _places(text: str, groups: list[_Group], focus: dict) -> list[Resolved]:
 
 
 def _home(groups: list[_Group], chosen: dict) -> Candidate | None:
-    """The town the article is about: its most-named town, named at least twice (the first one on a tie)."""
+    """The town the article is about: its most-named town (or county), named at least twice (the first one
+    on a tie)."""
     towns = [(len(g.spans), -g.spans[0][0], chosen[id(g)]) for g in groups
-             if id(g) in chosen and chosen[id(g)].kind in POPULATED and chosen[id(g)].lat is not None]
+             if id(g) in chosen and chosen[id(g)].kind in POPULATED + ("admin2",) and chosen[id(g)].lat is not None]
     if not towns:
         return None
     n, _, town = max(towns, key=lambda t: t[:2])

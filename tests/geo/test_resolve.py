@@ -98,3 +98,22 @@ def test_resolve_capital_state_and_list_cues(text, names, name, kind, admin1_par
     place = _resolve(text, *names)[name]
     assert place.kind == kind and place.country == "USA"
     assert admin1_part in (place.admin1 or "")
+
+
+@pytest.mark.parametrize("text, name, country, lat, lon", [
+    # landmarks from our table beat the towns that share their names (White House, Tennessee)
+    ("Officials at the White House said the talks had failed.", "White House", "USA", 38.9, -77.04),
+    ("Flights from Heathrow were cancelled after the storm.", "Heathrow", "GBR", 51.47, -0.45),
+    ("The Kremlin denied the report.", "Kremlin", "RUS", 55.75, 37.62),
+    # an Irish county is not a Michigan village of the same name
+    ("Farmers in County Clare and Galway counted the storm's cost.", "County Clare", "IRL", 52.9, -9.0),
+    # a town's old name is not what a text means when a town still bears it (Aleppo was Berea)
+    ("Berea College students in Berea, Kentucky, marched downtown.", "Berea", "USA", 37.57, -84.3),
+])
+def test_resolve_landmarks_irish_counties_and_former_names(text, name, country, lat, lon):
+    from dateline.geo.distance import km
+
+    names = [name] + [n for n in ("Galway",) if n in text]
+    place = _resolve(text, *names)[name]
+    assert place.country == country
+    assert km(place.lat, place.lon, lat, lon) < 40
