@@ -46,6 +46,7 @@ def event_card(ev: dict, entities: dict, places: dict, focus: str | None) -> dic
         "quantities": [f"{q['value']:g} {q['unit']}" + (f" ({q['role']})" if q.get("role") else "")
                        for q in ev.get("quantities") or []],
         "acled": ev.get("acled"), "confidence": ev.get("confidence"), "focused": ev["id"] == focus,
+        "inferred": set(ev.get("inferred") or ()),  # fields the sentence does not state: shown as such
     }
 
 

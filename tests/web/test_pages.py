@@ -50,6 +50,20 @@ def test_article_shows_the_focused_event_evidence_and_its_fields(client, records
     assert html.count('class="hl hl-place"') >= 2  # Kharkiv and Odesa
 
 
+def test_article_marks_the_fields_an_event_took_from_context(client, records):
+    record = records["tests/web/minsk.txt"]
+    doc_id = record["document"]["id"]
+    html = page(client, f"/articles/{doc_id}")
+    told = [e for e in record["events"] if e.get("inferred")]
+    assert told, "the arrests' sentence names no place or day: they come from the story"
+    for event in record["events"]:
+        card = html[html.index(f'id="event-{event["id"]}"'):]
+        card = card[:card.index("</section>")]
+        for field in ("actors", "recipients", "place", "time"):
+            shown = re.search(rf"<dt>{field}</dt><dd>(.*?)</dd>", card, re.S).group(1)
+            assert ("(inferred)" in shown) == (field in (event.get("inferred") or [])), (event["id"], field)
+
+
 def test_article_without_focus_marks_no_evidence(client, records):
     doc_id = records["tests/web/kharkiv.txt"]["document"]["id"]
     html = page(client, f"/articles/{doc_id}")
