@@ -158,6 +158,8 @@ def collect() -> list[Row]:
                 admin1_names[key] = (own, extra | {name}, gid)
         elif norm(name) not in VAGUE_AREA_NAMES:
             admin1_names[key] = (name, set(), None)
+        else:  # by its suffixed name only: "Delta state", "North region"
+            admin1_names[key] = (f"{name} {_subdivision_word(key[0])}", set(), None)
 
     next_id = -1_000_000
     for (cc, code), members in groups.items():
@@ -214,12 +216,24 @@ def collect() -> list[Row]:
 
 
 # Admin1 areas called by a bare compass point or a common word (Cameroon's "North", Haiti's "Centre",
-# Burkina Faso's "Sahel", which our table holds as the wider region): reached by their suffixed forms only.
+# Nigeria's "Delta" and "Rivers", South Sudan's "Unity"; Burkina Faso's "Sahel", which our table holds
+# as the wider region): reached by their suffixed forms only ("Delta state").
 VAGUE_AREA_NAMES = {"north", "south", "east", "west", "centre", "center", "central", "nord", "sud", "est", "ouest",
                     "northern", "southern", "eastern", "western", "littoral", "plateau", "coast", "lakes", "capital",
                     "sahel", "islands", "north east", "north west", "south east", "south west", "northeast",
                     "northwest", "southeast", "southwest", "centre est", "centre nord", "centre ouest", "centre sud",
-                    "upper", "lower", "middle", "interior", "mountain", "valley", "river", "red sea", "gaza"}
+                    "upper", "lower", "middle", "interior", "mountain", "valley", "river", "red sea", "gaza",
+                    "delta", "rivers", "unity", "lagunes", "savanes", "montagnes", "plateaux", "maritime",
+                    "highlands", "mountains", "lagoons", "savannah", "savanna", "oriental", "occidental",
+                    "southern highlands", "western highlands", "eastern highlands", "federal district", "border"}
+
+
+def _subdivision_word(cc: str) -> str:
+    """What a country calls its first-level areas ("state" in Nigeria, "region" in Cameroon)."""
+    kinds = Counter(sub.type.lower() for sub in pycountry.subdivisions.get(country_code=cc) or ()
+                    if not getattr(sub, "parent_code", None))
+    word = kinds.most_common(1)[0][0] if kinds else "region"
+    return word if word in ADMIN_SUFFIXES else "region"
 
 
 def geonames_admin1_names(cities: dict) -> dict[tuple[str, str], str]:

@@ -132,3 +132,10 @@ def test_gazetteer_does_not_make_compass_words_admin_areas(word):
     from dateline.geo import lookup
 
     assert not any(c.kind == "admin1" for c in lookup(word))
+
+
+def test_gazetteer_areas_named_by_a_common_word_need_their_suffix():
+    from dateline.geo import lookup
+
+    assert not any(c.kind == "admin1" for c in lookup("Delta"))  # the airline, the river mouth
+    assert any(c.kind == "admin1" and c.country == "NGA" for c in lookup("Delta state"))
