@@ -28,6 +28,7 @@ FAR_KM = 60.0  # two specific places farther apart are two events
 WIDE_RANGE_DAYS = 62  # blocking of a range wider than this uses its end points only
 LINK_SCORE = 3
 LEAD_POINTS = 2  # a report on the same day as its article's lead event of that kind
+STORY_POINTS = 2  # reports of one day in two articles about the same town
 MERGE_MEAN = 1.5  # clusters merge only if their cross pairs average this much evidence
 
 _PLACE_RANK = {"country": 0, "admin1": 1, "region": 1, "water": 1, "admin2": 2}  # else 3: town, city, facility
@@ -123,7 +124,7 @@ def linkable(a: Report, b: Report) -> int | None:
 
 
 def _anchored(a: Report, b: Report) -> bool:
-    if place_relation(a.place, b.place) in ("same", "near"):
+    if place_relation(a.place, b.place) in ("same", "near") or _same_story(a, b):
         return True
     if actor_relation(a.actors, b.actors) == "same" and actor_relation(a.recipients, b.recipients) == "same":
         return True
@@ -139,7 +140,8 @@ def score(a: Report, b: Report) -> int:
 
     Weights, from strongest: the same named actor doing it to the same named recipient
     (3); one sentence (2); the same figures or toll (2); a report on the same day as its
-    article's lead event of that kind (2, see lead.py); sentences sharing much of
+    article's lead event of that kind (2, see lead.py); reports of one day in two
+    articles about the same town (2); sentences sharing much of
     their particular vocabulary (1-2); the same actor, recipient, specific place or
     exact day (1 each). Another kind of force (mode) counts -1. Same category and
     overlapping dates are what made them candidates, so they add nothing."""
@@ -160,6 +162,8 @@ def score(a: Report, b: Report) -> int:
         points += 1
     if not one_sentence and a.article == b.article and (a.lead or b.lead) and _same_day(a, b):
         points += LEAD_POINTS  # the story's own event, told again further down on the same day
+    if a.article != b.article and _same_story(a, b):
+        points += STORY_POINTS  # two stories about one town, each reporting this kind of event that day
     if a.mode and b.mode and a.mode != b.mode:
         points -= 1
     if a.fatalities_min is not None and (a.fatalities_min, a.fatalities_max) == (b.fatalities_min, b.fatalities_max):
@@ -167,6 +171,12 @@ def score(a: Report, b: Report) -> int:
     if {(f.value, f.unit) for f in a.figures} & {(f.value, f.unit) for f in b.figures}:
         points += 2
     return points
+
+
+def _same_story(a: Report, b: Report) -> bool:
+    """Both articles are about the same town and both reports are of the same exact day."""
+    return (a.story_place is not None and b.story_place is not None and _same_day(a, b)
+            and place_relation(a.story_place, b.story_place) in ("same", "near"))
 
 
 def _same_day(a: Report, b: Report) -> bool:

@@ -56,6 +56,7 @@ class Report:
     trigger: str = ""  # the words that state it ("protests", "shelled")
     inferred: frozenset[str] = frozenset()  # arguments the events stage inferred: no evidence of sameness
     lead: bool = False  # the article's first report of this kind of event, near its top: what the story is about
+    story_place: PlaceRef | None = None  # the town the article is about: its most-named one (twice or more)
     words: frozenset[str] = field(default_factory=frozenset)  # content words of the sentence
     article: str = ""  # the doc id this article counts as: its earliest near-duplicate, else itself
     superseded: bool = False  # a later updated version of this article is stored

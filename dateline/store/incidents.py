@@ -144,6 +144,7 @@ def load_reports(conn: Connection, doc_ids: list[str], only: set[tuple[str, str]
         text, published = doc
         places = {row[0]: PlaceRef(*row[1:]) for row in conn.execute(
             "SELECT id, name, kind, country, lat, lon, geonames_id, admin1 FROM places WHERE doc_id = ?", (doc_id,))}
+        story_place = _story_place(conn, doc_id, places)
         entities = {row[0]: ActorRef(row[1], row[2], row[3]) for row in conn.execute(
             "SELECT id, name, country, type FROM entities WHERE doc_id = ?", (doc_id,))}
         roles: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -174,10 +175,23 @@ def load_reports(conn: Connection, doc_ids: list[str], only: set[tuple[str, str]
                 source=source_name, doubtful=bool(unsupported) or certainty in ("unsupported", "hedged", "denied"),
                 fatalities_min=f_min, fatalities_max=f_max, figures=tuple(figures[event_id]),
                 sentence=(s_start, s_end), trigger=trigger, inferred=frozenset(json.loads(inferred or "[]")),
-                lead=event_id in leads, words=content_words(text[s_start:s_end]),
+                lead=event_id in leads, story_place=story_place, words=content_words(text[s_start:s_end]),
                 article=roots[doc_id], superseded=doc_id in stale,
             ))
     return out
+
+
+STORY_PLACE_KINDS = ("city", "town", "village", "facility", "admin2")
+
+
+def _story_place(conn: Connection, doc_id: str, places: dict[str, PlaceRef]) -> PlaceRef | None:
+    """The town (or site, or county) the article names most, if it names it at least twice."""
+    counts = conn.execute(
+        "SELECT place_id, count(*), min(start) FROM place_mentions WHERE doc_id = ? GROUP BY place_id", (doc_id,)
+    ).fetchall()
+    ranked = sorted((c for c in counts if c[0] in places and places[c[0]].kind in STORY_PLACE_KINDS),
+                    key=lambda c: (-c[1], c[2]))
+    return places[ranked[0][0]] if ranked and ranked[0][1] >= 2 else None
 
 
 def _write_incident(conn: Connection, iid: str, reports: list[Report]) -> None:

@@ -32,3 +32,20 @@ def test_a_same_day_report_is_linked_to_its_articles_lead_only():
     assert linkable(_told("v5", 500, False), wounded) is None
     # the lead's day is not the report's day: another event
     assert linkable(opening, _told("v8", 1000, False, day="2023-03-02")) is None
+
+
+def test_reports_of_one_day_in_two_stories_about_one_town_are_linked():
+    from dateline.incidents.model import PlaceRef
+
+    bamako = PlaceRef("Bamako", "city", "MLI", 12.65, -8.0, 2460596)
+    gao = PlaceRef("Gao", "city", "MLI", 16.27, -0.04, 2457161)
+
+    def story(doc: str, town, day: str = "2015-11-20", trigger: str = "gunfire") -> Report:
+        return Report(doc_id=doc, event_id="v3", category="ASSAULT", modality="actual", published="2015-11-21",
+                      date_from=day, date_to=day, precision="day", sentence=(300, 380), trigger=trigger,
+                      story_place=town)
+
+    assert linkable(story("a", bamako), story("b", bamako, trigger="killed")) is not None
+    assert linkable(story("a", bamako), story("b", gao)) is None  # stories about two towns
+    assert linkable(story("a", bamako), story("b", bamako, day="2015-11-19")) is None  # another day
+    assert linkable(story("a", None), story("b", None)) is None  # nothing in common but kind and day
