@@ -6,7 +6,7 @@ JSON shape (shared/spec/record-format.md).
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 SCHEMA = "dateline/1"

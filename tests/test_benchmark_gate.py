@@ -40,3 +40,23 @@ def test_benchmark_case2021_macro_f1(parse_nlp, shared_dir):
     figures = evaluate_case2021(parse_nlp, shared_dir / "bench/events/case2021_task2/test_set_final_release_with_labels.tsv",
                                 limit=200)
     assert figures["macro-F1 (ACLED types + DIPLO)"] >= FLOORS["case2021 macro-F1 (first 200)"], figures
+
+
+@pytest.mark.slow
+def test_benchmark_event_location_accuracy(nlp, shared_dir):
+    from dateline.evaluate.events import evaluate_event_location
+
+    figures = evaluate_event_location(nlp, shared_dir / "bench/events/event_location/labeled_text.jsonl.zip", limit=200)
+    assert figures["location accuracy"] >= FLOORS["event location accuracy (first 200)"], figures
+
+
+def test_event_location_gold_offsets_come_from_tokens():
+    from dateline.evaluate.events import _char_span
+
+    rec = {"text": "Sassi was captured in Afghanistan.",
+           "tokens": [{"id": 0, "start": 0, "end": 5}, {"id": 1, "start": 6, "end": 9}, {"id": 2, "start": 10, "end": 18},
+                      {"id": 3, "start": 19, "end": 21}, {"id": 4, "start": 22, "end": 33}]}
+    stale = {"start": 10, "end": 10, "token_start": 4, "token_end": 4, "label": "LOCATION"}
+    fixed = _char_span(rec, stale)
+    assert rec["text"][fixed["start"]:fixed["end"]] == "Afghanistan"
+    assert _char_span(rec, None) is None

@@ -23,6 +23,8 @@ from spacy.tokens import Doc, Span, Token
 LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "over", "throughout", "within", "along"}
 TARGET = {"on", "at", "against", "into", "onto", "toward", "towards"}
 SOURCE = {"from", "out"}
+# "on the outskirts of Karachi", "on the edge of Damascus": in the place, whatever the preposition.
+EDGE_NOUNS = frozenset("outskirts outskirt edge edges fringe fringes suburbs suburb periphery".split())
 SPECIFICITY = {"facility": 0, "village": 1, "town": 1, "city": 1, "admin2": 2, "admin1": 3, "region": 4,
                "water": 4, "country": 5, None: 6}
 
@@ -64,8 +66,9 @@ def _place_spans(doc: Doc, sentence: Span) -> list[Span]:
             and not any(a <= s.start_char < b for a, b in datelines) and not _not_a_place(s)]
 
 
-def _preposition(span: Span) -> Token | None:
-    """The preposition that governs this place mention, if it is the object of one."""
+def _preposition(span: Span) -> tuple[Token, str] | None:
+    """The preposition that governs this place mention, if it is the object of one, and the relation it
+    says ("in" for "on the outskirts of Karachi": the place the edge belongs to is where it is)."""
     head = span.root
     while head.dep_ in ("compound", "amod", "nmod", "appos", "conj", "poss") and head.head is not head:
         head = head.head
@@ -73,10 +76,12 @@ def _preposition(span: Span) -> Token | None:
         prep = head.head
         # "in a remote area of Nangarhar", "in the town of Bir al-Abd": the locative of the noun it names
         outer = prep.head
-        if prep.lower_ == "of" and outer.dep_ == "pobj" and outer.head.dep_ == "prep" \
-                and outer.head.lower_ in LOCATIVE:
-            return outer.head
-        return prep
+        if prep.lower_ == "of" and outer.dep_ == "pobj" and outer.head.dep_ == "prep":
+            if outer.head.lower_ in LOCATIVE:
+                return outer.head, outer.head.lower_
+            if outer.lemma_.lower() in EDGE_NOUNS:
+                return outer.head, "in"
+        return prep, prep.lower_
     return None
 
 
@@ -95,8 +100,8 @@ def event_place(doc: Doc, sentence_span: Span, trigger_token: Token, category: s
     kinds = {p.id: p.kind for p in doc._.dl_places or ()}
     attached_loc, attached_target, loose_loc, other = [], [], [], []
     for span in spans:
-        prep = _preposition(span)
-        word = prep.lower_ if prep is not None else None
+        governed = _preposition(span)
+        prep, word = governed if governed is not None else (None, None)
         if word in SOURCE and category == "RETREAT" and prep is not None and _attached_to(prep, trigger_token):
             attached_loc.append(span)  # "troops withdrew from Syria": they were in Syria
             continue

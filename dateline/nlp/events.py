@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..geo.event_location import event_place
 from ..ontology import load_ontology
-from ..types import Attribution, Count, Event, EventTime, TextSpan
+from ..types import Attribution, Count, Event, TextSpan
 from . import extensions  # noqa: F401  (registers the ._.dl_* attributes)
 from .arguments import actor_heads, claimant, entity_ids, recipient_heads
 from .casualties import Casualty, casualties
@@ -43,7 +43,6 @@ WEAPON_MODES = (  # an ASSAULT with no mode of its own takes it from the weapons
 )
 STATEMENTS = frozenset("ACCUSE REQUEST REJECT".split())
 TARGETED = frozenset("ASSAULT COERCE".split())  # acts done where their target is
-PLACE_PREPS = {"in", "at", "near", "on", "into", "across", "outside", "around", "inside", "over"}
 
 
 @dataclass
@@ -194,18 +193,6 @@ def _attribution(doc: Doc, sent: Span, tok: Token) -> Attribution | None:
 
 def _event_place(doc: Doc, h: Happening) -> str | None:
     return event_place(doc, h.head.token.sent, h.head.predicate, h.head.sense.category)
-
-
-def place_span(spans: list[Span], scope: set[int], recipients: set[int]) -> Span | None:
-    """Among place mentions of the sentence, the one where the event happened, or None."""
-    for s in spans:  # "fired missiles at Ukraine": the target is where it happened
-        if s.root.i in recipients:
-            return s
-    for s in spans:  # "killed in Belgorod", "attack on a mosque in Bir al-Abd"
-        prep = s.root.head
-        if s.root.dep_ == "pobj" and prep.lower_ in PLACE_PREPS and (prep.head.i in scope or prep.head.head.i in scope):
-            return s
-    return None
 
 
 def _casualty_owner(c: Casualty, happenings: list[Happening]) -> Happening | None:

@@ -150,3 +150,10 @@ def test_events_mark_the_arguments_they_infer(annotate):
     assert stated.place and stated.time and not {"place", "time", "actors"} & set(stated.inferred)
     # the second sentence names no place or day: they come from the story, and say so
     assert retold.place == stated.place and {"place", "time"} <= set(retold.inferred)
+
+
+def test_event_on_the_outskirts_of_a_town_happened_there(annotate):
+    record, evs = events_of(annotate, "A local journalist was shot dead on the outskirts of Peshawar on Monday, "
+                                      "police said.", "ASSAULT")
+    places = {p.id: p for p in record.places}
+    assert evs and evs[0].place and places[evs[0].place].name == "Peshawar"
