@@ -78,13 +78,15 @@ def request_plan(db_path: str | Path, requests: int, seed: int = 11) -> list[tup
     rng = random.Random(seed)
     with open_store(db_path) as store:
         sample = select_events(store.conn, limit=500)
+    # an actor query names someone: draw it from events that have a participant
+    named = [e for e in sample if e["actors"] or e["recipients"]] or sample
     if not sample:
         raise ValueError(f"no events in {db_path}")
     plan = []
     names = list(QUERIES)
     for n in range(requests):
         name = names[n % len(names)]
-        event = rng.choice(sample)
+        event = rng.choice(named if "actor" in name else sample)
         plan.append((name, QUERIES[name].format(**_params(event))))
     rng.shuffle(plan)
     return plan
@@ -94,7 +96,7 @@ def _params(event: dict) -> dict[str, str]:
     place = event["place"] or {}
     day = (event["time"]["from"] or event["document"]["published"] or "2022-01-01")[:10]
     lat, lon = place.get("lat") or 0.0, place.get("lon") or 0.0
-    actor = (event["actors"] or event["recipients"] or [{"name": "a"}])[0]["name"]
+    actor = (event["actors"] or event["recipients"] or [{"name": "Russia"}])[0]["name"]
     words = [w for w in (event["sentence"]["text"] or "").split() if w.isalpha() and len(w) > 5] or ["attack"]
     return {
         "country": urlencode({"country": place.get("country") or "UKR"}),

@@ -25,6 +25,7 @@ from ..types import Modality
 MAX_LIMIT = 500          # events per API page
 MAX_OFFSET = 1_000_000   # deeper paging costs a scan; narrow the filters instead
 MAX_TEXT = 200           # characters of a substring filter
+MIN_TEXT = 2             # a one-letter substring matches nearly every name: a scan of the store, no filter
 MAX_VALUES = 50          # values of a repeatable filter
 MODALITIES: tuple[str, ...] = get_args(Modality)
 _ISO3 = re.compile(r"^[A-Z]{3}$")
@@ -125,6 +126,8 @@ def _text(name: str, value: str | None) -> str | None:
         return None
     if len(value) > MAX_TEXT:
         raise BadFilter(f"{name} is longer than {MAX_TEXT} characters")
+    if len(value.strip()) < MIN_TEXT:
+        raise BadFilter(f"{name} needs at least {MIN_TEXT} characters")
     return value.strip()
 
 
