@@ -93,6 +93,8 @@ def evaluate_plover_gsr(nlp: Language, path: Path, limit: int | None = None) -> 
 
 
 def _acled_label(doc: Doc) -> str:
+    if doc.has_extension("dl_events") and doc._.dl_events is not None:
+        return _acled_label_of_events(doc._.dl_events)
     onto = load_ontology()
     for t in _doc_triggers(doc):
         if t.sense.category in VERBAL:
@@ -102,6 +104,19 @@ def _acled_label(doc: Doc) -> str:
             for label, sub in CASE_LABELS.items():
                 if sub == acled.sub_event_type:
                     return label
+    return "NONE"
+
+
+def _acled_label_of_events(events) -> str:
+    """The events stage's own coding (its mode from the weapons named, civilian targets): the first
+    event the snippet reports, as its ACLED sub-event type."""
+    for ev in events:
+        if ev.category in VERBAL:
+            return "DIPLO"
+        sub = (ev.acled or {}).get("sub_event_type")
+        for label, name in CASE_LABELS.items():
+            if sub and name == sub:
+                return label
     return "NONE"
 
 

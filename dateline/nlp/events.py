@@ -36,6 +36,7 @@ CIVILIANS = frozenset("civilian worshipper villager resident passenger child wom
 WEAPON_MODES = (  # an ASSAULT with no mode of its own takes it from the weapons named around it
     ("aerial", frozenset("airstrike air warplane jet aircraft bomber helicopter".split())),
     ("drone", frozenset("drone uav".split())),
+    ("unconventional", frozenset("chemical sarin chlorine nerve-agent toxic mustard gas".split())),
     ("suicide-attack", frozenset("suicide".split())),
     ("heavy-weapons", frozenset("missile rocket shell artillery mortar tank howitzer".split())),
     ("explosives", frozenset("bomb explosive ied mine grenade".split())),
@@ -179,6 +180,12 @@ def _mode(h: Happening) -> str | None:
             words.add(tok.lemma_.lower())
     for mode, lemmas in WEAPON_MODES:
         if words & lemmas:
+            return mode
+    # nothing named on the trigger itself: a weapon named elsewhere in its sentence ("a grenade was
+    # thrown into the market; two people died") is the likeliest one
+    sentence = {tok.lemma_.lower() for tok in h.head.token.sent}
+    for mode, lemmas in WEAPON_MODES:
+        if sentence & lemmas:
             return mode
     return None
 

@@ -157,3 +157,13 @@ def test_event_on_the_outskirts_of_a_town_happened_there(annotate):
                                       "police said.", "ASSAULT")
     places = {p.id: p for p in record.places}
     assert evs and evs[0].place and places[evs[0].place].name == "Peshawar"
+
+
+def test_event_takes_its_weapon_from_its_sentence(annotate):
+    _, evs = events_of(annotate, "Government forces attacked the rebel-held town with chlorine gas on Friday, "
+                                 "a monitoring group said.", "ASSAULT")
+    assert evs and evs[0].mode == "unconventional" and evs[0].acled["sub_event_type"] == "Chemical weapon"
+    # the weapon is named in the sentence, not on the verb that reports the deaths
+    _, evs = events_of(annotate, "Two people were killed on Sunday when a grenade was thrown into a crowded "
+                                 "market, police said.", "ASSAULT")
+    assert evs and all(e.mode == "explosives" for e in evs)
