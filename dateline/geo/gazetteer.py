@@ -15,9 +15,9 @@ from pathlib import Path
 
 from importlib.util import find_spec
 
-from .normalize import norm
+from .normalize import ARABIC_NAMED, norm, without_article
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 _lock = threading.Lock()
 _conn: sqlite3.Connection | None = None
 
@@ -93,6 +93,8 @@ def build(path: Path | None = None) -> Path:
         )
         primary = norm(r.name)
         keys = {norm(n) for n in r.names} | {primary}
+        if sources.country_alpha3(r.cc) in ARABIC_NAMED:
+            keys |= {k for k in map(without_article, keys) if k}
         con.executemany(
             "INSERT OR IGNORE INTO names VALUES (?,?,?)",
             [(k, r.id, int(k == primary)) for k in keys if k],
@@ -136,10 +138,16 @@ def lookup(name: str) -> list[Candidate]:
     key = norm(name)
     if not key:
         return []
-    rows = connect().execute(
+    rows = _rows(key)
+    if not rows and without_article(key):  # "al-Tanf" for the place indexed as "Tanf"
+        rows = [r for r in _rows(without_article(key)) if r[3] in ARABIC_NAMED]
+    return [_candidate(r) for r in rows]
+
+
+def _rows(key: str) -> list:
+    return connect().execute(
         f"SELECT {_COLS} FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?", (key,)
     ).fetchall()
-    return [_candidate(r) for r in rows]
 
 
 def get(place_id: int) -> Candidate | None:

@@ -17,3 +17,16 @@ def norm(name: str) -> str:
     if text.startswith("the "):
         text = text[4:]
     return text
+
+
+# "Al Qamishli" is "Qamishli", "Ar Raqqah" is "Raqqah", "El Arish" is "Arish": the Arabic article is
+# dropped as often as written. Only for places where it is Arabic (not "El Paso", "El Salvador").
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|ad|adh|az|an|at|ath|ath) (?=\S{3,})")
+ARABIC_NAMED = frozenset("DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE QAT SAU SOM SDN SYR TUN ARE "
+                         "YEM ISR TCD".split())
+
+
+def without_article(key: str) -> str | None:
+    """The normalised key without a leading Arabic article, or None when it has none."""
+    stripped = _ARABIC_ARTICLE.sub("", key, count=1)
+    return stripped if stripped != key else None

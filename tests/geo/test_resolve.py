@@ -139,3 +139,17 @@ def test_gazetteer_areas_named_by_a_common_word_need_their_suffix():
 
     assert not any(c.kind == "admin1" for c in lookup("Delta"))  # the airline, the river mouth
     assert any(c.kind == "admin1" and c.country == "NGA" for c in lookup("Delta state"))
+
+
+@pytest.mark.parametrize("name, country", [("Qamishli", "SYR"), ("Hasakah", "SYR"), ("El Arish", "EGY")])
+def test_gazetteer_drops_the_arabic_article_where_it_is_arabic(name, country):
+    from dateline.geo import lookup
+
+    assert any(c.country == country for c in lookup(name))
+
+
+def test_gazetteer_keeps_the_article_of_other_languages():
+    from dateline.geo import lookup
+
+    assert not any(c.kind == "country" for c in lookup("Salvador"))  # Salvador da Bahia, not El Salvador
+    assert not any(c.country == "USA" for c in lookup("Paso"))  # not El Paso
