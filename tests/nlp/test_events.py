@@ -25,12 +25,21 @@ def names(record, ids):
     ("The government deployed 5,000 soldiers to the north.", "MOBILIZE", "troops"),
     ("The air force carried out strikes on the rebel camps.", "ASSAULT", None),
     ("The general apologized for the shooting of the civilians.", "CONCEDE", None),
+    ("The foreign minister telephoned his Iranian counterpart on Tuesday.", "CONSULT", "phone"),
+    ("Qatar mediated between the two factions last month.", "CONSULT", "third-party"),
+    ("The prosecutor opened an investigation into the killings.", "ACCUSE", "investigate"),
+    ("France sent arms and ammunition to the rebels.", "AID", None),
+    ("The two navies began war games in the Black Sea on Monday.", "COOPERATE", None),
 ])
 def test_events_category_and_mode(annotate, text, category, mode):
     evs = events_of(annotate, text)
     assert evs and evs[0].category == category
     if mode:
         assert evs[0].mode == mode
+
+
+def test_events_a_matter_under_investigation_is_no_accusation(annotate):
+    assert not [e for e in events_of(annotate, "The cause of the fire is under investigation.") if e.category == "ACCUSE"]
 
 
 def test_events_light_verb_takes_the_nominal_as_trigger(annotate):
