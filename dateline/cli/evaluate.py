@@ -128,7 +128,7 @@ def eval_events(model, limit, only):
     for key, title, fn, path in sets:
         if key in only:
             click.echo(f"== {title}; limit {limit or 'none'}; anchor: none published (shared/notes/events-anchors.md)")
-            if key in ("location", "case"):  # the events stage's own place and coding, not a bare parse
+            if key in ("location", "case", "wikievents"):  # the events stage's own place and coding
                 from ..pipeline import load_nlp
 
                 figures = fn(load_nlp(default_model(model)), path, limit)

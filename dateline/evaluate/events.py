@@ -194,6 +194,10 @@ def evaluate_wikievents(nlp: Language, path: Path, limit: int | None = None) -> 
                 if trig is None or ent is None:
                     continue
                 lo, hi = starts[ent["start"]], starts[ent["end"] - 1] + len(rec["tokens"][ent["end"] - 1])
+                if role == "Place" and "dl_places" in doc.spans:  # the events stage's own helper
+                    pid = event_place(doc, trig.token.sent, trig.token, trig.sense.category)
+                    hits[role] += any(s._.dl_place == pid and lo <= s.start_char < hi for s in doc.spans["dl_places"])
+                    continue
                 heads = actor_heads(trig) if role == "Attacker" else recipient_heads(trig)
                 if role == "Place":
                     heads = [t for t in trig.token.sent if t.ent_type_ in ("GPE", "LOC", "FAC") and t.head.dep_ == "prep"]
