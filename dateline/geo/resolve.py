@@ -24,6 +24,8 @@ from .gazetteer import Candidate
 from .normalize import norm
 
 ADMIN_WORDS = r"region|oblast|province|governorate|state|district|county|parish|prefecture|voblast|krai"
+_DIRECTION_START = re.compile(r"^((?:north|south)?-?(?:east|west)?(?:ern)?|north|south|central|northern|southern)\s+"
+                              r"(\S.*)$", re.I)
 _ADMIN_AFTER = re.compile(rf"^\s+({ADMIN_WORDS})\b", re.I)
 _ADMIN_END = re.compile(rf"\s({ADMIN_WORDS})$", re.I)
 _SMALL_ADMIN = re.compile(r"\s(county|parish|district)$", re.I)  # below admin1: its namesake town is close
@@ -159,6 +161,10 @@ def _candidates(g: _Group) -> list[Candidate]:
     found = gazetteer.lookup(g.surface)
     if not found and g.surface.lower().startswith("the "):
         found = gazetteer.lookup(g.surface[4:])
+    inner = _DIRECTION_START.match(g.surface) if not found else None
+    if inner and not g.direction:  # "Northern Europe", "Western US", "South Waziristan": the part, shifted
+        found = gazetteer.lookup(inner.group(2))
+        g.direction = inner.group(1).lower() if found else None
     if g.admin_form:
         found = _admin_candidates(g, found)
     if g.dateline:

@@ -7,7 +7,7 @@ from dateline.evaluate.geo import CORPORA, read_corpus, resolution
 
 
 # Floors a little under the figures measured on 2026-12-04 (`dateline eval geo --no-recognition`):
-# GeoWebNews 0.825, LGL 0.830, TR-News 0.911, GeoVirus 0.794. The bars are LGL 0.83 and
+# GeoWebNews 0.826, LGL 0.831, TR-News 0.911, GeoVirus 0.795. The bars are LGL 0.83 and
 # TR-News 0.88 (met) and GeoWebNews 0.94 (not met): these pin what we have so it cannot slip.
 FLOORS = {"GeoWebNews": 0.82, "LGL": 0.825, "TR-News": 0.90, "GeoVirus": 0.79}
 

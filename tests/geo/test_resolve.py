@@ -153,3 +153,11 @@ def test_gazetteer_keeps_the_article_of_other_languages():
 
     assert not any(c.kind == "country" for c in lookup("Salvador"))  # Salvador da Bahia, not El Salvador
     assert not any(c.country == "USA" for c in lookup("Paso"))  # not El Paso
+
+
+def test_resolve_a_direction_inside_the_name_takes_the_part_it_qualifies():
+    text = "Shelling was reported across Eastern Ukraine and drought spread over Northern Europe."
+    places = _resolve(text, "Eastern Ukraine", "Northern Europe")
+    east = places["Eastern Ukraine"]
+    assert east.country == "UKR" and east.lon > 32  # the country's centre moved east
+    assert places["Northern Europe"].lat is not None
