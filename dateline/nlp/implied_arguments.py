@@ -27,6 +27,9 @@ GENERIC_FORCES = frozenset("force troop army military soldier police commando un
 # Means, not doers: "destroyed by the giant bomb" has the actor of the strike that dropped it.
 MEANS = frozenset("missile rocket shell bomb drone mortar artillery strike airstrike explosion blast fire "
                   "weapon device round".split())
+# Event nouns that, definite and as a subject, name an event already told ("the attack hit ...").
+TOLD_EVENTS = frozenset("attack strike airstrike raid bombing explosion blast shelling assault ambush barrage "
+                        "offensive operation".split())
 # Fighting has two sides: an unnamed "fighting" is not the continuation of one side's attack.
 MUTUAL = frozenset("fighting clash battle war hostility skirmish firefight".split())
 # Statements are not retold as "the accusation": only what is done is referred back to.
@@ -50,10 +53,12 @@ def refers_back_to_event(head: Trigger, actor_heads: list[Token]) -> int:
     tok, pred = head.token, head.predicate
     if lemma(tok) in MUTUAL or head.sense.category in VERBAL_ACTS:
         return 0
-    if actor_heads and not all(_generic_force(a) or _known_means(a) for a in actor_heads):
+    if actor_heads and not all(_generic_force(a) or _known_means(a) or _told_event(a) for a in actor_heads):
         return 0
     if actor_heads:
         return DEFINITE_WINDOW  # "targeted by the forces", "destroyed by the giant bomb"
+    if any(_told_event(c) for c in pred.children):
+        return DEFINITE_WINDOW  # "the attack hit civilian buildings": what the attack told before did
     if head.nominal and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in tok.children):
         return DEFINITE_WINDOW  # "the attack", "the raid on Oct. 25"
     if head.nominal and pred is tok:
@@ -67,6 +72,13 @@ def _known_means(tok: Token) -> bool:
     """"destroyed by the giant bomb": a weapon already introduced, as the agent of a passive
     (not "killed by a rocket fired from Ukrainian territory", a new one, nor a weapon as subject)."""
     return lemma(tok) in MEANS and tok.head.dep_ == "agent" and any(
+        c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in tok.children)
+
+
+def _told_event(tok: Token) -> bool:
+    """"The attack hit civilian buildings", "the blast killed three": an event already told, as the subject
+    of what it did; its doers are the told event's."""
+    return lemma(tok) in TOLD_EVENTS and tok.dep_ in ("nsubj", "nsubjpass") and any(
         c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in tok.children)
 
 

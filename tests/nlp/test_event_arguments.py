@@ -167,3 +167,11 @@ def test_event_takes_its_weapon_from_its_sentence(annotate):
     _, evs = events_of(annotate, "Two people were killed on Sunday when a grenade was thrown into a crowded "
                                  "market, police said.", "ASSAULT")
     assert evs and all(e.mode == "explosives" for e in evs)
+
+
+def test_a_told_event_as_subject_brings_its_doers(annotate):
+    record, evs = events_of(annotate, "Russian forces fired drones at the port city of Odesa overnight, the "
+                                      "military said.\n\n\"The attack hit civilian buildings and a grain terminal,\" "
+                                      "the governor told reporters.", "ASSAULT")
+    fired, hit = evs[0], [e for e in evs if e.trigger.text == "hit"][0]
+    assert hit.actors == fired.actors and "actors" in hit.inferred
