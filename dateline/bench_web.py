@@ -78,10 +78,10 @@ def request_plan(db_path: str | Path, requests: int, seed: int = 11) -> list[tup
     rng = random.Random(seed)
     with open_store(db_path) as store:
         sample = select_events(store.conn, limit=500)
-    # an actor query names someone: draw it from events that have a participant
-    named = [e for e in sample if e["actors"] or e["recipients"]] or sample
     if not sample:
         raise ValueError(f"no events in {db_path}")
+    # an actor query names someone: draw it from events that have a participant
+    named = [e for e in sample if e["actors"] or e["recipients"]] or sample
     plan = []
     names = list(QUERIES)
     for n in range(requests):

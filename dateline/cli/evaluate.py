@@ -125,13 +125,16 @@ def eval_events(model, limit, only):
             ("location", "event location (Halterman 2019, RELABEL gold)", ev.evaluate_event_location,
              bench / "event_location/labeled_text.jsonl.zip"),
             ("wikievents", "WikiEvents test (attack arguments)", ev.evaluate_wikievents, bench / "wikievents/test.jsonl")]
+    full = None  # the whole pipeline, loaded once, for the sets scored on the events stage's own output
     for key, title, fn, path in sets:
         if key in only:
             click.echo(f"== {title}; limit {limit or 'none'}; anchor: none published (shared/notes/events-anchors.md)")
             if key in ("location", "case", "wikievents"):  # the events stage's own place and coding
-                from ..pipeline import load_nlp
+                if full is None:
+                    from ..pipeline import load_nlp
 
-                figures = fn(load_nlp(default_model(model)), path, limit)
+                    full = load_nlp(default_model(model))
+                figures = fn(full, path, limit)
             else:
                 figures = fn(nlp, path, limit)
             for k, v in figures.items():

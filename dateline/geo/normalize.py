@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from difflib import SequenceMatcher
 
 _DROP = re.compile(r"[\u2019'`\u02bc\u02bb\u2018]")  # apostrophes: Kharkiv's oblast, Ma'arrat
 _SPACE = re.compile(r"[\s\-\u2010-\u2015.,/]+")
@@ -17,6 +18,12 @@ def norm(name: str) -> str:
     if text.startswith("the "):
         text = text[4:]
     return text
+
+
+def likeness(a: str, b: str) -> float:
+    """How alike two names are spelt, 0..1, on their keys: "Avdiivka" and "Avdiyivka" ~0.94, "Berea" and
+    "Aleppo" ~0.36. Tells a transliteration of a place's name from another name it goes by."""
+    return SequenceMatcher(None, norm(a), norm(b)).ratio()
 
 
 # "Al Qamishli" is "Qamishli", "Ar Raqqah" is "Raqqah", "El Arish" is "Arish": the Arabic article is

@@ -21,17 +21,18 @@ from dataclasses import dataclass, field
 from . import demonyms, gazetteer
 from . import focus as focus_mod
 from .gazetteer import Candidate
-from .normalize import norm
+from .normalize import likeness, norm
 
 ADMIN_WORDS = r"region|oblast|province|governorate|state|district|county|parish|prefecture|voblast|krai"
-_DIRECTION_START = re.compile(r"^((?:north|south)?-?(?:east|west)?(?:ern)?|north|south|central|northern|southern)\s+"
-                              r"(\S.*)$", re.I)
 _ADMIN_AFTER = re.compile(rf"^\s+({ADMIN_WORDS})\b", re.I)
 _ADMIN_END = re.compile(rf"\s({ADMIN_WORDS})$", re.I)
 _SMALL_ADMIN = re.compile(r"\s(county|parish|district)$", re.I)  # below admin1: its namesake town is close
-_DIRECTION_BEFORE = re.compile(r"\b(eastern|western|northern|southern|central|north-eastern|north-western|"
-                               r"south-eastern|south-western|northeastern|northwestern|southeastern|southwestern)\s+$",
-                               re.I)
+# "eastern Ukraine" before a name; inside one also the bare compass word ("South Waziristan", "Western US").
+DIRECTIONS = (r"north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|"
+              r"southwestern|eastern|western|northern|southern|central")
+_DIRECTION_BEFORE = re.compile(rf"\b({DIRECTIONS})\s+$", re.I)
+_DIRECTION_START = re.compile(rf"^({DIRECTIONS}|north-east|north-west|south-east|south-west|northeast|northwest|"
+                              rf"southeast|southwest|north|south|east|west)\s+(\S.*)$", re.I)
 _NORP_OF = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:city|town|village|region|province|port|capital|"
                       r"border town|border city|port city|oblast|state|district|settlement|enclave|island) of\s+$")
 _COMMA_AFTER = re.compile(r"^,\s+([A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,2})")
@@ -295,9 +296,7 @@ def _prior(c: Candidate, g: _Group) -> float:
 def _former_name(surface: str, c: Candidate) -> bool:
     """An alternate name that is no spelling of the place's own ("Berea" for Aleppo, "Salisbury" for
     Harare), unlike a transliteration ("Kharkov" for Kharkiv)."""
-    from difflib import SequenceMatcher
-
-    return not c.primary and SequenceMatcher(None, norm(surface), norm(c.name)).ratio() < 0.6
+    return not c.primary and likeness(surface, c.name) < 0.6
 
 
 def _town_over_area(town: Candidate, area: Candidate) -> bool:

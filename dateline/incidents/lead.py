@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .compat import LINKED_MODALITY
 from .families import family
+from .model import event_number
 
 LEAD_SENTENCES = 3
 
@@ -18,14 +19,10 @@ def lead_events(events: list[tuple[str, str, str, int]]) -> set[str]:
     """Ids of the lead events among (event_id, category, modality, sentence_start) of one article."""
     opening = sorted({start for _, _, _, start in events})[:LEAD_SENTENCES]
     leads: dict[str, str] = {}
-    for event_id, category, modality, start in sorted(events, key=lambda e: (e[3], _number(e[0]))):
+    for event_id, category, modality, start in sorted(events, key=lambda e: (e[3], event_number(e[0]))):
         fam = family(category)
         if modality != LINKED_MODALITY or fam in leads:
             continue
         leads[fam] = event_id if start in opening else ""
     return {e for e in leads.values() if e}
 
-
-def _number(event_id: str) -> int:
-    digits = "".join(c for c in event_id if c.isdigit())
-    return int(digits) if digits else 0

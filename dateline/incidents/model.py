@@ -72,7 +72,7 @@ class Report:
     @property
     def order(self) -> tuple[str, str, int, str]:
         """Deterministic 'first report' order: earliest article, then position in it."""
-        return (self.published or "9999-99-99", self.doc_id, _event_number(self.event_id), self.event_id)
+        return (self.published or "9999-99-99", self.doc_id, event_number(self.event_id), self.event_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +91,6 @@ class IncidentSummary:
     n_articles: int
 
 
-def _event_number(event_id: str) -> int:
+def event_number(event_id: str) -> int:
     digits = "".join(c for c in event_id if c.isdigit())
     return int(digits) if digits else 0

@@ -10,12 +10,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from ..geo.gazetteer import lookup
+from ..geo.resolve import CONTINENT_ADJECTIVES
 from ..kb import KnowledgeBase
 from .mentions import Mention
 
 HOST_LABELS = ("ORG", "FAC", "EVENT", "PRODUCT", "IGO", "MEDIA")
-CONTINENT_WORDS = {"European", "African", "Asian", "American", "Latin American", "North American",
-                   "South American", "Middle Eastern", "Arab", "Pacific", "Atlantic"}
 MAX_WORDS = 3
 WELL_KNOWN_KINDS = ("country", "admin1", "region", "water")
 WELL_KNOWN_POPULATION = 100_000
@@ -50,7 +49,7 @@ def embedded_place_names(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -
 def _names_place(text: str, kb: KnowledgeBase) -> bool:
     """A country, nationality or continent word, or a well-known place by its own name: an area, or a
     city of 100,000 people ("Police" and "Commerce" are towns too, and words in many a name)."""
-    if text in CONTINENT_WORDS or kb.country_by_name(text) or kb.country_by_demonym(text):
+    if text in CONTINENT_ADJECTIVES or kb.country_by_name(text) or kb.country_by_demonym(text):
         return True
     if text.isupper():
         return False
