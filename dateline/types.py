@@ -17,6 +17,10 @@ PlaceKind = Literal["country", "admin1", "admin2", "city", "town", "village", "r
 # Where an entity's country came from: its own words, the KB, the person "his" refers to, or the
 # story's focus country (a guess for unmarked officials and witnesses).
 CountrySource = Literal["text", "kb", "antecedent", "focus"]
+# How a place got its point: its own name in the gazetteer; a place named inside its name ("Zaventem
+# Airport"); the place the text puts it in ("Loyola University in Los Angeles"); the article's own town
+# (a name no gazetteer has: approximate).
+LocatedBy = Literal["gazetteer", "name_part", "stated_place", "article_town"]
 Precision = Literal["day", "week", "month", "quarter", "season", "year", "decade", "century"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 Modality = Literal["actual", "future", "hypothetical", "negated"]
@@ -82,6 +86,7 @@ class Place:
     mentions: tuple[TextSpan, ...]
     confidence: float = 0.0
     alternatives: tuple[int, ...] = ()  # runner-up geonames ids, for audit
+    located_by: LocatedBy | None = None  # None: no coordinates
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,6 +52,15 @@ def write(events: Iterable[dict[str, Any]], out: TextIO) -> int:
     return n
 
 
+def geo_precision(place: dict[str, Any]) -> int | None:
+    """ACLED's geo_precision of an event's place: by its kind, unless its point is borrowed from another place."""
+    if place.get("located_by") == "article_town":
+        return 3  # only the town the article is about is known
+    if place.get("located_by") in ("name_part", "stated_place"):
+        return 2  # in or next to the named town
+    return GEO_PRECISION.get(place.get("kind"))
+
+
 def acled_row(event: dict[str, Any]) -> dict[str, Any] | None:
     """The ACLED row of one event, or None when ACLED would not code it (no ACLED event type)."""
     event_type, sub_event_type = acled_type(event)
@@ -70,7 +79,7 @@ def acled_row(event: dict[str, Any]) -> dict[str, Any] | None:
         "country": country_name(place.get("country")) or None,
         "admin1": place.get("admin1"), "location": place.get("name"),
         "latitude": place.get("lat"), "longitude": place.get("lon"),
-        "geo_precision": GEO_PRECISION.get(place.get("kind")) if place else None,
+        "geo_precision": geo_precision(place) if place else None,
         "source": (event.get("document") or {}).get("outlet"),
         "notes": flat((event.get("sentence") or {}).get("text")),
         # ACLED's rule: the most conservative reported figure; no figure reported is 0.

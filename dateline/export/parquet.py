@@ -33,6 +33,7 @@ SCHEMA = pa.schema([
     ("sentence_text", _str), ("sentence_start", _int), ("sentence_end", _int), ("confidence", _float),
     ("place_id", _str), ("place_name", _str), ("place_kind", _str), ("place_country", _str),
     ("place_admin1", _str), ("place_lat", _float), ("place_lon", _float), ("place_geonames_id", _int),
+    ("place_located_by", _str),
     ("actor_ids", _strs), ("actor_names", _strs), ("actor_countries", _strs), ("actor_sectors", _strs),
     ("recipient_ids", _strs), ("recipient_names", _strs), ("recipient_countries", _strs),
     ("recipient_sectors", _strs),
@@ -98,7 +99,7 @@ def parquet_row(event: dict[str, Any]) -> dict[str, Any]:
         part = event.get(prefix) or {}
         row.update({f"{prefix}_text": part.get("text"), f"{prefix}_start": part.get("start"),
                     f"{prefix}_end": part.get("end")})
-    for key in ("id", "name", "kind", "country", "admin1", "lat", "lon", "geonames_id"):
+    for key in ("id", "name", "kind", "country", "admin1", "lat", "lon", "geonames_id", "located_by"):
         row[f"place_{key}"] = place.get(key)
     for role, people in (("actor", event.get("actors") or []), ("recipient", event.get("recipients") or [])):
         for key, column in (("id", "ids"), ("name", "names"), ("country", "countries"), ("sector", "sectors")):

@@ -21,6 +21,7 @@ IRREGULAR = {
     "Burkinabe": "BFA", "Ivorian": "CIV", "Argentine": "ARG", "Dominican": "DOM", "Nepali": "NPL",
     "Nepalese": "NPL", "Sri Lankan": "LKA", "Kuwaiti": "KWT", "Qatari": "QAT", "Omani": "OMN", "Bahraini": "BHR",
     "Azerbaijani": "AZE", "Azeri": "AZE", "Egyptian": "EGY", "Nigerian": "NGA", "Nigerien_": "NER", "Indian": "IND", "Georgian": "GEO", "Iranian": "IRN", "Syrian": "SYR", "Libyan": "LBY",
+    "Salvadoran": "SLV", "Salvadorean": "SLV", "Honduran": "HND", "Bosnian": "BIH", "Haitian": "HTI",
 }
 
 

@@ -8,8 +8,10 @@ Evidence, strongest first:
   a name never votes for its own reading, so "Georgia" among Atlanta and Macon is the US state;
 - nearness to the readings of the other names ("Bucha and Irpin ... north of the capital");
 - feature type, population and prominence (a country beats a village of the same name).
-Streets and buildings we do not know sit in the article's own town (low confidence); US counties,
-known only by name and state, sit among the article's towns in that state.
+A name the gazetteer lacks is placed, when the text allows, and says how (`located_by`): at a place
+named inside it ("Zaventem Airport"), at the place the text puts it in ("Loyola University in Los
+Angeles"), else at the article's own town (low confidence), else nowhere. US counties, known only by
+name and state, sit among the article's towns in that state.
 """
 from __future__ import annotations
 
@@ -20,7 +22,9 @@ from dataclasses import dataclass, field
 
 from . import demonyms, gazetteer
 from . import focus as focus_mod
+from ..types import LocatedBy
 from .gazetteer import Candidate
+from .distance import km
 from .normalize import likeness, norm
 
 ADMIN_WORDS = r"region|oblast|province|governorate|state|district|county|parish|prefecture|voblast|krai"
@@ -39,7 +43,9 @@ _COMMA_AFTER = re.compile(r"^,\s+([A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,2})")
 # Words that say a name is the area (state, province) and not the town of the same name.
 _AREA_AFTER = re.compile(r"^(?:['\u2019]s)?\s+(?:border|borders|state line|governor|gov\.|attorney general|"
                          r"legislature|lawmakers|legislators|state senate|general assembly)\b", re.I)
-_AREA_BEFORE = re.compile(r"\b(?:upstate|downstate|state of|governor of|across|statewide in)\s+$", re.I)
+_AREA_BEFORE = re.compile(r"\b(?:upstate|downstate|state of|governor of|across|statewide in)\s+$|"
+                          r"\bstates (?:such as|like|including) (?:[A-Z][\w.]*(?: [A-Z][\w.]*)?(?:,| or| and) )*$|"
+                          r"(?<![,\w] )\b[A-Z][a-z]+(?: [A-Z][a-z]+)?, $")  # "Tacoma, Washington": the state
 _LIST_GOES_ON = re.compile(r"^(?:,\s+|\s+(?:and|or)\s+)(?:the\s+)?[A-Z]")
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z .'\-]{2,40}?)(?:,\s+[A-Z][A-Za-z .]*)?\s*(?:,|\(|—|-{1,2})\s")
 _FACILITY_WORDS = re.compile(r"\b(airport|university|square|street|road|avenue|boulevard|lane|drive|bridge|base|"
@@ -52,6 +58,7 @@ FAME_WEIGHT = 0.75  # per decade of GeoNames alternate names
 ALIAS_PENALTY = 3.0  # a place found only by an alternate name, when the name is another place's own
 NAMESAKE_PENALTY = 3.0  # a town or village named like a country
 CAPITAL_BONUS = 2.5  # a national capital
+FAR_FROM_HOME_KM = 300.0  # a place named inside an unknown name, this far from the article's town, is a namesake
 # "facility" rows are only our table's landmarks (White House, Kremlin, Heathrow): famous by construction.
 KIND_PRIOR = {"country": 12.0, "region": 10.5, "water": 10.5, "admin1": 6.0, "admin2": 6.0, "facility": 10.0}
 
@@ -70,6 +77,7 @@ class Resolved:
     alternatives: tuple[int, ...]
     mentions: list[tuple[int, int]] = field(default_factory=list)
     key: object = None  # gazetteer id, or the normalised name when unknown
+    located_by: LocatedBy | None = "gazetteer"  # None: no coordinates
 
 
 @dataclass
@@ -138,7 +146,8 @@ def _group(text, spans, labels) -> list[_Group]:
             order.append(g)
         g.spans.append((start, end))
         g.container |= _containers(text, start, end)
-        g.area_cue |= bool(_AREA_AFTER.match(after)) or bool(_AREA_BEFORE.search(before))
+        g.area_cue |= bool(_AREA_AFTER.match(after)) or (bool(_AREA_BEFORE.search(before))
+                                                         and not _LIST_GOES_ON.match(after))
     return order
 
 
@@ -170,7 +179,11 @@ def _candidates(g: _Group) -> list[Candidate]:
         found = _admin_candidates(g, found)
     if g.dateline:
         found = [c for c in found if c.kind in POPULATED] or found
-    a3 = gazetteer.demonym_country(g.surface)
+    if g.surface in CONTINENT_ADJECTIVES:  # "Arab leaders", "English city": the area, not a namesake town
+        found = gazetteer.lookup(CONTINENT_ADJECTIVES[g.surface]) or found
+    if g.surface.isalpha() and g.surface.isupper() and len(g.surface) <= 4:  # "SA", "CHU": a code, not a village
+        found = _code_candidates(g.surface, found)
+    a3 = gazetteer.demonym_country(g.surface) if g.surface not in CONTINENT_ADJECTIVES else None
     if a3 and not any(c.kind == "country" for c in found):
         country = gazetteer.country(a3)
         if country is not None:
@@ -183,12 +196,26 @@ def _candidates(g: _Group) -> list[Candidate]:
     if not found:  # "Russians", "Palestinians", "South Ossetian"
         for form in _singulars(g.surface):
             a3 = gazetteer.demonym_country(form)
-            found = [gazetteer.country(a3)] if a3 and gazetteer.country(a3) else gazetteer.lookup(form)
+            found = [gazetteer.country(a3)] if a3 and gazetteer.country(a3) else [
+                c for c in gazetteer.lookup(form) if c.kind not in POPULATED]  # "Makeen" is not "Makee" (Macau)
             if found:
                 break
-    if not found and re.fullmatch(r"[A-Z][a-z]{3,}", g.surface):
+    if not found and re.fullmatch(r"[A-Z][a-z]{3,}", g.surface) and not _FOREIGN_WORD.search(g.surface):
         found = _area_of_people(g.surface)
     return _dedupe(found)
+
+
+# Endings no people's word in English has ("Makeen", "Portroe"): such a word is a name we lack.
+_FOREIGN_WORD = re.compile(r"(?:ee|oe|een|oo)[a-z]?$")
+
+
+def _code_candidates(code: str, found: list[Candidate]) -> list[Candidate]:
+    """What a code in capitals names: a country or area it abbreviates ("UK", "DRC", "BC"), a state or
+    province by its postal code ("WA", "NSW"), or a city of a million known by it ("LA", "NY")."""
+    out = [c for c in found if c.kind in ("country", "admin1", "region") or (c.kind in POPULATED and c.population >= 1_000_000)]
+    for name in AREA_CODES.get(code, ()):
+        out += [c for c in gazetteer.lookup(name) if c.kind in ("country", "admin1")]
+    return out
 
 
 def _area_of_people(word: str) -> list[Candidate]:
@@ -228,9 +255,31 @@ def _admin_candidates(g: _Group, found: list[Candidate]) -> list[Candidate]:
     return areas or towns[:1]
 
 
+# Adjectives that name an area, not a country: read before any town that happens to bear the word.
 CONTINENT_ADJECTIVES = {"European": "Europe", "African": "Africa", "Asian": "Asia", "Latin American": "Latin America",
                         "North American": "North America", "South American": "South America",
-                        "Middle Eastern": "Middle East", "Arab": "Middle East", "Western": "Europe"}
+                        "Middle Eastern": "Middle East", "Arab": "Middle East", "Western": "Europe",
+                        "Latin": "Latin America", "Central American": "Central America", "English": "England",
+                        "Scottish": "Scotland", "Welsh": "Wales", "Kurdish": "Kurdistan", "Balkan": "Balkans",
+                        "Scandinavian": "Scandinavia", "Caribbean": "Caribbean", "Saharan": "Sahara"}
+# Postal codes of states and provinces, and codes news uses for a few countries; read only in capitals.
+_US_STATES = {"AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
+              "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia",
+              "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas",
+              "KY": "Kentucky", "LA": "Louisiana", "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts",
+              "MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi", "MO": "Missouri", "MT": "Montana",
+              "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico",
+              "NY": "New York", "NC": "North Carolina", "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma",
+              "OR": "Oregon", "PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina",
+              "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont",
+              "VA": "Virginia", "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
+              "DC": "District of Columbia"}
+_OTHER_CODES = {"NSW": ("New South Wales",), "QLD": ("Queensland",), "VIC": ("Victoria",),
+                "WA": ("Western Australia",), "SA": ("South Africa", "South Australia"), "NT": ("Northern Territory",),
+                "ACT": ("Australian Capital Territory",), "TAS": ("Tasmania",), "BC": ("British Columbia",),
+                "ON": ("Ontario",), "QC": ("Quebec",), "AB": ("Alberta",), "KZN": ("KwaZulu-Natal",)}
+AREA_CODES = {code: (name,) + _OTHER_CODES.get(code, ()) for code, name in _US_STATES.items()}
+AREA_CODES.update({code: names for code, names in _OTHER_CODES.items() if code not in AREA_CODES})
 
 
 def _strip_admin(surface: str) -> str:
@@ -328,9 +377,11 @@ def _places(text: str, groups: list[_Group], focus: dict) -> list[Resolved]:
     merged: dict[object, Resolved] = {}
     chosen = {id(g): g.candidates[max(range(len(g.candidates)), key=g.scores.__getitem__)]
               for g in groups if g.candidates}
+    starts = {start: chosen[id(g)] for g in groups if id(g) in chosen and not gazetteer.demonym_country(g.surface)
+              for start, _ in g.spans}  # the places a name can be put in ("... in Paris"); "British" is none
     home = _home(groups, chosen)
     for g in groups:
-        r = _best(text, g) if g.candidates else _fallback(text, g, focus, home)
+        r = _best(text, g) if g.candidates else _fallback(text, g, focus, starts, home)
         if r.lat is None and id(g) in chosen:
             _place_without_point(r, chosen[id(g)], chosen.values())
         prev = merged.get(r.key)
@@ -341,19 +392,21 @@ def _places(text: str, groups: list[_Group], focus: dict) -> list[Resolved]:
     out = list(merged.values())
     for r in out:
         r.mentions.sort()
+        if r.lat is None:
+            r.located_by = None
     out.sort(key=lambda r: r.mentions[0])
     return out
 
 
-def _home(groups: list[_Group], chosen: dict) -> Candidate | None:
-    """The town the article is about: its most-named town (or county), named at least twice (the first one
-    on a tie)."""
+def _home(groups: list[_Group], chosen: dict) -> tuple[Candidate, int] | None:
+    """The town the article is about and how often it is named: its most-named town (or county), the
+    first one on a tie."""
     towns = [(len(g.spans), -g.spans[0][0], chosen[id(g)]) for g in groups
              if id(g) in chosen and chosen[id(g)].kind in POPULATED + ("admin2",) and chosen[id(g)].lat is not None]
     if not towns:
         return None
     n, _, town = max(towns, key=lambda t: t[:2])
-    return town if n >= 2 else None
+    return town, n
 
 
 def _place_without_point(r: Resolved, c: Candidate, others) -> None:
@@ -413,29 +466,64 @@ def _shift(c: Candidate, direction: str) -> tuple[float, float]:
     return lat, lon
 
 
-def _fallback(text: str, g: _Group, focus: dict, home: Candidate | None = None) -> Resolved:
-    """An unknown name: a facility named after a known place ("Zaventem Airport") sits there; else no coordinates."""
-    words = g.surface.split()
-    for n in range(len(words) - 1, 0, -1):
-        for i in range(0, len(words) - n + 1):
-            part = " ".join(words[i:i + n])
-            if _FACILITY_WORDS.fullmatch(part.lower()):
-                continue
-            if len(part) < 4:
-                continue
-            found = [c for c in gazetteer.lookup(part) if c.primary and (c.population >= 1000 or c.kind not in POPULATED)
-                     and (c.kind == "country" or focus["countries"].get(c.country, 0) >= 0.1)]
-            if found:
-                sub = _Group(surface=part, spans=g.spans, label=g.label, candidates=_dedupe(found), container=g.container)
-                sub.scores = [_prior(c, sub) + _context(c, sub, focus) for c in sub.candidates]
-                r = _best(text, sub)
-                r.name, r.kind, r.key = g.surface, "facility", ("facility", norm(g.surface))
-                r.confidence, r.geonames_id = min(r.confidence, 0.4), None
-                return r
+# "Loyola University in Los Angeles", "the Pioneer cinema in Dewsbury", "Convention Centre, Dublin".
+_PUT_IN = re.compile(r"^(?:['\u2019]s)?(?:\s+[a-z]+)?(?:\s+(?:in|outside)\s+|,\s+)(?:the\s+)?")
+_COMPASS_END = re.compile(r"\s(?:del\s+)?(?:Sur|Norte|Oriental|Occidental|North|South|East|West|Central)$")
+
+
+def _fallback(text: str, g: _Group, focus: dict, starts: dict, home: tuple[Candidate, int] | None) -> Resolved:
+    """A name the gazetteer lacks: placed where the text puts it, else at a place named in it, else in the
+    article's own town; without any of these, no coordinates."""
+    stated = _stated_place(text, g, starts)
+    r, part = _named_part(text, g, focus)
+    if stated is not None and not (r is not None and stated.kind is None and part.country == stated.country):
+        return stated  # unless it only names the country, and the name a place in it ("Ilocos Sur, Philippines")
+    home, settled = (home[0], home[1] >= 2) if home else (None, False)  # settled: the town is named twice
+    if r is not None and not (settled and part.kind in POPULATED and not _COMPASS_END.search(g.surface)
+                              and km(r.lat, r.lon, home.lat, home.lon) > FAR_FROM_HOME_KM
+                              and focus["countries"].get(part.country, 0) <= focus["countries"].get(home.country, 0)):
+        return r  # far from the article's town, a town named in it is a namesake ("Hampton Park")
     kind = "facility" if g.label == "FAC" or _FACILITY_WORDS.search(g.surface) else None
-    if kind and home is not None and len(words) > 1:  # "Royal Street", "City Hall": in the town the article is about
+    key = ("facility" if kind else "unknown", norm(g.surface))
+    if settled:  # "Royal Street", "Khayelitsha": in (or near) the town the article is about
         return Resolved(name=g.surface, kind=kind, country=home.country, admin1=home.admin1, lat=home.lat,
-                        lon=home.lon, geonames_id=None, confidence=0.25, alternatives=(), mentions=list(g.spans),
-                        key=("facility", norm(g.surface)))
+                        lon=home.lon, geonames_id=None, confidence=0.15, alternatives=(), mentions=list(g.spans),
+                        key=key, located_by="article_town")
     return Resolved(name=g.surface, kind=kind, country=None, admin1=None, lat=None, lon=None, geonames_id=None,
-                    confidence=0.1, alternatives=(), mentions=list(g.spans), key=("unknown", norm(g.surface)))
+                    confidence=0.1, alternatives=(), mentions=list(g.spans), key=key, located_by=None)
+
+
+def _stated_place(text: str, g: _Group, starts: dict) -> Resolved | None:
+    """The place the text puts this name in: the next toponym, right after "in", "at" or a comma."""
+    for _, end in g.spans:
+        m = _PUT_IN.match(text[end:end + 60])
+        where = starts.get(end + m.end()) if m else None
+        if where is not None and where.lat is not None and where.kind in POPULATED + ("admin1", "admin2", "country"):
+            kind = "facility" if where.kind in POPULATED + ("admin2",) else None
+            return Resolved(name=g.surface, kind=kind, country=where.country, admin1=where.admin1, lat=where.lat,
+                            lon=where.lon, geonames_id=None, confidence=0.35, alternatives=(),
+                            mentions=list(g.spans), key=("facility", norm(g.surface)), located_by="stated_place")
+    return None
+
+
+def _named_part(text: str, g: _Group, focus: dict) -> tuple[Resolved | None, Candidate | None]:
+    """A known place that opens or closes the name ("Zaventem Airport", "British Embassy Tokyo") or follows
+    its "of" ("University of California"); one in the middle is most often part of a person's name ("Agnes
+    Jones House", "Robert Trent Jones Golf Club")."""
+    words = g.surface.split()
+    parts = [part for n in range(len(words) - 1, 0, -1) for part in (" ".join(words[:n]), " ".join(words[-n:]))]
+    if " of " in g.surface:
+        parts.append(g.surface.rsplit(" of ", 1)[1].removeprefix("the "))
+    for part in parts:
+        if _FACILITY_WORDS.fullmatch(part.lower()) or len(part) < 4:
+            continue
+        found = [c for c in gazetteer.lookup(part) if c.primary and (c.population >= 1000 or c.kind not in POPULATED)
+                 and (c.kind == "country" or focus["countries"].get(c.country, 0) >= 0.1)]
+        if found:
+            sub = _Group(surface=part, spans=g.spans, label=g.label, candidates=_dedupe(found), container=g.container)
+            sub.scores = [_prior(c, sub) + _context(c, sub, focus) for c in sub.candidates]
+            r = _best(text, sub)
+            r.name, r.kind, r.key = g.surface, "facility", ("facility", norm(g.surface))
+            r.confidence, r.geonames_id, r.located_by = min(r.confidence, 0.4), None, "name_part"
+            return r, sub.candidates[max(range(len(sub.candidates)), key=sub.scores.__getitem__)]
+    return None, None

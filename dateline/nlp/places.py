@@ -84,7 +84,7 @@ def dateline_places(doc: Doc) -> Doc:
                             lat=None if r.lat is None else round(r.lat, 4),
                             lon=None if r.lon is None else round(r.lon, 4),
                             geonames_id=r.geonames_id, mentions=tuple(mentions), confidence=r.confidence,
-                            alternatives=r.alternatives))
+                            alternatives=r.alternatives, located_by=r.located_by))
     doc._.dl_places = tuple(places)
     doc.spans["dl_places"] = group
     return doc

@@ -148,11 +148,18 @@ EVENT_INFERRED: tuple[str, ...] = (
     "ALTER TABLE events ADD COLUMN inferred TEXT NOT NULL DEFAULT '[]'",
 )
 
+# How each place got its point (gazetteer, a place in its name, the place the text puts it in, the
+# article's town), so a map can tell a gazetteer point from an approximate one.
+PLACE_LOCATED_BY: tuple[str, ...] = (
+    "ALTER TABLE places ADD COLUMN located_by TEXT",
+)
+
 MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0001_initial", INITIAL),
     ("0002_incidents", INCIDENTS),
     ("0003_event_where_when", EVENT_WHERE_WHEN),
     ("0004_event_inferred", EVENT_INFERRED),
+    ("0005_place_located_by", PLACE_LOCATED_BY),
 )
 
 

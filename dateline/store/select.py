@@ -34,7 +34,8 @@ e.trigger_start, e.trigger_end, e.trigger_text, e.sentence_start, e.sentence_end
 e.sentence AS sentence_text,
 d.title, d.outlet, d.url, d.published, d.origin, d.ingested_at,
 p.id AS place_id, p.name AS place_name, p.kind AS place_kind, p.country AS place_country,
-p.admin1 AS place_admin1, p.lat AS place_lat, p.lon AS place_lon, p.geonames_id AS place_geonames_id
+p.admin1 AS place_admin1, p.lat AS place_lat, p.lon AS place_lon, p.geonames_id AS place_geonames_id,
+p.located_by AS place_located_by
 """
 
 # Newest first on the indexed `day` (migration 0003: the event's start, else its article's
@@ -186,7 +187,7 @@ def _event(r: dict[str, Any], roles: dict[str, list], quantities: list) -> dict[
     if r["place_id"] is not None:
         place = {"id": r["place_id"], "name": r["place_name"], "kind": r["place_kind"],
                  "country": r["place_country"], "admin1": r["place_admin1"], "lat": r["place_lat"],
-                 "lon": r["place_lon"], "geonames_id": r["place_geonames_id"]}
+                 "lon": r["place_lon"], "geonames_id": r["place_geonames_id"], "located_by": r["place_located_by"]}
     attribution = None
     if r["source"] is not None or r["source_text"] is not None:
         attribution = {"source": r["source"], "source_text": r["source_text"], "cue": r["cue"],

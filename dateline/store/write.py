@@ -28,7 +28,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "entities": ("doc_id", "id", "name", "type", "country", "sector", "titles"),
     "mentions": ("doc_id", "entity_id", "n", "start", "end", "text"),
     "places": ("doc_id", "id", "name", "kind", "country", "admin1", "lat", "lon", "geonames_id", "confidence",
-               "alternatives"),
+               "alternatives", "located_by"),
     "place_mentions": ("doc_id", "place_id", "n", "start", "end", "text"),
     "times": ("doc_id", "n", "text", "start", "end", "date_from", "date_to", "precision", "value"),
     "quotes": ("doc_id", "n", "text", "start", "end", "kind", "speaker", "speaker_text", "cue", "medium"),
@@ -61,7 +61,7 @@ def article_rows(record: ArticleRecord, ingested_at: str, status: str = "stored"
         rows["mentions"] += [(doc_id, e.id, n, m.start, m.end, m.text) for n, m in enumerate(e.mentions)]
     for p in record.places:
         rows["places"].append((doc_id, p.id, p.name, p.kind, p.country, p.admin1, p.lat, p.lon, p.geonames_id,
-                               p.confidence, _json(p.alternatives)))
+                               p.confidence, _json(p.alternatives), p.located_by))
         rows["place_mentions"] += [(doc_id, p.id, n, m.start, m.end, m.text) for n, m in enumerate(p.mentions)]
     rows["times"] = [(doc_id, n, t.text, t.start, t.end, t.from_, t.to, t.precision, t.value)
                      for n, t in enumerate(record.times)]

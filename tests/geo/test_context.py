@@ -80,15 +80,44 @@ def test_resolve_sea_in_a_local_story_is_the_sea():
     assert places["Atlantic"].kind == "water"
 
 
-def test_resolve_street_without_entry_sits_in_the_articles_town():
+def test_resolve_street_the_text_puts_in_a_town_sits_there():
     text = "Crowds filled Royal Street in New Orleans. New Orleans police later closed Royal Street."
     places = _resolve(text, "Royal Street", "New Orleans", "New Orleans")
     street = places["Royal Street"]
-    assert street.kind == "facility" and street.country == "USA" and street.confidence < 0.3
+    assert street.kind == "facility" and street.country == "USA" and street.confidence < 0.5
+    assert street.located_by == "stated_place" and street.geonames_id is None
     assert km(street.lat, street.lon, places["New Orleans"].lat, places["New Orleans"].lon) < 5
 
 
-def test_resolve_unknown_name_without_facility_word_stays_unplaced():
-    text = "Crowds filled Zorblax in New Orleans. New Orleans police later closed Zorblax."
-    places = _resolve(text, "Zorblax", "New Orleans", "New Orleans")
-    assert places["Zorblax"].lat is None
+def test_resolve_unknown_name_sits_in_the_town_the_article_is_about():
+    text = ("Police in Dewsbury said the fire began on Zorblax Lane. Dewsbury residents were moved to a "
+            "hall while Zorblax Lane stayed shut.")
+    places = _resolve(text, "Dewsbury", "Zorblax Lane", "Dewsbury", "Zorblax Lane")
+    lane = places["Zorblax Lane"]
+    assert lane.located_by == "article_town" and lane.confidence < 0.3
+    assert km(lane.lat, lane.lon, places["Dewsbury"].lat, places["Dewsbury"].lon) < 5
+
+
+def test_resolve_unknown_name_beside_a_town_named_once_stays_unplaced():
+    text = "Crowds left Zorblax and walked to New Orleans."
+    places = _resolve(text, "Zorblax", "New Orleans")
+    assert places["Zorblax"].lat is None and places["Zorblax"].located_by is None
+
+
+def test_resolve_place_inside_a_persons_name_is_no_evidence():
+    text = "Patients met at Agnes Jones House, a cancer centre."
+    places = _resolve(text, "Agnes Jones House")
+    assert places["Agnes Jones House"].lat is None
+
+
+def test_resolve_code_in_capitals_is_an_area_not_a_village():
+    text = "Wastewater in WA is treated before release, the Perth utility said. SA and NSW followed."
+    places = _resolve(text, "WA", "Perth", "SA", "NSW")
+    assert places["WA"].kind == "admin1" and places["WA"].country == "AUS"
+    assert places["NSW"].country == "AUS" and places["SA"].kind in ("admin1", "country")
+
+
+def test_resolve_area_adjective_is_the_area_not_a_namesake_town():
+    text = "Arab leaders met as Latin American and English officials watched."
+    places = _resolve(text, "Arab", "English")
+    assert places["Arab"].kind == "region" and places["English"].name == "England"
