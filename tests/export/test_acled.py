@@ -90,3 +90,13 @@ def test_acled_empty_input_is_header_only():
 ])
 def test_acled_inter_codes_from_sector(actor, event_type, where, expected):
     assert inter(actor, event_type, where) == expected
+
+
+@pytest.mark.parametrize("located_by, kind, precision", [
+    ("gazetteer", "town", 1), ("gazetteer", "admin1", 3), ("stated_place", "facility", 2),
+    ("name_part", "facility", 2), ("article_town", None, 3), (None, "town", 1),
+])
+def test_acled_geo_precision_says_when_a_point_is_borrowed(located_by, kind, precision):
+    from dateline.export.acled import geo_precision
+
+    assert geo_precision({"kind": kind, "located_by": located_by}) == precision
