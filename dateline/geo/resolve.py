@@ -43,11 +43,11 @@ _COMMA_AFTER = re.compile(r"^,\s+([A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,2})")
 # Words that say a name is the area (state, province) and not the town of the same name.
 _AREA_AFTER = re.compile(r"^(?:['\u2019]s)?\s+(?:border|borders|state line|governor|gov\.|attorney general|"
                          r"legislature|lawmakers|legislators|state senate|general assembly)\b", re.I)
-_AREA_BEFORE = re.compile(r"\b(?:upstate|downstate|state of|governor of|across|statewide in)\s+$|"
-                          r"\bstates (?:such as|like|including) (?:[A-Z][\w.]*(?: [A-Z][\w.]*)?(?:,| or| and) )*$|"
-                          r"(?<![,\w] )\b[A-Z][a-z]+(?: [A-Z][a-z]+)?, $")  # "Tacoma, Washington": the state
-_LIST_GOES_ON = re.compile(r"^(?:,\s+|\s+(?:and|or)\s+)(?:the\s+)?[A-Z]")
-_DATELINE = re.compile(r"^\s*([A-Z][A-Z .'\-]{2,40}?)(?:,\s+[A-Z][A-Za-z .]*)?\s*(?:,|\(|—|-{1,2})\s")
+_AREA_BEFORE = re.compile(r"\b(?:upstate|downstate|governor of|across|statewide in)\s+$", re.I)
+# Words that say outright the name is a state: it then beats the namesake town, not only draws level.
+_STATE_BEFORE = re.compile(r"\bstate of\s+$|\bstates (?:such as|like|including) (?:[A-Z][\w.]*(?: [A-Z][\w.]*)?(?:,| or| and) )*$")
+_LIST_GOES_ON = re.compile(r"^(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?[A-Z]")
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z .'\-]{2,40}?)(?:,\s+[A-Z][A-Za-z .]*)?\s*(?:,\s|\(|[—–]\s|-{1,2}\s)")
 _FACILITY_WORDS = re.compile(r"\b(airport|university|square|street|road|avenue|boulevard|lane|drive|bridge|base|"
                              r"hospital|station|hall|tower|mall|museum|cathedral|theatre|theater|library|arena|zoo|"
                              r"port|plant|dam|camp|prison|palace|stadium|market|mosque|church|school|building|"
@@ -58,6 +58,7 @@ FAME_WEIGHT = 0.75  # per decade of GeoNames alternate names
 ALIAS_PENALTY = 3.0  # a place found only by an alternate name, when the name is another place's own
 NAMESAKE_PENALTY = 3.0  # a town or village named like a country
 CAPITAL_BONUS = 2.5  # a national capital
+AREA_SAID_BONUS = 3.0  # "states such as Washington", "Tacoma, Washington": the state over its namesake town
 FAR_FROM_HOME_KM = 300.0  # a place named inside an unknown name, this far from the article's town, is a namesake
 # "facility" rows are only our table's landmarks (White House, Kremlin, Heathrow): famous by construction.
 KIND_PRIOR = {"country": 12.0, "region": 10.5, "water": 10.5, "admin1": 6.0, "admin2": 6.0, "facility": 10.0}
@@ -90,6 +91,8 @@ class _Group:
     container: set[str] = field(default_factory=set)  # alpha-3 or admin1 names stated next to a mention
     admin_form: bool = False  # "Kherson region"
     area_cue: bool = False  # "the New York border", "New York's governor": the area, not its town
+    state_said: bool = False  # "the state of Washington", "states such as California or Washington"
+    after_town: "_Group | None" = None  # the name right before "<name>, " ("Tacoma, Washington")
     direction: str | None = None  # "eastern" Ukraine
     dateline: bool = False  # "KYIV, Dec 18 (Reuters)": always a town
     base: list[float] = field(default_factory=list)  # prior + containers
@@ -125,6 +128,7 @@ def _score(text: str, groups: list[_Group]) -> dict:
 def _group(text, spans, labels) -> list[_Group]:
     by_key: dict[tuple, _Group] = {}
     order: list[_Group] = []
+    ends: dict[int, _Group] = {}
     for (start, end), label in sorted(zip(spans, labels), key=lambda x: x[0]):
         surface = text[start:end]
         after, before = text[end:end + 40], text[max(0, start - 60):start]
@@ -145,9 +149,13 @@ def _group(text, spans, labels) -> list[_Group]:
             by_key[key] = g
             order.append(g)
         g.spans.append((start, end))
+        ends[end] = g
         g.container |= _containers(text, start, end)
-        g.area_cue |= bool(_AREA_AFTER.match(after)) or (bool(_AREA_BEFORE.search(before))
-                                                         and not _LIST_GOES_ON.match(after))
+        before_comma = ends.get(start - 2) if text[max(0, start - 2):start] == ", " else None
+        if before_comma is not None and before_comma is not g and not _LIST_GOES_ON.match(after):
+            g.after_town = before_comma  # "Tacoma, Washington": Washington is what holds Tacoma
+        g.area_cue |= bool(_AREA_AFTER.match(after)) or bool(_AREA_BEFORE.search(before))
+        g.state_said |= bool(_STATE_BEFORE.search(before))
     return order
 
 
@@ -337,9 +345,24 @@ def _prior(c: Candidate, g: _Group) -> float:
     score += FAME_WEIGHT * math.log10(1 + c.fame)  # Geneva (Switzerland) over Geneva, Illinois
     if g.label == "FAC" and c.kind in POPULATED:
         score -= 1.0
-    if c.kind == "admin1" and not (g.admin_form or g.area_cue) and any(_town_over_area(o, c) for o in g.candidates):
+    state_said = g.state_said or _holds(c, g)
+    if c.kind == "admin1" and not (g.admin_form or g.area_cue or state_said) and any(
+            _town_over_area(o, c) for o in g.candidates):
         score -= 5.0  # "Kyiv", "New York", "Idlib", "Washington": the town unless the text says region/state
+    if c.kind == "admin1" and state_said:
+        score += AREA_SAID_BONUS
     return score
+
+
+def _holds(area: Candidate, g: _Group) -> bool:
+    """Whether the name before "<name>, " is a town of this area, away from the area's namesake town
+    ("Tacoma, Washington" is the state; "Brooklyn, New York" may as well be the city)."""
+    if g.after_town is None or area.kind != "admin1":
+        return False
+    namesakes = [o for o in g.candidates if o.kind in POPULATED and o.country == area.country]
+    return any(t.kind in POPULATED and t.country == area.country and t.admin1code == area.admin1code
+               and t.lat is not None and all(km(t.lat, t.lon, n.lat, n.lon) > 50 for n in namesakes)
+               for t in g.after_town.candidates)
 
 
 def _former_name(surface: str, c: Candidate) -> bool:
@@ -400,12 +423,17 @@ def _places(text: str, groups: list[_Group], focus: dict) -> list[Resolved]:
 
 def _home(groups: list[_Group], chosen: dict) -> tuple[Candidate, int] | None:
     """The town the article is about and how often it is named: its most-named town (or county), the
-    first one on a tie."""
-    towns = [(len(g.spans), -g.spans[0][0], chosen[id(g)]) for g in groups
-             if id(g) in chosen and chosen[id(g)].kind in POPULATED + ("admin2",) and chosen[id(g)].lat is not None]
-    if not towns:
+    first one on a tie. Spellings count together ("NEW YORK (AP)" and "New York")."""
+    named: dict[int, list] = {}
+    for g in groups:
+        c = chosen.get(id(g))
+        if c is not None and c.kind in POPULATED + ("admin2",) and c.lat is not None:
+            entry = named.setdefault(c.id, [0, -g.spans[0][0], c])
+            entry[0] += len(g.spans)
+            entry[1] = max(entry[1], -g.spans[0][0])
+    if not named:
         return None
-    n, _, town = max(towns, key=lambda t: t[:2])
+    n, _, town = max(named.values(), key=lambda t: t[:2])
     return town, n
 
 

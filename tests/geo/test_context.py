@@ -121,3 +121,16 @@ def test_resolve_area_adjective_is_the_area_not_a_namesake_town():
     text = "Arab leaders met as Latin American and English officials watched."
     places = _resolve(text, "Arab", "English")
     assert places["Arab"].kind == "region" and places["English"].name == "England"
+
+
+def test_resolve_state_after_its_town_and_comma_is_the_state():
+    text = "A baker in Tacoma, Washington shares tips. Officials in Moscow, Kyiv said, were wrong."
+    places = _resolve(text, "Tacoma", "Washington", "Moscow", "Kyiv")
+    assert places["Washington"].kind == "admin1"
+    assert places["Kyiv"].kind == "city"  # Moscow holds no Kyiv: no container
+
+
+def test_resolve_wire_dateline_with_agency_is_the_city():
+    text = "NEW YORK (AP) — Police said the man was arrested near City Hall. New York officials said little."
+    places = _resolve(text, "NEW YORK", "City Hall")
+    assert places["NEW YORK"].kind == "city" and places["NEW YORK"].country == "USA"
