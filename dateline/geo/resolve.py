@@ -400,8 +400,10 @@ def _places(text: str, groups: list[_Group], focus: dict) -> list[Resolved]:
     merged: dict[object, Resolved] = {}
     chosen = {id(g): g.candidates[max(range(len(g.candidates)), key=g.scores.__getitem__)]
               for g in groups if g.candidates}
-    starts = {start: chosen[id(g)] for g in groups if id(g) in chosen and not gazetteer.demonym_country(g.surface)
-              for start, _ in g.spans}  # the places a name can be put in ("... in Paris"); "British" is none
+    # The places a name can be put in ("... in Paris", "Brooklyn's ..."), by where they start and end;
+    # "British" is none.
+    starts = {at: chosen[id(g)] for g in groups if id(g) in chosen and not gazetteer.demonym_country(g.surface)
+              for span in g.spans for at in span}
     home = _home(groups, chosen)
     for g in groups:
         r = _best(text, g) if g.candidates else _fallback(text, g, focus, starts, home)
@@ -495,7 +497,8 @@ def _shift(c: Candidate, direction: str) -> tuple[float, float]:
 
 
 # "Loyola University in Los Angeles", "the Pioneer cinema in Dewsbury", "Convention Centre, Dublin".
-_PUT_IN = re.compile(r"^(?:['\u2019]s)?(?:\s+[a-z]+)?(?:\s+(?:in|outside)\s+|,\s+)(?:the\s+)?")
+_PUT_IN = re.compile(r"^(?:['\u2019]s)?(?:\s+[a-z]+)?(?:,?\s+(?:in|outside)\s+|,\s+)(?:the\s+)?")
+_OWNED = re.compile(r"['\u2019]s\s+(?:the\s+)?$")
 _COMPASS_END = re.compile(r"\s(?:del\s+)?(?:Sur|Norte|Oriental|Occidental|North|South|East|West|Central)$")
 
 
@@ -522,16 +525,38 @@ def _fallback(text: str, g: _Group, focus: dict, starts: dict, home: tuple[Candi
 
 
 def _stated_place(text: str, g: _Group, starts: dict) -> Resolved | None:
-    """The place the text puts this name in: the next toponym, right after "in", "at" or a comma."""
-    for _, end in g.spans:
+    """The place the text puts this name in: the toponym right after "in" or a comma ("Loyola University
+    in Los Angeles"), or the one that owns it ("Brooklyn's Barclays Center")."""
+    for start, end in g.spans:
         m = _PUT_IN.match(text[end:end + 60])
         where = starts.get(end + m.end()) if m else None
+        owner = _OWNED.search(text[max(0, start - 4):start])
+        if where is None and owner:
+            where = starts.get(start - 4 + owner.start())
         if where is not None and where.lat is not None and where.kind in POPULATED + ("admin1", "admin2", "country"):
             kind = "facility" if where.kind in POPULATED + ("admin2",) else None
             return Resolved(name=g.surface, kind=kind, country=where.country, admin1=where.admin1, lat=where.lat,
                             lon=where.lon, geonames_id=None, confidence=0.35, alternatives=(),
                             mentions=list(g.spans), key=("facility", norm(g.surface)), located_by="stated_place")
     return None
+
+
+def _part_candidates(part: str, adjective: bool) -> list[Candidate]:
+    """A part of a longer name: a place's name or code ("US Federal Reserve"), or (`adjective`) the
+    adjective of a country or area ("British Embassy", "European Commission")."""
+    if adjective and part in CONTINENT_ADJECTIVES:
+        return gazetteer.lookup(CONTINENT_ADJECTIVES[part])
+    if adjective:
+        a3 = gazetteer.demonym_country(part)
+        country = gazetteer.country(a3) if a3 else None
+        return [country] if country else []
+    found = gazetteer.lookup(part)
+    return _code_candidates(part, found) if part.isupper() and len(part) <= 4 else found
+
+
+# A name ending so is a part of a town or a stretch of water, not an institution of the adjective's
+# country: "French Quarter", "English Channel".
+_NOT_INSTITUTION = re.compile(r"\b(?:quarter|street|road|avenue|lane|square|district|channel|sea|gulf|bay|coast|riviera)$", re.I)
 
 
 def _named_part(text: str, g: _Group, focus: dict) -> tuple[Resolved | None, Candidate | None]:
@@ -542,11 +567,15 @@ def _named_part(text: str, g: _Group, focus: dict) -> tuple[Resolved | None, Can
     parts = [part for n in range(len(words) - 1, 0, -1) for part in (" ".join(words[:n]), " ".join(words[-n:]))]
     if " of " in g.surface:
         parts.append(g.surface.rsplit(" of ", 1)[1].removeprefix("the "))
-    for part in parts:
-        if _FACILITY_WORDS.fullmatch(part.lower()) or len(part) < 4:
+    readings = [(part, False) for part in parts]
+    if len(words) > 1 and not _NOT_INSTITUTION.search(g.surface):
+        readings.append((words[0], True))  # the adjective last: "British Embassy Tokyo" is in Tokyo
+    for part, adjective in readings:
+        if _FACILITY_WORDS.fullmatch(part.lower()) or (len(part) < 4 and not part.isupper()):
             continue
-        found = [c for c in gazetteer.lookup(part) if c.primary and (c.population >= 1000 or c.kind not in POPULATED)
-                 and (c.kind == "country" or focus["countries"].get(c.country, 0) >= 0.1)]
+        found = [c for c in _part_candidates(part, adjective) if c.primary and (c.population >= 1000 or c.kind not in POPULATED)
+                 and (c.kind == "country" or not c.country or c.population >= 1_000_000
+                      or focus["countries"].get(c.country, 0) >= 0.1)]
         if found:
             sub = _Group(surface=part, spans=g.spans, label=g.label, candidates=_dedupe(found), container=g.container)
             sub.scores = [_prior(c, sub) + _context(c, sub, focus) for c in sub.candidates]

@@ -134,3 +134,20 @@ def test_resolve_wire_dateline_with_agency_is_the_city():
     text = "NEW YORK (AP) — Police said the man was arrested near City Hall. New York officials said little."
     places = _resolve(text, "NEW YORK", "City Hall")
     assert places["NEW YORK"].kind == "city" and places["NEW YORK"].country == "USA"
+
+
+def test_resolve_unknown_name_owned_by_a_place_sits_there():
+    text = "Fans filled Brooklyn's Barclays Center before the fight."
+    places = _resolve(text, "Brooklyn", "Barclays Center")
+    arena = places["Barclays Center"]
+    assert arena.located_by == "stated_place"
+    assert km(arena.lat, arena.lon, places["Brooklyn"].lat, places["Brooklyn"].lon) < 5
+
+
+def test_resolve_institution_named_by_an_adjective_sits_in_its_country_unless_a_town_is_named():
+    text = "The European Commission and the British Embassy Tokyo replied; the French Quarter was calm."
+    places = _resolve(text, "European Commission", "British Embassy Tokyo", "French Quarter")
+    assert places["European Commission"].located_by == "name_part"
+    assert places["European Commission"].lat is not None
+    assert places["British Embassy Tokyo"].country == "JPN"
+    assert places["French Quarter"].country != "FRA"
