@@ -95,6 +95,7 @@ class _Group:
     after_town: "_Group | None" = None  # the name right before "<name>, " ("Tacoma, Washington")
     direction: str | None = None  # "eastern" Ukraine
     dateline: bool = False  # "KYIV, Dec 18 (Reuters)": always a town
+    definite: bool = False  # "the West"
     base: list[float] = field(default_factory=list)  # prior + containers
     scores: list[float] = field(default_factory=list)
 
@@ -143,8 +144,8 @@ def _group(text, spans, labels) -> list[_Group]:
         key = (norm(surface), admin_form, direction.group(1).lower() if direction else None, dateline)
         g = by_key.get(key)
         if g is None:
-            g = _Group(surface=text[start:end], spans=[], label=label, candidates=[],
-                       admin_form=admin_form, direction=key[2], dateline=dateline)
+            g = _Group(surface=text[start:end], spans=[], label=label, candidates=[], admin_form=admin_form,
+                       direction=key[2], dateline=dateline, definite=before.lower().endswith("the "))
             g.candidates = _candidates(g)
             by_key[key] = g
             order.append(g)
@@ -181,12 +182,14 @@ def _candidates(g: _Group) -> list[Candidate]:
         found = gazetteer.lookup(g.surface[4:])
     inner = _DIRECTION_START.match(g.surface) if not found else None
     if inner and not g.direction:  # "Northern Europe", "Western US", "South Waziristan": the part, shifted
-        found = gazetteer.lookup(inner.group(2))
-        g.direction = inner.group(1).lower() if found else None
+        found = [c for c in gazetteer.lookup(inner.group(2)) if c.kind not in POPULATED or c.population >= 100_000]
+        g.direction = inner.group(1).lower() if found else None  # not "West Wing" in the village of Wing
     if g.admin_form:
         found = _admin_candidates(g, found)
     if g.dateline:
         found = [c for c in found if c.kind in POPULATED] or found
+    if g.definite and g.surface == "West":  # "the West": the Western world, not West, Texas
+        found = gazetteer.lookup(CONTINENT_ADJECTIVES["Western"])
     if g.surface in CONTINENT_ADJECTIVES:  # "Arab leaders", "English city": the area, not a namesake town
         found = gazetteer.lookup(CONTINENT_ADJECTIVES[g.surface]) or found
     if g.surface.isalpha() and g.surface.isupper() and len(g.surface) <= 4:  # "SA", "CHU": a code, not a village

@@ -39,7 +39,7 @@ COUNTRY_ALIASES = {
     "COG": ["Congo-Brazzaville"], "ARE": ["UAE", "U.A.E.", "Emirates"], "KOR": ["Korea"],
     "PRK": ["DPRK"], "VAT": ["Vatican City", "Holy See"], "TLS": ["East Timor", "Timor-Leste"],
     "SWZ": ["Swaziland"], "MKD": ["Macedonia"], "CPV": ["Cape Verde"], "TUR": ["Turkiye", "Türkiye"],
-    "SYR": ["Syrian Arab Republic"], "IRN": ["Islamic Republic of Iran"],
+    "SYR": ["Syrian Arab Republic"], "IRN": ["Islamic Republic of Iran"], "TTO": ["T&T"],
 }
 
 
@@ -290,7 +290,15 @@ def _admin_forms(names: set[str], town_only: set[str] = frozenset()) -> set[str]
     for n in names:
         for suffix in ADMIN_SUFFIXES:
             out.add(f"{n} {suffix}")
+        bare = _SUFFIXED.sub("", n)  # "North West Province" is also "North West"; "Eastern Province" stays
+        if bare != n and bare not in town_only and not _DIRECTION_ONLY.fullmatch(bare):
+            out.add(bare)
     return out
+
+
+_SUFFIXED = re.compile(r"\s+(?:Province|Region|Governorate|Oblast)$")
+_DIRECTION_ONLY = re.compile(r"(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|"
+                             r"Capital|Coast|Coastal|Far|Middle|Inner|Outer|Greater)(?:[- ]\w+ern)?")
 
 
 def _tsv_rows(tsv: list[dict], rows: list[Row]) -> list[Row]:

@@ -151,3 +151,16 @@ def test_resolve_institution_named_by_an_adjective_sits_in_its_country_unless_a_
     assert places["European Commission"].lat is not None
     assert places["British Embassy Tokyo"].country == "JPN"
     assert places["French Quarter"].country != "FRA"
+
+
+def test_resolve_the_west_is_not_a_village_and_west_wing_is_not_wing():
+    text = "Relations between Russia and the West worsened; aides in the West Wing said little."
+    places = _resolve(text, "Russia", "West", "West Wing")
+    assert places["West"].kind == "region"
+    assert places["West Wing"].kind != "village"
+
+
+def test_resolve_province_named_without_its_suffix():
+    text = "Mines in the North West and Limpopo employ thousands of South Africans."
+    places = _resolve(text, "North West", "Limpopo")
+    assert places["North West"].country == "ZAF" and places["North West"].kind == "admin1"
