@@ -68,6 +68,11 @@ def _realign(text: str, start: int, end: int, name: str | None) -> tuple[int, in
 
 def read_corpus(path: Path) -> list[tuple[str, list[GoldToponym]]]:
     """(text, gold toponyms) per article, for any of the four XML layouts."""
+    return [(text, gold) for text, gold, _ in read_articles(path)]
+
+
+def read_articles(path: Path) -> list[tuple[str, list[GoldToponym], str | None]]:
+    """(text, gold toponyms, the outlet's domain where the corpus gives it: LGL, TR-News) per article."""
     out = []
     for art in ET.parse(path).getroot().iter("article"):
         text = art.findtext("text") or ""
@@ -90,7 +95,7 @@ def read_corpus(path: Path) -> list[tuple[str, list[GoldToponym]]]:
         for loc in art.iter("location"):  # GeoVirus: offsets are often one off; realign on the name
             start, end = _realign(text, int(loc.findtext("start")), int(loc.findtext("end")), loc.findtext("name"))
             gold.append(GoldToponym(start, end, _num(loc.findtext("lat")), _num(loc.findtext("lon")), None))
-        out.append((text, gold))
+        out.append((text, gold, art.findtext("domain")))
     return out
 
 
@@ -99,12 +104,12 @@ def resolution(articles, tail: float = 0.0) -> dict:
     if tail:
         articles = articles[int(len(articles) * (1 - tail)):]
     errors, exact, exact_n = [], 0, 0
-    for text, gold in articles:
+    for text, gold, outlet in articles:
         gold = [g for g in gold if g.lat is not None and (g.type or "") not in GWN_NOT_TOPONYMS
                 and text[g.start:g.end].strip()]
         if not gold:
             continue
-        places = resolve(text, [(g.start, g.end) for g in gold])
+        places = resolve(text, [(g.start, g.end) for g in gold], outlet=outlet)
         at = {}
         for p in places:
             for m in p.mentions:
@@ -204,10 +209,10 @@ def evaluate_geo(bench: Path, nlp=None, corpora=None, tail: float = 0.0) -> dict
     """Figures per corpus; recognition needs `nlp` (GeoWebNews only)."""
     figures = {}
     for name in corpora or CORPORA:
-        articles = read_corpus(bench / CORPORA[name])
+        articles = read_articles(bench / CORPORA[name])
         figures[f"{name} resolution"] = resolution(articles, tail)
         if nlp is not None and name == "GeoWebNews":
-            found = recognition(nlp, articles)
+            found = recognition(nlp, [(text, gold) for text, gold, _ in articles])
             figures[f"{name} recognition"] = found["all"]
             figures[f"{name} recognition literal"] = found["literal"]
     return figures

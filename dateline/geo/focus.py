@@ -18,6 +18,7 @@ NEARABLE = POPULATED + ("admin1", "admin2")
 # Weights, in prior points (1 point ~ a tenfold population); set on the Gritta corpora as a whole.
 FOCUS_ROUNDS = 3  # rounds of every name reading the others' beliefs
 COUNTRY_W, TOWN_COUNTRY_W, ADMIN_W = 8.0, 6.0, 9.0  # share of the article's country / admin1 focus
+OUTLET_COUNTRY_W = 6.0  # a national web domain (".co.uk"), as much as a dateline city
 COVER = 0.5  # weight of where a name *could* be (each possible admin1 area equally)
 SUPPORT_TOP, SUPPORT_KM, SUPPORT_WEIGHT, SUPPORT_CAP = 8, 150.0, 1.5, 3.0  # nearness of other names' readings
 _CAPWORD = re.compile(r"\b[A-Z][a-z]+\b")

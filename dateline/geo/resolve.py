@@ -26,6 +26,7 @@ from ..types import LocatedBy
 from .gazetteer import Candidate
 from .distance import km
 from .normalize import likeness, norm
+from .outlet import outlet_country
 
 ADMIN_WORDS = r"region|oblast|province|governorate|state|district|county|parish|prefecture|voblast|krai"
 _ADMIN_AFTER = re.compile(rf"^\s+({ADMIN_WORDS})\b", re.I)
@@ -100,21 +101,25 @@ class _Group:
     scores: list[float] = field(default_factory=list)
 
 
-def resolve(text: str, spans: list[tuple[int, int]], labels: list[str | None] | None = None) -> list[Resolved]:
-    """Resolve the toponym spans of one article. Never raises on unknown names; order = first mention."""
+def resolve(text: str, spans: list[tuple[int, int]], labels: list[str | None] | None = None,
+            outlet: str | None = None) -> list[Resolved]:
+    """Resolve the toponym spans of one article (`outlet`: its URL or domain, for the hints it gives).
+    Never raises on unknown names; order = first mention."""
     labels = labels or [None] * len(spans)
     groups = _group(text, spans, labels)
-    focus = _score(text, groups)
+    focus = _score(text, groups, outlet_country(outlet))
     return _places(text, groups, focus)
 
 
-def _score(text: str, groups: list[_Group]) -> dict:
+def _score(text: str, groups: list[_Group], outlet_country: str | None) -> dict:
     """Set every group's candidate scores; returns the article's focus (all groups voting)."""
     for g in groups:
         g.base = [_prior(c, g) + _container_score(c, g) for c in g.candidates]
         g.scores = list(g.base)
     m = _DATELINE.match(text)
     stated = focus_mod.stated_focus(text, m.group(1) if m else None)
+    if outlet_country:  # "bbc.co.uk", "irishtimes.ie": the outlet's country
+        stated[0][outlet_country] += focus_mod.OUTLET_COUNTRY_W
     for _ in range(focus_mod.FOCUS_ROUNDS):  # each round reads the others' beliefs of the round before
         votes = [focus_mod.votes(g) for g in groups]
         for g, own in zip(groups, votes):

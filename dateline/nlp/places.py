@@ -68,7 +68,9 @@ def _after_locative(doc: Doc, start: int) -> bool:
 @Language.component("dateline_places", assigns=["doc._.dl_places", "doc.spans"])
 def dateline_places(doc: Doc) -> Doc:
     spans = sorted({(s.start_char, s.end_char): s for s in _toponyms(doc)}.values(), key=lambda s: s.start_char)
-    resolved = resolve(doc.text, [(s.start_char, s.end_char) for s in spans], [s.label_ for s in spans])
+    document = doc._.dl_document
+    outlet = document and (document.url or document.outlet)  # a national domain hints at the country
+    resolved = resolve(doc.text, [(s.start_char, s.end_char) for s in spans], [s.label_ for s in spans], outlet)
     places, group = [], []
     for i, r in enumerate(resolved, 1):
         pid = f"p{i}"
