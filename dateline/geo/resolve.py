@@ -45,6 +45,7 @@ _COMMA_AFTER = re.compile(r"^,\s+([A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,2})")
 _AREA_AFTER = re.compile(r"^(?:['\u2019]s)?\s+(?:border|borders|state line|governor|gov\.|attorney general|"
                          r"legislature|lawmakers|legislators|state senate|general assembly)\b", re.I)
 _AREA_BEFORE = re.compile(r"\b(?:upstate|downstate|governor of|across|statewide in)\s+$", re.I)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|around|across|throughout|into|to|from|along)\s+(?:the\s+)?$")
 # Words that say outright the name is a state: it then beats the namesake town, not only draws level.
 _STATE_BEFORE = re.compile(r"\bstate of\s+$|\bstates (?:such as|like|including) (?:[A-Z][\w.]*(?: [A-Z][\w.]*)?(?:,| or| and) )*$")
 _LIST_GOES_ON = re.compile(r"^(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?[A-Z]")
@@ -97,6 +98,7 @@ class _Group:
     direction: str | None = None  # "eastern" Ukraine
     dateline: bool = False  # "KYIV, Dec 18 (Reuters)": always a town
     definite: bool = False  # "the West"
+    locative: bool = False  # named after "in", "at", "near"...
     base: list[float] = field(default_factory=list)  # prior + containers
     scores: list[float] = field(default_factory=list)
 
@@ -162,6 +164,7 @@ def _group(text, spans, labels) -> list[_Group]:
             g.after_town = before_comma  # "Tacoma, Washington": Washington is what holds Tacoma
         g.area_cue |= bool(_AREA_AFTER.match(after)) or bool(_AREA_BEFORE.search(before))
         g.state_said |= bool(_STATE_BEFORE.search(before))
+        g.locative |= bool(_LOCATIVE_BEFORE.search(before))
     return order
 
 
@@ -518,13 +521,17 @@ def _fallback(text: str, g: _Group, focus: dict, starts: dict, home: tuple[Candi
     if stated is not None and not (r is not None and stated.kind is None and part.country == stated.country):
         return stated  # unless it only names the country, and the name a place in it ("Ilocos Sur, Philippines")
     home, settled = (home[0], home[1] >= 2) if home else (None, False)  # settled: the town is named twice
-    if r is not None and not (settled and part.kind in POPULATED and not _COMPASS_END.search(g.surface)
-                              and km(r.lat, r.lon, home.lat, home.lon) > FAR_FROM_HOME_KM
-                              and focus["countries"].get(part.country, 0) <= focus["countries"].get(home.country, 0)):
-        return r  # far from the article's town, a town named in it is a namesake ("Hampton Park")
+    namesake = (r is not None and settled and part.kind in POPULATED and part.population < 500_000  # not Berlin in "Berlin Wall"
+                and not _COMPASS_END.search(g.surface) and km(r.lat, r.lon, home.lat, home.lon) > FAR_FROM_HOME_KM
+                and focus["countries"].get(part.country, 0) <= focus["countries"].get(home.country, 0))
+    if r is not None and not namesake:  # far from the article's town, a town named in it is a namesake ("Hampton Park")
+        return r
     kind = "facility" if g.label == "FAC" or _FACILITY_WORDS.search(g.surface) else None
     key = ("facility" if kind else "unknown", norm(g.surface))
-    if settled:  # "Royal Street", "Khayelitsha": in (or near) the town the article is about
+    # A name the NER calls a town or country (GPE) that no gazetteer knows is as often a person or a firm
+    # ("Yoon", "Burisma"): only after "in", "at"... is it taken for a place of the article's town.
+    placeable = kind or g.label != "GPE" or g.locative
+    if settled and placeable:  # "Royal Street", "Khayelitsha": in (or near) the town the article is about
         return Resolved(name=g.surface, kind=kind, country=home.country, admin1=home.admin1, lat=home.lat,
                         lon=home.lon, geonames_id=None, confidence=0.15, alternatives=(), mentions=list(g.spans),
                         key=key, located_by="article_town")

@@ -164,3 +164,18 @@ def test_resolve_province_named_without_its_suffix():
     text = "Mines in the North West and Limpopo employ thousands of South Africans."
     places = _resolve(text, "North West", "Limpopo")
     assert places["North West"].country == "ZAF" and places["North West"].kind == "admin1"
+
+
+def test_resolve_person_or_firm_the_ner_calls_a_town_gets_no_borrowed_point():
+    text = "Kyiv braced for strikes. In Kyiv, Burisma said Yoon would not come; crowds gathered in Obolonsky."
+    places = {text[r.mentions[0][0]:r.mentions[0][1]]: r
+              for r in resolve(text, [(0, 4), (28, 32), (34, 41), (47, 51), (87, 96)],
+                               ["GPE", "GPE", "GPE", "GPE", "GPE"])}
+    assert places["Burisma"].lat is None and places["Yoon"].lat is None
+    assert places["Obolonsky"].located_by == "article_town"  # named after "in": a place of the town
+
+
+def test_resolve_world_city_inside_a_landmark_far_from_the_articles_town():
+    text = "Kyiv marked the day. Crowds in Kyiv recalled the fall of the Berlin Wall in Berlin's east."
+    places = _resolve(text, "Kyiv", "Kyiv", "Berlin Wall")
+    assert places["Berlin Wall"].country == "DEU"
