@@ -171,8 +171,8 @@ def light_verb(tok: Token) -> Token | None:
 
 
 def _values_of(key: str, tok: Token) -> list[str] | None:
-    if key == "obj":
-        return [lemma(t) for t in objects(tok)]
+    if key == "obj":  # with a figure's unit sign: "hitting $2.50" has the object "$"
+        return [v for t in objects(tok) for v in [lemma(t)] + [c.text for c in t.children if c.pos_ == "SYM"]]
     if key == "subj":
         return [lemma(t) for t in subjects(tok)]
     if key == "mod":
@@ -294,6 +294,43 @@ def _compared(tok: Token) -> bool:
     return False
 
 
+FORCE_CATEGORIES = frozenset({"ASSAULT", "COERCE"})
+_HAZARD_HEADS = frozenset({"hurricane", "storm", "typhoon", "cyclone", "tropical"})
+
+
+def _done_by_nature(tok: Token) -> bool:
+    """Whether the doer of a violent verb is a natural hazard: the subject ("the earthquake struck"), the
+    agent of a passive ("killed by the quake", "killed in the flooding"), or a storm's name the article
+    gives as one ("Hurricane Katrina, which killed 1,800"; "Harvey slammed into Texas")."""
+    hazards = _classes(DATA_DIR)["hazard"]
+    doers = subjects(tok)
+    if is_passive(tok):
+        doers += [antecedent(g) for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "in", "with")
+                  for g in c.children if g.dep_ == "pobj"]
+    if tok.dep_ == "xcomp":  # "it was the third hurricane to hit the US": the copula's noun
+        doers += [c for c in tok.head.children if c.dep_ in ("attr", "nsubj")]
+    if tok.dep_ in ("acl", "relcl"):  # "the storm, one of the costliest to hit", "the most powerful storm to hit"
+        head = tok.head
+        for _ in range(3):
+            doers.append(head)
+            if (head.pos_ in ("NOUN", "PROPN") and head.dep_ != "pobj") or head.head == head:
+                break
+            head = head.head
+    named = _storm_names(tok.doc)
+    return any(lemma(d) in hazards or d.text in named
+               or any(c.dep_ in ("compound", "amod") and lemma(c) in hazards for c in d.children) for d in doers)
+
+
+def _storm_names(doc) -> frozenset[str]:
+    """Names the article gives to storms: "Harvey" after "Hurricane Harvey" or "Tropical Storm Harvey"."""
+    key = "dl_storm_names"
+    if key not in doc.user_data:
+        doc.user_data[key] = frozenset(
+            t.text for t in doc if t.pos_ == "PROPN" and t.i > 0 and doc[t.i - 1].lower_ in _HAZARD_HEADS
+            and doc[t.i - 1].is_title)
+    return doc.user_data[key]
+
+
 def find_triggers(sent: Span) -> list[Trigger]:
     """Every trigger in a sentence, at most one per token."""
     if len(sent) > MAX_TOKENS_PER_SENTENCE:
@@ -311,6 +348,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
             continue
         if not nominal and _skip_verb(tok):
             continue
+        if not nominal and sense.category in FORCE_CATEGORIES and _done_by_nature(tok):
+            continue  # "the quake killed 16", "the storm hit Texas": a disaster, not an attack
         end = part.i + 1 if part is not None and part.i - tok.i <= 3 else tok.i + 1
         predicate = (light_verb(tok) if nominal else None) or tok
         out.append(Trigger(tok, doc[tok.i:end], predicate, sense, nominal))

@@ -53,3 +53,20 @@ def test_event_precision_judgement_is_not_a_light_verb(annotate):
 ])
 def test_event_precision_real_events_survive(annotate, text):
     assert categories(annotate, text)
+
+
+@pytest.mark.parametrize("text", [
+    "A magnitude-7.3 earthquake struck the region on Tuesday, after a quake killed more than 8,000 people.",
+    "At least 16 people were killed by the quake as roofs fell on them.",
+    "Hurricane Harvey slammed into the coast on Friday. Harvey hit the city again on Saturday.",
+    "The anniversary of Hurricane Katrina, which killed about 1,800 people, fell on Tuesday.",
+    "It was the third major hurricane to hit the country with lethal force; the city was hit with a storm surge.",
+    "Petrol prices have risen since the storm, hitting $2.519 a gallon on Friday.",
+])
+def test_event_precision_disasters_and_prices_are_not_attacks(annotate, text):
+    assert "ASSAULT" not in categories(annotate, text)
+
+
+def test_event_precision_attack_beside_a_storm_word_is_still_an_attack(annotate):
+    cats = categories(annotate, "Militants stormed the hotel and killed 20 guests; a storm of criticism followed.")
+    assert "ASSAULT" in cats
