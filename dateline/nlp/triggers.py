@@ -317,8 +317,9 @@ def _done_by_nature(tok: Token) -> bool:
                 break
             head = head.head
     named = _storm_names(tok.doc)
-    return any(lemma(d) in hazards or d.text in named
-               or any(c.dep_ in ("compound", "amod") and lemma(c) in hazards for c in d.children) for d in doers)
+    return any(d.pos_ in ("NOUN", "PROPN") and (
+        lemma(d) in hazards or d.text in named
+        or any(c.dep_ in ("compound", "amod") and lemma(c) in hazards for c in d.children)) for d in doers)
 
 
 def _storm_names(doc) -> frozenset[str]:

@@ -70,3 +70,8 @@ def test_event_precision_disasters_and_prices_are_not_attacks(annotate, text):
 def test_event_precision_attack_beside_a_storm_word_is_still_an_attack(annotate):
     cats = categories(annotate, "Militants stormed the hotel and killed 20 guests; a storm of criticism followed.")
     assert "ASSAULT" in cats
+
+
+def test_event_precision_bombing_after_a_verb_like_a_hazard_word_is_still_an_attack(annotate):
+    text = ("Tensions surged into the open after a large bombing in Beirut on Friday that killed eight people.")
+    assert "ASSAULT" in categories(annotate, text)
