@@ -64,6 +64,17 @@ def test_article_marks_the_fields_an_event_took_from_context(client, records):
             assert ("(inferred)" in shown) == (field in (event.get("inferred") or [])), (event["id"], field)
 
 
+def test_article_marks_a_place_whose_point_is_borrowed(client, records):
+    record = records["tests/web/mall.txt"]
+    mall = next(p for p in record["places"] if p["name"] == "Zorbla Mall")
+    assert mall["located_by"] == "stated_place" and mall["geonames_id"] is None
+    html = page(client, f"/articles/{record['document']['id']}")
+    place = re.search(r"<dt>place</dt><dd>(.*?)</dd>", html, re.S).group(1)
+    assert "Zorbla Mall" in place and "(approximate point)" in place
+    kharkiv = page(client, f"/articles/{records['tests/web/kharkiv.txt']['document']['id']}")
+    assert "(approximate point)" not in kharkiv  # a gazetteer town is no approximation
+
+
 def test_article_without_focus_marks_no_evidence(client, records):
     doc_id = records["tests/web/kharkiv.txt"]["document"]["id"]
     html = page(client, f"/articles/{doc_id}")

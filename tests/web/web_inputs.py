@@ -26,6 +26,9 @@ TEXTS = [
              published="2023-05-12",
              text="Russian forces shelled Kharkiv on Tuesday, killing five civilians, Ukrainian officials said "
                   "on Friday.\n\nThe mayor said 40 rockets were fired at the city."),
+    # A place no gazetteer has, which the text puts in a town: its point is borrowed (approximate).
+    RawInput(origin="tests/web/mall.txt", title="Gunmen attack a mall", outlet="Test Wire", published="2023-05-15",
+             text="Gunmen opened fire at the Zorbla Mall in Nairobi on Monday, killing four shoppers, police said."),
 ]
 
 SCRIPT = "<script>document.title='pwned';window.__xss=1</script>"
