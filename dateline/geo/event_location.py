@@ -70,7 +70,7 @@ def _preposition(span: Span) -> tuple[Token, str] | None:
     """The preposition that governs this place mention, if it is the object of one, and the relation it
     says ("in" for "on the outskirts of Karachi": the place the edge belongs to is where it is)."""
     head = span.root
-    while head.dep_ in ("compound", "amod", "nmod", "appos", "conj", "poss") and head.head is not head:
+    while head.dep_ in ("compound", "amod", "nmod", "appos", "conj", "poss") and head.head != head:
         head = head.head
     if head.dep_ == "pobj" and head.head.dep_ == "prep":
         prep = head.head

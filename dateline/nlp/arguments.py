@@ -44,7 +44,7 @@ def _controller(tok: Token) -> Token | None:
     """The verb whose subject is shared: "plans to hold talks", "fired and missed", "the order to attack"."""
     cur = tok
     for _ in range(MAX_CLIMB):
-        if cur.dep_ in ("xcomp", "conj") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "conj") and cur.head != cur:
             cur = cur.head
             if any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
                 return cur

@@ -99,7 +99,7 @@ def _certainty(doc: Doc, text: str, f, cue: Token | None, target: Token) -> str 
 def _hedge(target: Token) -> str | None:
     """A hedge adverb on the clause: on the word itself, its children or its head's children."""
     near = [target, *target.children]
-    if target.head is not target:
+    if target.head != target:
         near += list(target.head.children)
     for t in near:
         if t.lower_ in HEDGES:

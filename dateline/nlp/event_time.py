@@ -61,7 +61,7 @@ def governor(s: Span) -> Token | None:
     """The word a time expression hangs on: "killed on Thursday" -> killed, "Thursday's raid" -> raid."""
     cur = s.root
     for _ in range(ATTACH_HOPS):
-        if cur.head is cur:
+        if cur.head == cur:
             return None
         cur = cur.head
         if not (s.start <= cur.i < s.end) and cur.pos_ != "ADP":

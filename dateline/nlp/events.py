@@ -78,7 +78,7 @@ def _clause_of(tok: Token) -> int:
     """The token heading the clause `tok` is in (climbing through phrases, not clause boundaries)."""
     cur = tok
     for _ in range(12):
-        if cur.head is cur or cur.dep_ in CLAUSE_BOUNDARIES:
+        if cur.head == cur or cur.dep_ in CLAUSE_BOUNDARIES:
             break
         if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and _has_own_subject(cur):
             break
@@ -126,7 +126,7 @@ def _linked(upper: Happening, lower: Happening) -> bool:
             return False  # a clause of its own: a separate happening
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" for c in cur.children):
             return False  # "shot down while trying to raid ...": another doer, another happening
-        if cur.head is cur:
+        if cur.head == cur:
             return False
         cur = cur.head
         if cur.i in targets:
@@ -212,7 +212,7 @@ def _casualty_owner(c: Casualty, happenings: list[Happening]) -> Happening | Non
         for _ in range(MAX_LINK_HOPS + 1):
             if cur.i in tokens:
                 return h
-            if cur.head is cur:
+            if cur.head == cur:
                 break
             cur = cur.head
     return min(assaults, key=lambda h: abs(h.head.token.i - c.anchor.i))
@@ -243,7 +243,7 @@ def _embedded(t: Trigger, triggers: list[Trigger]) -> bool:
     acts |= {x.token.i for x in triggers if x.sense.category in VERBAL_ACTS and x is not t}
     cur, through_content = t.predicate, False
     for _ in range(MAX_CONTENT_HOPS):
-        if cur.head is cur:
+        if cur.head == cur:
             return False
         through_content |= cur.dep_ in CONTENT_DEPS or (
             cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children))

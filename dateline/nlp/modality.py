@@ -59,7 +59,7 @@ def _reported(tok: Token) -> bool:
     """Is this clause the content of a reporting verb ("said ... would")?"""
     cur = tok
     for _ in range(MAX_CLIMB):
-        if cur.dep_ in ("ccomp", "conj") and cur.head is not cur:
+        if cur.dep_ in ("ccomp", "conj") and cur.head != cur:
             cur = cur.head
             if cur.lemma_.lower() in REPORTING:
                 return True
@@ -74,7 +74,7 @@ def modality(trig: Trigger) -> str:
     cur = trig.predicate
     for _ in range(MAX_CLIMB):
         subject_of_happening = cur.dep_ in ("nsubj", "nsubjpass") and cur.head.lemma_.lower() in HAPPEN_VERBS
-        if (cur.dep_ not in CLIMB_DEPS and not subject_of_happening) or cur.head is cur:
+        if (cur.dep_ not in CLIMB_DEPS and not subject_of_happening) or cur.head == cur:
             break
         if cur.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
             break  # a coordinated clause with its own subject stands on its own

@@ -45,7 +45,7 @@ def subject_of(verb: Token, inside) -> Token | None:
             return subj
         climb = ("advcl", "xcomp", "conj", "pcomp", "acl") if v is verb or v.pos_ in ("VERB", "AUX") else (
             "dobj", "obj", "pobj", "prep")
-        if v.dep_ in climb and v.head is not v and same_unit(v.head, verb):
+        if v.dep_ in climb and v.head != v and same_unit(v.head, verb):
             v = v.head
         else:
             break
@@ -67,10 +67,10 @@ def _left_subject(verb: Token, inside) -> Token | None:
         return None
     t = doc[j]
     for _ in range(12):
-        if t.dep_ not in _CLIMB or t.head is t or t.head.i >= verb.i or t.head.i < lo:
+        if t.dep_ not in _CLIMB or t.head == t or t.head.i >= verb.i or t.head.i < lo:
             break
         t = t.head
-    if t.pos_ in ("PROPN", "NOUN", "PRON") and t.head is not verb and not inside(t.idx):
+    if t.pos_ in ("PROPN", "NOUN", "PRON") and t.head != verb and not inside(t.idx):
         return t
     return None
 

@@ -133,7 +133,7 @@ class Finder:
         """A partial quote inside someone's clause: `X gathered officers to discuss “...”`."""
         t = self.doc[self.token_at(q.start)]
         for _ in range(UP_STEPS):
-            if t.head is t:
+            if t.head == t:
                 return None, None, ""
             t = t.head
             if self.inside(t.idx):

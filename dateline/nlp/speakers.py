@@ -116,7 +116,7 @@ class SpeakerResolver:
         what a later "the group" points back to; the phrase's own head is."""
         t = self.doc[m.start:m.end].root
         for _ in range(6):
-            if t.head is t:
+            if t.head == t:
                 return False
             t = t.head
             other = self.index.at(t.i)

@@ -286,7 +286,7 @@ def _compared(tok: Token) -> bool:
     """"scarier than being wounded": a happening named as a yardstick, not reported."""
     cur = tok
     for _ in range(3):
-        if cur.head is cur:
+        if cur.head == cur:
             return False
         if any(c.lower_ == "than" and c.dep_ in ("prep", "mark") for c in cur.children) or cur.head.lower_ == "than":
             return True
