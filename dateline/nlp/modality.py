@@ -23,6 +23,7 @@ HYPOTHETICAL_GOVERNORS = frozenset(
     "fear consider threaten threat risk warn want seek wish hope possibility possible potential likely "
     "prospect concern worry ready order try attempt unclear call urge ask demand request appeal".split()
 )
+OBLIGATION = frozenset("have need".split())  # "has to fight", "needs to investigate"
 NEGATING_GOVERNORS = frozenset("deny fail refuse avoid prevent stop halt".split())
 HYPOTHETICAL_MODIFIERS = frozenset("possible potential feared likely new-possible alleged imminent".split())
 FUTURE_MODIFIERS = frozenset("planned upcoming scheduled future next".split())
@@ -86,6 +87,9 @@ def modality(trig: Trigger) -> str:
     for prev, tok in zip([None] + chain, chain):
         if prev is not None and prev.dep_ == "ccomp":
             above_clause = True
+        if prev is not None and prev.i in (trig.token.i, trig.predicate.i) and prev.dep_ == "xcomp" \
+                and tok.lemma_.lower() in OBLIGATION:
+            found.append("hypothetical")  # "not everyone has to fight": an obligation, not a report
         cue = _own_cues(tok, _reported(tok))
         if cue:
             found.append("hypothetical" if cue == "negated" and above_clause else cue)

@@ -55,6 +55,9 @@ def test_events_light_verb_takes_the_nominal_as_trigger(annotate):
     ("The army did not attack the city.", "negated"),
     ("The militia denied attacking the convoy.", "negated"),
     ("The army attacked the city on Sunday.", "actual"),
+    ("Not everyone has to fight, the commander said.", "hypothetical"),  # an obligation
+    ("The border guards came out to meet our fighters.", "actual"),  # an aim told in the past: it happened
+    ("Russia uses the neighbour's air bases to launch missile attacks on cities.", "actual"),  # what happens
 ])
 def test_events_modality(annotate, text, modality):
     evs = [e for e in events_of(annotate, text) if e.category in ("ASSAULT", "CONSULT")]
