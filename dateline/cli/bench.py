@@ -55,7 +55,11 @@ def bench(corpus, limit, seed, no_seed, scale, html_dir, web_source, events, web
     if web_source:
         from ..bench_web import run_web_bench
 
+        from ..bench_search import run_search_bench
+
         click.echo(run_web_bench(web_source, web_db, events, clients, requests).markdown())
+        click.echo("\nSubstring filters in one process, trigram index vs LIKE (same store, same terms):\n")
+        click.echo(run_search_bench(web_db))
         return
     corpus = corpus or shared_dir() / "corpus" / "articles.jsonl"
     if not corpus.is_file():

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .select import EventFilter, as_dicts, filter_from, like_pattern, where_clause
+from .select import EventFilter, as_dicts, filter_from, like_pattern, trigram_search, where_clause
 
 # The day an event counts for on a timeline: its own start, else its article's publication date
 # (the indexed `events.day`, '' when neither is known).
@@ -63,7 +63,7 @@ def top_entities(conn, limit: int = 50) -> list[dict[str, Any]]:
 
 def daily_counts(conn, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
     """[{day, category, n}] for the events matching `f`, by day; events with no date at all drop out."""
-    where, params = where_clause(f)
+    where, params = where_clause(f, trigram_search(conn))
     where = f"{where} {'AND' if where else 'WHERE'} e.day != ''"
     return as_dicts(conn.execute(
         f"SELECT {_DAY} AS day, e.category, count(*) AS n {filter_from(f)} {where}"

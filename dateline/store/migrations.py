@@ -154,12 +154,36 @@ PLACE_LOCATED_BY: tuple[str, ...] = (
     "ALTER TABLE places ADD COLUMN located_by TEXT",
 )
 
-MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+# Substring search (actor names, sentences) without reading every row: SQLite keeps an FTS5 trigram
+# index of each, in step with its table through triggers (the store deletes and re-inserts an article's
+# rows, so insert and delete triggers are all it takes). PostgreSQL keeps LIKE: its trigram index needs
+# the pg_trgm extension, which a store's role may not be allowed to create. A statement given per
+# database ({"sqlite": ...}) runs only there.
+def _trigram_index(table: str, column: str, index: str) -> tuple[dict[str, str], ...]:
+    return (
+        {"sqlite": f"CREATE VIRTUAL TABLE {index} USING fts5({column}, content='{table}', content_rowid='rowid', "
+                   "tokenize='trigram')"},
+        {"sqlite": f"CREATE TRIGGER {index}_insert AFTER INSERT ON {table} BEGIN "
+                   f"INSERT INTO {index}(rowid, {column}) VALUES (new.rowid, new.{column}); END"},
+        {"sqlite": f"CREATE TRIGGER {index}_delete AFTER DELETE ON {table} BEGIN "
+                   f"INSERT INTO {index}({index}, rowid, {column}) VALUES ('delete', old.rowid, old.{column}); END"},
+        {"sqlite": f"CREATE TRIGGER {index}_update AFTER UPDATE OF {column} ON {table} BEGIN "
+                   f"INSERT INTO {index}({index}, rowid, {column}) VALUES ('delete', old.rowid, old.{column}); "
+                   f"INSERT INTO {index}(rowid, {column}) VALUES (new.rowid, new.{column}); END"},
+        {"sqlite": f"INSERT INTO {index}({index}) VALUES ('rebuild')"},  # what the store already holds
+    )
+
+
+SUBSTRING_SEARCH = _trigram_index("entities", "name", "entity_name_search") + \
+    _trigram_index("events", "sentence", "event_sentence_search")
+
+MIGRATIONS: tuple[tuple[str, tuple[str | dict[str, str], ...]], ...] = (
     ("0001_initial", INITIAL),
     ("0002_incidents", INCIDENTS),
     ("0003_event_where_when", EVENT_WHERE_WHEN),
     ("0004_event_inferred", EVENT_INFERRED),
     ("0005_place_located_by", PLACE_LOCATED_BY),
+    ("0006_substring_search", SUBSTRING_SEARCH),
 )
 
 
@@ -190,7 +214,10 @@ def migrate(conn: Connection, migrations=MIGRATIONS) -> list[str]:
         with transaction(conn, lock=_LOCK):  # re-checked under the lock: another process may have won
             if conn.execute("SELECT 1 FROM _migrations WHERE name = ?", (name,)).fetchone() is None:
                 for statement in statements:
-                    conn.execute(statement)
+                    if isinstance(statement, dict):  # one database's own statement
+                        statement = statement.get(dialect(conn))
+                    if statement:
+                        conn.execute(statement)
                 conn.execute("INSERT INTO _migrations (name, applied_at) VALUES (?, ?)", (name, _now()))
                 newly.append(name)
     return newly

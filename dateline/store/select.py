@@ -7,7 +7,9 @@
 
 An event row is a plain dict with its document, place, actors, recipients and
 quantities joined in, so readers never touch the normalised tables. The SQL is
-portable (SQLite and PostgreSQL): `?` placeholders, row values, `lower`, `LIKE`.
+portable (SQLite and PostgreSQL): `?` placeholders, row values, `lower`, `LIKE`; on
+SQLite the actor and text substrings of 3+ characters read trigram indexes instead
+of every row (migration 0006).
 
 The filters mean:
 - since/until: the event's time range overlaps [since, until] (ISO dates);
@@ -24,6 +26,8 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
+
+from .connection import dialect
 
 # The full row of a page of events.
 _COLUMNS = """
@@ -67,7 +71,7 @@ def select_events(conn, f: EventFilter = EventFilter(), limit: int = 100, offset
 
     The page's keys are chosen on the narrow events table alone; only those rows are then
     joined to their article and place (an article row carries its whole text)."""
-    where, params = where_clause(f)
+    where, params = where_clause(f, trigram_search(conn))
     if after is not None:
         keyset = "(e.day, e.doc_id, e.id) < (?, ?, ?)"
         where = f"{where} AND {keyset}" if where else f"WHERE {keyset}"
@@ -82,7 +86,7 @@ def select_events(conn, f: EventFilter = EventFilter(), limit: int = 100, offset
 
 def count_events(conn, f: EventFilter = EventFilter(), cap: int | None = None) -> int:
     """How many events match; with `cap`, counting stops at cap + 1 (a page only needs "more than")."""
-    where, params = where_clause(f)
+    where, params = where_clause(f, trigram_search(conn))
     if cap is None:
         return conn.execute(f"SELECT count(*) {filter_from(f)} {where}", params).fetchone()[0]
     inner = f"SELECT 1 AS one {filter_from(f)} {where} LIMIT ?"
@@ -106,7 +110,12 @@ def filter_from(f: EventFilter) -> str:
     return "FROM events e"
 
 
-def where_clause(f: EventFilter) -> tuple[str, list[Any]]:
+def trigram_search(conn) -> bool:
+    """Whether this store has the trigram indexes of migration 0006 (SQLite only)."""
+    return dialect(conn) == "sqlite"
+
+
+def where_clause(f: EventFilter, trigram: bool = False) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
     if f.since:
@@ -120,17 +129,19 @@ def where_clause(f: EventFilter) -> tuple[str, list[Any]]:
             clauses.append(f"{column} IN ({', '.join('?' * len(values))})")
             params.extend(values)
     if f.actor:
-        # The matching participants are found once, not once per event.
+        # The matching participants are found once, not once per event; the names from the index if it can.
+        names = ("SELECT DISTINCT name FROM entity_name_search WHERE name LIKE ?" if _indexed(f.actor, trigram)
+                 else "SELECT DISTINCT name FROM entities WHERE lower(name) LIKE ? ESCAPE '!'")
         clauses.append("(e.doc_id, e.id) IN (SELECT a.doc_id, a.event_id FROM entities n JOIN event_actors a"
-                       " ON a.doc_id = n.doc_id AND a.entity_id = n.id WHERE n.name IN"
-                       " (SELECT DISTINCT name FROM entities WHERE lower(name) LIKE ? ESCAPE '!'))")
-        params.append(like_pattern(f.actor))
+                       f" ON a.doc_id = n.doc_id AND a.entity_id = n.id WHERE n.name IN ({names}))")
+        params.append(_pattern(f.actor, trigram))
     if f.source:
         clauses.append("lower(coalesce(e.source_text, '')) LIKE ? ESCAPE '!'")
         params.append(like_pattern(f.source))
     if f.text:
-        clauses.append("lower(e.sentence) LIKE ? ESCAPE '!'")
-        params.append(like_pattern(f.text))
+        clauses.append("e.rowid IN (SELECT rowid FROM event_sentence_search WHERE sentence LIKE ?)"
+                       if _indexed(f.text, trigram) else "lower(e.sentence) LIKE ? ESCAPE '!'")
+        params.append(_pattern(f.text, trigram))
     if f.bbox:
         west, south, east, north = f.bbox
         clauses.append("e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?")
@@ -142,6 +153,17 @@ def where_clause(f: EventFilter) -> tuple[str, list[Any]]:
         clauses.append("e.id = ?")
         params.append(f.event_id)
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _indexed(value: str, trigram: bool) -> bool:
+    """A trigram index answers a substring of 3+ characters, given without LIKE's own wildcards (FTS5 reads
+    no ESCAPE clause)."""
+    value = value.strip()
+    return trigram and len(value) >= 3 and not any(ch in value for ch in "%_")
+
+
+def _pattern(value: str, trigram: bool) -> str:
+    return f"%{value.strip().lower()}%" if _indexed(value, trigram) else like_pattern(value)
 
 
 def like_pattern(value: str) -> str:

@@ -68,3 +68,50 @@ def test_iter_events_keyset_pages_through_ties_without_loss_or_repeat(store, mak
     seen = [(r["doc_id"], r["event_id"]) for r in iter_events(store.conn, page=2)]
     assert len(seen) == len(set(seen)) == 6
     assert seen == [(r["doc_id"], r["event_id"]) for r in select_events(store.conn, limit=100)]
+
+
+def test_substring_filters_read_the_trigram_indexes_and_stay_in_step(store, make_record):
+    from dateline.store.select import where_clause
+
+    record = make_record()
+    store.write(record)
+    conn = store.conn
+    where, _ = where_clause(EventFilter(actor="rebel", text="rockets"), trigram=True)
+    assert "entity_name_search" in where and "event_sentence_search" in where
+    plan = " ".join(str(r) for r in conn.execute(
+        "EXPLAIN QUERY PLAN SELECT rowid FROM event_sentence_search WHERE sentence LIKE '%rockets%'"))
+    assert "VIRTUAL TABLE INDEX 0:L" in plan  # the trigram index answers it, not a scan of sentences
+    assert sorted(ids(select_events(conn, EventFilter(actor="REBEL")))) == ["v1", "v2"]  # any case
+    assert ids(select_events(conn, EventFilter(text="12 Rockets"))) == ["v2"]
+    assert ids(select_events(conn, EventFilter(actor="ma"))) == ["v2"]  # 2 letters: the plain LIKE
+    # Re-writing an article replaces its rows: the indexes follow (no stale or doubled matches).
+    store.write(make_record(text=record.document.text + "\n\nMore later.", origin=record.document.origin))
+    assert count_events(conn, EventFilter(text="12 rockets")) == 2  # the old and the new text
+    conn.execute("DELETE FROM documents WHERE id = ?", (record.document.id,))  # cascades to its rows
+    assert count_events(conn, EventFilter(text="12 rockets")) == 1
+    assert conn.execute("SELECT count(*) FROM event_sentence_search WHERE sentence LIKE '%12 rockets%'").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize("field, term", [
+    ("actor", "rebel"), ("actor", "Mayor of"), ("actor", "nobody here"), ("text", "rockets"),
+    ("text", "Officials in"), ("text", "killing two"), ("actor", "ma"),
+])
+def test_trigram_and_like_paths_select_the_same_events(store, make_record, field, term):
+    from dateline.store.select import _ORDER, where_clause
+
+    base = make_record()
+    store.write(base)
+    store.write(make_record(text=base.document.text + "\n\nLater reports.", origin="tests/other.txt"))
+    found = []
+    for trigram in (False, True):
+        where, params = where_clause(EventFilter(**{field: term}), trigram)
+        found.append(store.conn.execute(f"SELECT e.doc_id, e.id FROM events e {where} {_ORDER}", params).fetchall())
+    assert found[0] == found[1]
+
+
+def test_search_bench_reports_both_modes(store, make_record, tmp_path):
+    from dateline.bench_search import run_search_bench
+
+    store.write(make_record())
+    table = run_search_bench(tmp_path / "test.db", n_terms=3)
+    assert "| actor |" in table and "| text |" in table and "x /" in table
