@@ -79,8 +79,13 @@ def entities_result(db, name: str | None, limit: int) -> dict[str, Any]:
 
 
 def stats_result(db) -> dict[str, Any]:
-    figures = browse.overview(db)
-    figures["rejected_by_reason"] = queries.rejected_by_reason(db)
+    def compute() -> dict[str, Any]:
+        figures = browse.overview(db)
+        figures["rejected_by_reason"] = queries.rejected_by_reason(db)
+        return figures
+
+    # Whole-store figures: kept until the store changes (db.memo), when the connection can tell.
+    figures = dict(db.memo("stats", compute) if hasattr(db, "memo") else compute())
     figures["incidents_available"] = incidents_module() is not None
     return figures
 

@@ -12,6 +12,7 @@ import threading
 from types import ModuleType
 
 from ..store import Store, open_store
+from ..store.connection import dialect
 
 
 class Stores:
@@ -35,6 +36,22 @@ class Stores:
     def connection(self) -> "ThreadConnection":
         return ThreadConnection(self)
 
+    def memo(self, name: str, compute):
+        """`compute()`, kept per thread until the store changes (another connection commits): figures over
+        the whole store (the stats page) cost a scan of every event. Without a way to tell a change
+        (PostgreSQL), computed every time."""
+        conn = self.get().conn
+        version = _data_version(conn)
+        if version is None:
+            return compute()
+        memo = getattr(self._local, "memo", None)
+        if memo is None:
+            memo = self._local.memo = {}
+        kept = memo.get(name)
+        if kept is None or kept[0] != version:
+            kept = memo[name] = (version, compute())
+        return kept[1]
+
     def close(self) -> None:
         with self._lock:
             for store in self._open:
@@ -43,6 +60,13 @@ class Stores:
                 except Exception:  # a connection owned by another thread; the process is ending anyway
                     pass
             self._open.clear()
+
+
+def _data_version(conn) -> int | None:
+    """SQLite's counter of commits by other connections, as this connection sees it; None elsewhere."""
+    if dialect(conn) != "sqlite":
+        return None
+    return conn.execute("PRAGMA data_version").fetchone()[0]
 
 
 def incidents_module() -> ModuleType | None:
@@ -64,6 +88,9 @@ class ThreadConnection:
 
     def execute(self, *args, **kwargs):
         return self._stores.get().conn.execute(*args, **kwargs)
+
+    def memo(self, name: str, compute):
+        return self._stores.memo(name, compute)
 
     def __getattr__(self, name: str):
         return getattr(self._stores.get().conn, name)

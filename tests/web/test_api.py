@@ -219,3 +219,29 @@ def test_tiles_setting_adds_its_origin_to_the_csp_and_rejects_injection(web_db):
         assert "img-src 'self' data: https://*.tiles.example.org;" in csp
     with pytest.raises(SettingError):
         create_app(str(web_db), tiles="https://x.org/; script-src *")
+
+
+def test_api_stats_are_kept_until_the_store_changes(tmp_path, pipeline, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from dateline.store import open_store
+    from dateline.web import api
+    from web_inputs import TEXTS
+
+    computed = []
+    overview = api.browse.overview
+    monkeypatch.setattr(api.browse, "overview", lambda db: computed.append(1) or overview(db))
+
+    path = tmp_path / "stats.db"
+    kharkiv, minsk = list(pipeline.process(TEXTS[:2]))
+    with open_store(path) as store:
+        store.write(kharkiv)
+    with TestClient(create_app(str(path))) as c:
+        first = c.get("/api/stats").json()
+        assert all(c.get("/api/stats").json() == first for _ in range(5))
+        assert len(computed) <= 2  # once per server thread, not once per request
+        with open_store(path) as writer:  # another connection commits: the next answer sees it
+            writer.write(minsk)
+        second = c.get("/api/stats").json()
+    assert (first["articles"], second["articles"]) == (1, 2)
+    assert second["events"] == first["events"] + len(minsk.events)
