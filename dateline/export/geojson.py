@@ -44,6 +44,7 @@ def to_feature(event: dict[str, Any]) -> dict[str, Any] | None:
         "actors": "; ".join(a["name"] for a in event.get("actors") or []) or None,
         "recipients": "; ".join(r["name"] for r in event.get("recipients") or []) or None,
         "place": place.get("name"), "place_kind": place.get("kind"), "country": place.get("country"),
+        "place_located_by": place.get("located_by"),  # not "gazetteer": the point is borrowed (approximate)
         "outlet": doc.get("outlet"), "url": doc.get("url"),
         "sentence": flat((event.get("sentence") or {}).get("text")),
     }

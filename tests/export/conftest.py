@@ -46,8 +46,9 @@ def lyon_record():
     base = build_record(text=TEXT + "\n\nA third report.", origin="tests/lyon.txt", published="2023-05-02")
     crowd = Entity("e1", "students", "NORP", None, None, (), base.entities[0].mentions)
     police = replace(base.entities[1], name="police", type="ORG", country="FRA", sector="COP")
+    # A point borrowed from the town the text puts the place in (see geo.resolve): approximate.
     lyon = Place("p1", "Lyon", "city", "FRA", "Auvergne-Rhone-Alpes", 45.76, 4.84, 2996944,
-                 base.places[0].mentions)
+                 base.places[0].mentions, located_by="stated_place")
     protest = replace(base.events[0], category="PROTEST", mode="demo", cameo="141",
                       acled={"event_type": "Protests", "sub_event_type": "Protest with intervention"},
                       time=EventTime("2023-05-01", "2023-05-01", "day"), recipients=("e2",), fatalities=None)

@@ -55,6 +55,7 @@ def test_acled_foreign_military_is_external_force_and_protest_actors_are_protest
     assert rows["Kharkiv"]["inter1"] == "8"  # Russian military acting in Ukraine
     lyon = rows["Lyon"]
     assert (lyon["actor1"], lyon["inter1"], lyon["actor2"], lyon["inter2"]) == ("students", "6", "police", "1")
+    assert lyon["geo_precision"] == "2"  # a city, but its point is borrowed from the town the text names
     assert lyon["fatalities"] == "0"  # no reported figure is ACLED's 0
 
 

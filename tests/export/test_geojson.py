@@ -32,6 +32,8 @@ def test_geojson_properties_are_flat(events):
     assert calder["category"] == "ASSAULT" and calder["date"] == "2023-03-03"
     assert calder["modality"] == "actual" and calder["fatalities"] == 2 and calder["actors"] == "rebels"
     assert calder["sentence"].startswith("Officials in Riverton") and len(calder["doc_id"]) == 64
+    lyon = next(f["properties"] for f in features if f["properties"]["place"] == "Lyon")
+    assert (calder["place_located_by"], lyon["place_located_by"]) == ("gazetteer", "stated_place")
 
 
 def test_geojson_empty_input_is_an_empty_collection():

@@ -36,7 +36,7 @@ def build_record(text: str = TEXT, origin: str = "tests/riverton.txt", published
     mayor = Entity("e2", "mayor of Calder", "PERSON", "XKX", "GOV", ("mayor",), (s("the mayor of Calder"),))
     radio = Entity("e3", "Radio North", "MEDIA", None, "MED", (), (s("Radio North"),))
     calder = Place("p1", "Calder", "town", "XKX", "North", 42.5, 21.1, 123456, (s("Calder"), s("Calder", 1)),
-                   confidence=0.7, alternatives=(654321,))
+                   confidence=0.7, alternatives=(654321,), located_by="gazetteer")
     friday = TimeExpr("on Friday", *_bounds(s("on Friday")), "2023-03-03", "2023-03-03", "day", "2023-03-03")
     quote = Quote("We will answer this", *_bounds(s("We will answer this")), "direct", "e2", "the mayor of Calder",
                   "told", "e3")
