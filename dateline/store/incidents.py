@@ -142,8 +142,11 @@ def load_reports(conn: Connection, doc_ids: list[str], only: set[tuple[str, str]
         if doc is None:
             continue
         text, published = doc
-        places = {row[0]: PlaceRef(*row[1:]) for row in conn.execute(
-            "SELECT id, name, kind, country, lat, lon, geonames_id, admin1 FROM places WHERE doc_id = ?", (doc_id,))}
+        # A point lent by the article's own town (a name no gazetteer has) says nothing about how near two
+        # reports are: such a place is compared by its name alone, as before it had a point.
+        places = {row[0]: PlaceRef(*row[1:4], *((None, None) if row[8] == "article_town" else row[4:6]), *row[6:8])
+                  for row in conn.execute("SELECT id, name, kind, country, lat, lon, geonames_id, admin1, located_by"
+                                          " FROM places WHERE doc_id = ?", (doc_id,))}
         story_place = _story_place(conn, doc_id, places)
         entities = {row[0]: ActorRef(row[1], row[2], row[3]) for row in conn.execute(
             "SELECT id, name, country, type FROM entities WHERE doc_id = ?", (doc_id,))}

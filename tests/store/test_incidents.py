@@ -65,3 +65,16 @@ def test_incidents_rewritten_article_is_relinked(store, record, make_record):
     n_reports = store.conn.execute("SELECT count(*) FROM incident_reports").fetchone()[0]
     assert n_reports == 1 and store.conn.execute("SELECT count(*) FROM incidents").fetchone()[0] == 1
     assert {r[0] for r in store.conn.execute("SELECT id FROM incidents")} <= ids_before
+
+
+def test_incidents_read_a_point_lent_by_the_articles_town_as_no_point(store):
+    from dataclasses import replace
+
+    from dateline.store.incidents import load_reports
+
+    base = build_record()
+    lent = replace(base.places[0], located_by="article_town")
+    store.write(replace(base, places=(lent, *base.places[1:])))
+    (doc_id,) = [row[0] for row in store.conn.execute("SELECT id FROM documents")]
+    placed = [r.place for r in load_reports(store.conn, [doc_id]) if r.place is not None]
+    assert placed and all(p.lat is None and p.lon is None and p.name == lent.name for p in placed)
