@@ -233,6 +233,9 @@ def mark_metonyms(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> None:
             m.metonym = True
         elif root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.tag_ == "VBN":
             m.metonym = True
+        elif root.dep_ in ("compound", "nmod") and root.head.i > root.i and _is_actor_head(root.head, kb) \
+                and root.head.lemma_.lower() not in _FACILITY_NOUNS:
+            m.metonym = True  # "US officials", "Russia troops": the state's people, not a place
         elif root.dep_ == "pobj" and root.head.lower_ in ("according", "to") and root.head.head.lower_ == "according":
             m.metonym = True
         if m.metonym:

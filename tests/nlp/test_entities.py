@@ -47,6 +47,12 @@ def test_entities_capital_metonym_is_the_government(entity_nlp):
     assert "Taipei" in toponyms and "Beijing" not in toponyms
 
 
+def test_entities_country_naming_its_officials_is_no_place_but_a_place_of_a_building_is(entity_nlp):
+    doc = entity_nlp("US officials met in Geneva. Protesters gathered at the Kabul airport gate.")
+    toponyms = [s.text for s in doc.spans["dl_toponyms"]]
+    assert "US" not in toponyms and "Geneva" in toponyms and "Kabul" in toponyms
+
+
 def test_entities_country_joined_to_a_speaking_country_speaks_too(entity_nlp):
     doc = entity_nlp("Iran and Syria said the strikes on Damascus were a violation of international law.")
     toponyms = [s.text for s in doc.spans["dl_toponyms"]]
