@@ -21,6 +21,7 @@ COUNTRY_W, TOWN_COUNTRY_W, ADMIN_W = 8.0, 6.0, 9.0  # share of the article's cou
 OUTLET_COUNTRY_W = 6.0  # a national web domain (".co.uk"), as much as a dateline city
 COVER = 0.5  # weight of where a name *could* be (each possible admin1 area equally)
 SUPPORT_TOP, SUPPORT_KM, SUPPORT_WEIGHT, SUPPORT_CAP = 8, 150.0, 1.5, 3.0  # nearness of other names' readings
+COUNTY_W = 10.0  # a town and the county it lies in, both named: as strong as "Belgorod, Russia"
 _CAPWORD = re.compile(r"\b[A-Z][a-z]+\b")
 
 
@@ -137,3 +138,33 @@ def proximity_pass(groups: list) -> None:
             np.maximum.at(best_per_group, owner, close[row])
             groups[k].scores[i] += SUPPORT_WEIGHT * min(best_per_group.sum(), SUPPORT_CAP)
             row += 1
+
+
+_COUNTY_WORD = re.compile(r"^(?:county|co\.?)\s+|\s+(?:county|parish|borough|co\.?)$", re.I)
+
+
+def county_pass(groups: list) -> None:
+    """A county and a town named in one article read as the pair where the town lies in that county:
+    "Huntsville" and "Walker County" are Huntsville, Texas and Walker County, Texas (not Alabama's).
+    Not in a state the article does not name when it names others ("Columbia" and "Marion County" in a
+    story that says "Missouri" five times are not the pair in Mississippi)."""
+    counties = [(g, i, _county_key(c)) for g in groups for i, c in enumerate(g.candidates) if c.kind == "admin2"]
+    if not counties:
+        return
+    named = {(c.country, c.admin1code) for g in groups if g.candidates
+             for c in [g.candidates[max(range(len(g.candidates)), key=g.scores.__getitem__)]] if c.kind == "admin1"}
+    for town_group in groups:
+        for j, t in enumerate(town_group.candidates):
+            if t.kind not in POPULATED or not t.admin2 or not t.primary:  # by its own name, not an old one
+                continue
+            if named and (t.country, t.admin1code) not in named:
+                continue
+            key = (t.country, t.admin1code, _COUNTY_WORD.sub("", t.admin2).lower())
+            for g, i, county in counties:
+                if g is not town_group and county == key:
+                    g.scores[i] += COUNTY_W
+                    town_group.scores[j] += COUNTY_W
+
+
+def _county_key(c: Candidate) -> tuple:
+    return c.country, c.admin1code, _COUNTY_WORD.sub("", c.name).lower()

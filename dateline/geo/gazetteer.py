@@ -17,7 +17,7 @@ from importlib.util import find_spec
 
 from .normalize import ARABIC_NAMED, norm, without_article
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"  # 7: towns carry their county (admin2)
 _lock = threading.Lock()
 _conn: sqlite3.Connection | None = None
 
@@ -38,6 +38,7 @@ class Candidate:
     primary: bool  # the looked-up name is the place's own name, not an alternate
     capital: bool = False  # a national capital
     fame: int = 0  # number of GeoNames alternate names: well-known places have many
+    admin2: str | None = None  # a town's county (GeoNames admin2 name), where known
 
 
 def _fingerprint() -> str:
@@ -79,7 +80,8 @@ def build(path: Path | None = None) -> Path:
         PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
         CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, kind TEXT, country TEXT, admin1 TEXT,
             admin1code TEXT, lat REAL, lon REAL, population INTEGER, geonames_id INTEGER,
-            lat_lo REAL, lat_hi REAL, lon_lo REAL, lon_hi REAL, source TEXT, capital INTEGER, fame INTEGER);
+            lat_lo REAL, lat_hi REAL, lon_lo REAL, lon_hi REAL, source TEXT, capital INTEGER, fame INTEGER,
+            admin2 TEXT);
         CREATE TABLE names (key TEXT, place INTEGER, is_primary INTEGER, UNIQUE(key, place));
         CREATE TABLE demonyms (word TEXT PRIMARY KEY, country TEXT);
         """
@@ -87,9 +89,9 @@ def build(path: Path | None = None) -> Path:
     for r in sources.collect():
         box = r.bbox or (None, None, None, None)
         con.execute(
-            "INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (r.id, r.name, r.kind, sources.country_alpha3(r.cc), r.admin1, r.admin1code, r.lat, r.lon,
-             r.population, r.geonames_id, *box, r.source, int(r.capital), r.fame),
+             r.population, r.geonames_id, *box, r.source, int(r.capital), r.fame, r.admin2),
         )
         primary = norm(r.name)
         keys = {norm(n) for n in r.names} | {primary}
@@ -124,13 +126,13 @@ def connect() -> sqlite3.Connection:
 
 
 _COLS = ("p.id, p.name, p.kind, p.country, p.admin1, p.admin1code, p.lat, p.lon, p.population, p.geonames_id, "
-         "p.lat_lo, p.lat_hi, p.lon_lo, p.lon_hi, p.capital, n.is_primary, p.fame")
+         "p.lat_lo, p.lat_hi, p.lon_lo, p.lon_hi, p.capital, n.is_primary, p.fame, p.admin2")
 
 
 def _candidate(row) -> Candidate:
     box = None if row[10] is None else (row[10], row[11], row[12], row[13])
     return Candidate(row[0], row[1], row[2], row[3], row[4], row[5] or "", row[6], row[7], row[8] or 0,
-                     row[9], box, bool(row[15]), bool(row[14]), row[16] or 0)
+                     row[9], box, bool(row[15]), bool(row[14]), row[16] or 0, row[17])
 
 
 def lookup(name: str) -> list[Candidate]:

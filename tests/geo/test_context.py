@@ -179,3 +179,17 @@ def test_resolve_world_city_inside_a_landmark_far_from_the_articles_town():
     text = "Kyiv marked the day. Crowds in Kyiv recalled the fall of the Berlin Wall in Berlin's east."
     places = _resolve(text, "Kyiv", "Kyiv", "Berlin Wall")
     assert places["Berlin Wall"].country == "DEU"
+
+
+def test_resolve_town_and_the_county_it_lies_in_read_each_other():
+    text = ("The burn ban issued for Walker County was lifted on Monday after the Huntsville fire chief "
+            "met county officials.")
+    places = _resolve(text, "Walker County", "Huntsville")
+    assert places["Huntsville"].admin1 == "Texas"  # Huntsville, Texas lies in Walker County, Texas
+    assert places["Walker County"].admin1 == "Texas"
+
+
+def test_resolve_big_town_without_its_county_keeps_its_prior():
+    text = "Engineers in Huntsville tested the rocket on Monday."
+    (place,) = resolve(text, [(text.index("Huntsville"), text.index("Huntsville") + 10)])
+    assert place.admin1 == "Alabama"

@@ -7,9 +7,9 @@ from dateline.evaluate.geo import CORPORA, read_articles, read_corpus, resolutio
 
 
 # Floors a little under the figures measured on 2026-12-05 (`dateline eval geo --no-recognition`):
-# GeoWebNews 0.882, LGL 0.848, TR-News 0.930, GeoVirus 0.810. The bars are LGL 0.83 and
+# GeoWebNews 0.884, LGL 0.864, TR-News 0.932, GeoVirus 0.811. The bars are LGL 0.83 and
 # TR-News 0.88 (met) and GeoWebNews 0.94 (not met): these pin what we have so it cannot slip.
-FLOORS = {"GeoWebNews": 0.875, "LGL": 0.84, "TR-News": 0.92, "GeoVirus": 0.80}
+FLOORS = {"GeoWebNews": 0.875, "LGL": 0.855, "TR-News": 0.92, "GeoVirus": 0.80}
 
 
 @pytest.mark.slow
