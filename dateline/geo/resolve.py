@@ -159,7 +159,7 @@ def _group(text, spans, labels) -> list[_Group]:
             order.append(g)
         g.spans.append((start, end))
         ends[end] = g
-        g.container |= _containers(text, start, end)
+        g.container |= _containers(text, start, end, g.candidates)
         before_comma = ends.get(start - 2) if text[max(0, start - 2):start] == ", " else None
         if before_comma is not None and before_comma is not g and not _LIST_GOES_ON.match(after):
             g.after_town = before_comma  # "Tacoma, Washington": Washington is what holds Tacoma
@@ -314,8 +314,8 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     return list(seen.values())
 
 
-def _containers(text: str, start: int, end: int) -> set[str]:
-    """Countries or admin1 areas the text says this place is in."""
+def _containers(text: str, start: int, end: int, candidates: list[Candidate] = ()) -> set[str]:
+    """Countries, admin1 areas or (for towns) counties the text says this place is in."""
     out: set[str] = set()
     m = _COMMA_AFTER.match(text[end:end + 60])
     if m and _LIST_GOES_ON.match(text[end + m.end():end + m.end() + 40]):
@@ -328,12 +328,22 @@ def _containers(text: str, start: int, end: int) -> set[str]:
                 for c in found:
                     out.add(c.country if c.kind == "country" else f"{c.country}/{c.admin1code}")
                 break
+        else:  # "Rockingham, Northamptonshire", "Knockhill, Fife": a county one of the towns so named lies in
+            counties = {_county_name(c.admin2) for c in candidates if c.admin2}
+            for n in range(len(words), 0, -1):
+                if _county_name(" ".join(words[:n])) in counties:
+                    out.add(f"admin2:{_county_name(' '.join(words[:n]))}")
+                    break
     m = _NORP_OF.search(text[max(0, start - 50):start])
     if m:
         a3 = gazetteer.demonym_country(m.group(1)) or gazetteer.demonym_country(m.group(1).split()[-1])
         if a3:
             out.add(a3)
     return out
+
+
+def _county_name(name: str) -> str:
+    return norm(re.sub(r"^(?:County|Co\.?)\s+|\s+(?:County|Parish|Borough|Co\.?)$", "", name))
 
 
 # ---------------------------------------------------------------- scoring
@@ -396,7 +406,8 @@ def _town_over_area(town: Candidate, area: Candidate) -> bool:
 def _container_score(c: Candidate, g: _Group) -> float:
     if not g.container:
         return 0.0
-    inside = c.country in g.container or f"{c.country}/{c.admin1code}" in g.container
+    inside = (c.country in g.container or f"{c.country}/{c.admin1code}" in g.container
+              or (c.admin2 is not None and f"admin2:{_county_name(c.admin2)}" in g.container))
     if c.kind == "country" and c.country in g.container:
         inside = False  # "Belgorod, Russia": Belgorod is not Russia itself
     return 10.0 if inside else -4.0

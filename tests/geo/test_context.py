@@ -193,3 +193,10 @@ def test_resolve_big_town_without_its_county_keeps_its_prior():
     text = "Engineers in Huntsville tested the rocket on Monday."
     (place,) = resolve(text, [(text.index("Huntsville"), text.index("Huntsville") + 10)])
     assert place.admin1 == "Alabama"
+
+
+@pytest.mark.parametrize("county, state", [("Henry County", "Tennessee"), ("Lamar County", "Texas")])
+def test_resolve_town_followed_by_its_county_is_the_town_there(county, state):
+    text = f"A man from Paris, {county}, was charged on Friday."
+    (place,) = resolve(text, [(11, 16)])
+    assert (place.name, place.admin1) == ("Paris", state)
