@@ -136,7 +136,7 @@ def evaluate_event_location(nlp: Language, zip_path: Path, limit: int | None = N
     with zipfile.ZipFile(zip_path) as zf:
         name = next(n for n in zf.namelist() if n.endswith("labeled_text.jsonl") and "MACOSX" not in n)
         data = json.loads(zf.read(name))
-    gold = [r for r in data if r.get("source") == "RELABEL" and r.get("answer") == "accept"][:limit]
+    gold = [r for r in data if r.get("source") == "RELABEL" and r.get("answer") == "accept" and r.get("spans")][:limit]
     ok = 0
     for rec, doc in zip(gold, nlp.pipe(r["text"] for r in gold)):
         verb = _char_span(rec, next((s for s in rec["spans"] if s["label"] == "VERB"), None))

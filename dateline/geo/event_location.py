@@ -20,7 +20,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "over", "throughout", "within", "along"}
+LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "over", "throughout", "within", "along",
+            "off"}  # "captured off Mogadishu"
 TARGET = {"on", "at", "against", "into", "onto", "toward", "towards"}
 SOURCE = {"from", "out"}
 # "on the outskirts of Karachi", "on the edge of Damascus": in the place, whatever the preposition.
@@ -119,9 +120,31 @@ def event_place(doc: Doc, sentence_span: Span, trigger_token: Token, category: s
         groups = (attached_loc, attached_target, other)
     else:
         groups = (attached_loc, attached_target, loose_loc, other)
+    places = {p.id: p for p in doc._.dl_places or ()}
     for group in groups:
         if group:
             best = min(group, key=lambda s: (SPECIFICITY.get(kinds.get(s._.dl_place), 6),
                                              abs(s.start - trigger_token.i)))
+            inner = [s for g in (attached_loc, attached_target, loose_loc, other) for s in g
+                     if _inside(places.get(s._.dl_place), places.get(best._.dl_place))]
+            if inner:  # "Palmyra ... in the Homs province", "the Baghdad neighbourhood of Al-Bayaa"
+                best = min(inner, key=lambda s: (SPECIFICITY.get(kinds.get(s._.dl_place), 6),
+                                                 abs(s.start - trigger_token.i)))
             return best._.dl_place
     return None
+
+
+def _inside(place, area) -> bool:
+    """Whether a place named in the same sentence lies within the chosen, coarser one: a town of its
+    country or province, or a site of its town. Then the event is told more precisely by the inner one."""
+    if place is None or area is None or place.id == area.id or place.country != area.country or not place.country:
+        return False
+    if SPECIFICITY.get(place.kind, 6) >= SPECIFICITY.get(area.kind, 6):
+        return False
+    if area.kind == "country":
+        return True
+    if area.kind == "admin1":
+        return bool(place.admin1) and place.admin1 == area.admin1
+    if area.kind in ("city", "town", "village") and None not in (place.lat, place.lon, area.lat, area.lon):
+        return abs(place.lat - area.lat) < 0.2 and abs(place.lon - area.lon) < 0.2  # a site of that town
+    return False

@@ -125,6 +125,16 @@ def test_event_arguments_place_found_through_the_phrase(annotate, text, category
     assert place is not None and place.country == country
 
 
+@pytest.mark.parametrize("text, category, place_name", [
+    ("Government forces shelled the cities of Palmyra and Qaryatayn in Homs province.", "ASSAULT", "Palmyra"),
+    ("Pirates attacked a cargo ship off Mogadishu on Tuesday.", "ASSAULT", "Mogadishu"),
+])
+def test_event_arguments_the_inner_of_two_nested_places(annotate, text, category, place_name):
+    record, evs = events_of(annotate, text, category)
+    place = place_of(record, evs[0]) if evs else None
+    assert place is not None and place_name in {m.text for m in place.mentions}, [place_of(record, e) for e in evs]
+
+
 @pytest.mark.parametrize("text, category, not_country", [
     ("CAIRO, Egypt (AP) — Gunmen attacked a checkpoint on Friday.", "ASSAULT", "EGY"),  # the dateline
     ("Artillery shelled villages near the Pakistan border on Monday.", "ASSAULT", "PAK"),  # a border
