@@ -75,13 +75,19 @@ def _preposition(span: Span) -> tuple[Token, str] | None:
         head = head.head
     if head.dep_ == "pobj" and head.head.dep_ == "prep":
         prep = head.head
-        # "in a remote area of Nangarhar", "in the town of Bir al-Abd": the locative of the noun it names
         outer = prep.head
+        for _ in range(3):  # "the streets of the border city of Reynosa": up the chain of "of"s
+            if prep.lower_ != "of" or outer.dep_ != "pobj" or outer.head.lower_ != "of":
+                break
+            prep, outer = outer.head, outer.head.head
+        # "in a remote area of Nangarhar", "in the town of Bir al-Abd": the locative of the noun it names
         if prep.lower_ == "of" and outer.dep_ == "pobj" and outer.head.dep_ == "prep":
             if outer.head.lower_ in LOCATIVE:
                 return outer.head, outer.head.lower_
             if outer.lemma_.lower() in EDGE_NOUNS:
                 return outer.head, "in"
+        if prep.lower_ == "of" and outer.dep_ in ("dobj", "obj", "nsubjpass"):
+            return prep, "at"  # "patrolled the streets of Reynosa", "shelled the centre of Kharkiv": its target
         return prep, prep.lower_
     return None
 
