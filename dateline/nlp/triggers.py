@@ -171,8 +171,8 @@ def light_verb(tok: Token) -> Token | None:
 
 
 def _values_of(key: str, tok: Token) -> list[str] | None:
-    if key == "obj":  # with a figure's unit sign: "hitting $2.50" has the object "$"
-        return [v for t in objects(tok) for v in [lemma(t)] + [c.text for c in t.children if c.pos_ == "SYM"]]
+    if key == "obj":
+        return [v for t in objects(tok) for v in _object_words(t)]
     if key == "subj":
         return [lemma(t) for t in subjects(tok)]
     if key == "mod":
@@ -185,6 +185,24 @@ def _values_of(key: str, tok: Token) -> list[str] | None:
         lv = light_verb(tok)
         return [lemma(lv)] if lv is not None else []
     return None
+
+
+# Nouns that measure or hold what follows their "of": "5 million dollars of aid", "a state of emergency".
+MEASURE_NOUNS = frozenset("dollar euro pound shilling yuan rupee million billion ton tonne kg kilogram litre liter "
+                          "barrel unit package shipment consignment batch load round series number amount state "
+                          "supply quantity dozen hundred thousand".split())
+
+
+def _object_words(t: Token) -> list[str]:
+    """What an object names: its head, a figure's unit sign ("hitting $2.50": "$"), the noun it is made of
+    ("lifted a state of emergency", "gave 5 million dollars of aid") and its noun modifiers ("eased
+    emergency measures")."""
+    words = [lemma(t)] + [c.text for c in t.children if c.pos_ == "SYM"]
+    words += [lemma(c) for c in t.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+    if lemma(t) in MEASURE_NOUNS:  # not "a photograph of a man": a picture is not the man
+        words += [lemma(g) for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"]
+    return words
 
 
 def _holds(cond: Condition, tok: Token) -> bool:

@@ -75,3 +75,11 @@ def test_event_precision_attack_beside_a_storm_word_is_still_an_attack(annotate)
 def test_event_precision_bombing_after_a_verb_like_a_hazard_word_is_still_an_attack(annotate):
     text = ("Tensions surged into the open after a large bombing in Beirut on Friday that killed eight people.")
     assert "ASSAULT" in categories(annotate, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Some Russian media released a photograph of a man they said was one of the suspects.",
+    "The group released two videos of them last year.",
+])
+def test_event_precision_a_picture_of_people_released_is_no_release_of_captives(annotate, text):
+    assert "RETREAT" not in categories(annotate, text)

@@ -30,6 +30,11 @@ def names(record, ids):
     ("The prosecutor opened an investigation into the killings.", "ACCUSE", "investigate"),
     ("France sent arms and ammunition to the rebels.", "AID", None),
     ("The two navies began war games in the Black Sea on Monday.", "COOPERATE", None),
+    ("The government lifted the state of emergency in the north on Sunday.", "CONCEDE", None),
+    ("The authorities eased emergency measures in the province.", "CONCEDE", None),
+    ("The donors gave the ministry 5 million dollars of aid for schools.", "AID", None),
+    ("The country granted asylum to 18 rebels last year.", "AID", None),
+    ("The regime offered to hand over the two suspects to a court abroad.", "AGREE", None),
 ])
 def test_events_category_and_mode(annotate, text, category, mode):
     evs = events_of(annotate, text)
