@@ -35,6 +35,10 @@ def names(record, ids):
     ("The donors gave the ministry 5 million dollars of aid for schools.", "AID", None),
     ("The country granted asylum to 18 rebels last year.", "AID", None),
     ("The regime offered to hand over the two suspects to a court abroad.", "AGREE", None),
+    ("China denied a request for two warships to visit the port.", "REJECT", None),
+    ("The president reneged on his promise to hold elections.", "REJECT", None),
+    ("The government accepted the rebels' demands for reform on Thursday.", "CONCEDE", None),
+    ("Denmark accepted a formula for ending the fisheries dispute.", "AGREE", None),
 ])
 def test_events_category_and_mode(annotate, text, category, mode):
     evs = events_of(annotate, text)
