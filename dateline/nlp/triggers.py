@@ -106,8 +106,12 @@ def coarse_pos(tok: Token) -> str | None:
     return None
 
 
+# Forms the model lemmatizes wrongly, and wrongly for us: "raped" -> "rap".
+LEMMA_FIXES = {"raped": "rape", "raping": "rape"}
+
+
 def lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
+    return LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower()
 
 
 def antecedent(tok: Token) -> Token:

@@ -83,3 +83,8 @@ def test_event_precision_bombing_after_a_verb_like_a_hazard_word_is_still_an_att
 ])
 def test_event_precision_a_picture_of_people_released_is_no_release_of_captives(annotate, text):
     assert "RETREAT" not in categories(annotate, text)
+
+
+def test_event_precision_a_refugee_or_protest_camp_is_no_military_base(annotate):
+    cats = categories(annotate, "Families set up a camp by the road; protesters set up a tent camp in the square.")
+    assert "MOBILIZE" not in cats

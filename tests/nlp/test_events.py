@@ -39,6 +39,12 @@ def names(record, ids):
     ("The president reneged on his promise to hold elections.", "REJECT", None),
     ("The government accepted the rebels' demands for reform on Thursday.", "CONCEDE", None),
     ("Denmark accepted a formula for ending the fisheries dispute.", "AGREE", None),
+    ("Soldiers raped two women in the village last week.", "ASSAULT", "sexual"),
+    ("The report documents sexual violence against detainees.", "ASSAULT", "sexual"),
+    ("Police found two explosive devices near the school on Monday.", "COERCE", "disrupt"),
+    ("Troops seized a weapons cache in the hills.", "COERCE", "disrupt"),
+    ("Turkish forces set up a new observation post in the province.", "MOBILIZE", "base"),
+    ("About 160 soldiers defected to the rebel faction.", "MOBILIZE", "troops"),
 ])
 def test_events_category_and_mode(annotate, text, category, mode):
     evs = events_of(annotate, text)
