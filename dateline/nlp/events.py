@@ -39,7 +39,8 @@ WEAPON_MODES = (  # an ASSAULT with no mode of its own takes it from the weapons
     ("unconventional", frozenset("chemical sarin chlorine nerve-agent toxic mustard gas".split())),
     ("suicide-attack", frozenset("suicide".split())),
     ("heavy-weapons", frozenset("missile rocket shell artillery mortar tank howitzer".split())),
-    ("explosives", frozenset("bomb explosive ied mine grenade".split())),
+    ("grenade", frozenset("grenade".split())),  # ACLED's own sub-event type
+    ("explosives", frozenset("bomb explosive ied mine".split())),
     ("firearms", frozenset("gun gunman gunmen gunfire rifle bullet sniper".split())),
 )
 STATEMENTS = frozenset("ACCUSE REQUEST REJECT".split())

@@ -176,7 +176,7 @@ def test_event_takes_its_weapon_from_its_sentence(annotate):
     # the weapon is named in the sentence, not on the verb that reports the deaths
     _, evs = events_of(annotate, "Two people were killed on Sunday when a grenade was thrown into a crowded "
                                  "market, police said.", "ASSAULT")
-    assert evs and all(e.mode == "explosives" for e in evs)
+    assert evs and all(e.mode == "grenade" and e.acled["sub_event_type"] == "Grenade" for e in evs)
 
 
 def test_a_told_event_as_subject_brings_its_doers(annotate):
