@@ -27,7 +27,7 @@ from .implied_arguments import (MUTUAL, ON_THE_GROUND, Prior, antecedent_event, 
                                 same_country, target_country_place, victims_are_people)
 from .modality import modality
 from .quantities import quantities
-from .triggers import Trigger, find_triggers
+from .triggers import Trigger, find_triggers, lemma, objects
 
 MAX_EVENTS_PER_SENTENCE = 8
 MAX_LINK_HOPS = 4
@@ -43,6 +43,8 @@ WEAPON_MODES = (  # an ASSAULT with no mode of its own takes it from the weapons
     ("explosives", frozenset("bomb explosive ied mine".split())),
     ("firearms", frozenset("gun gunman gunmen gunfire rifle bullet sniper".split())),
 )
+PROTESTERS = frozenset("protester demonstrator marcher rioter".split())
+PERSONAL_HARM = frozenset("sexual abduct torture execute".split())  # what was done, whoever suffered it
 STATEMENTS = frozenset("ACCUSE REQUEST REJECT".split())
 TARGETED = frozenset("ASSAULT COERCE".split())  # acts done where their target is
 
@@ -170,11 +172,12 @@ def _attached(tok: Token) -> list[Token]:
 
 
 def _mode(h: Happening) -> str | None:
-    for t in h.triggers:
-        if t.sense.mode:
-            return t.sense.mode
-    if h.head.sense.category != "ASSAULT":
-        return None
+    own = next((t.sense.mode for t in h.triggers if t.sense.mode), None)
+    if h.head.sense.category == "ASSAULT" and own not in PERSONAL_HARM and any(
+            lemma(v) in PROTESTERS for t in h.triggers for v in _aimed_at(t.predicate) + _aimed_at(t.token)):
+        return "crowd-control"  # "opened fire on protesters": ACLED's excessive force against protesters
+    if own or h.head.sense.category != "ASSAULT":
+        return own
     words = set()
     for t in h.triggers:
         for tok in _attached(t.token) + (_attached(t.predicate) if t.predicate is not t.token else []):
@@ -189,6 +192,12 @@ def _mode(h: Happening) -> str | None:
         if sentence & lemmas:
             return mode
     return None
+
+
+def _aimed_at(tok: Token) -> list[Token]:
+    """Whom a violent verb is aimed at: its objects and what follows its "at", "on" or "against"."""
+    return objects(tok) + [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "against")
+                           for g in c.children if g.dep_ == "pobj"]
 
 
 def _attribution(doc: Doc, sent: Span, tok: Token) -> Attribution | None:

@@ -45,6 +45,7 @@ def names(record, ids):
     ("Troops seized a weapons cache in the hills.", "COERCE", "disrupt"),
     ("Turkish forces set up a new observation post in the province.", "MOBILIZE", "base"),
     ("About 160 soldiers defected to the rebel faction.", "MOBILIZE", "troops"),
+    ("Security forces opened fire on protesters in the capital on Friday.", "ASSAULT", "crowd-control"),
 ])
 def test_events_category_and_mode(annotate, text, category, mode):
     evs = events_of(annotate, text)
