@@ -44,6 +44,7 @@ WEAPON_MODES = (  # an ASSAULT with no mode of its own takes it from the weapons
     ("firearms", frozenset("gun gunman gunmen gunfire rifle bullet sniper".split())),
 )
 PROTESTERS = frozenset("protester demonstrator marcher rioter".split())
+STATE_SECTORS = frozenset("GOV MIL COP".split())  # a state's government and forces
 PERSONAL_HARM = frozenset("sexual abduct torture execute".split())  # what was done, whoever suffered it
 STATEMENTS = frozenset("ACCUSE REQUEST REJECT".split())
 TARGETED = frozenset("ASSAULT COERCE".split())  # acts done where their target is
@@ -346,7 +347,8 @@ def _event(doc: Doc, sent: Span, h: Happening, event_id: str, found: dict[str, C
         recipients = own_state(doc, actors)  # a protest with no named target is against the protesters' state
         inferred |= {"recipients"} if recipients else set()
     civilians = any(r.lemma_.lower() in CIVILIANS for r in recip_toks)
-    acled = onto.acled(category, mode, civilians)
+    state_actor = any(e.id in actors and e.sector in STATE_SECTORS for e in doc._.dl_entities or ())
+    acled = onto.acled(category, mode, civilians, state_actor)
     coding = onto.from_cameo(head.sense.cameo) if head.sense.cameo else None
     scope = sorted({t for trig in h.triggers for t in list(trig.predicate.subtree)[:MAX_SCOPE_TOKENS]},
                    key=lambda t: t.i)

@@ -194,7 +194,7 @@ def _values_of(key: str, tok: Token) -> list[str] | None:
 # Nouns that measure or hold what follows their "of": "5 million dollars of aid", "a state of emergency".
 MEASURE_NOUNS = frozenset("dollar euro pound shilling yuan rupee million billion ton tonne kg kilogram litre liter "
                           "barrel unit package shipment consignment batch load round series number amount state "
-                          "supply quantity dozen hundred thousand".split())
+                          "supply quantity dozen hundred thousand lot cache stockpile haul".split())
 
 
 def _object_words(t: Token) -> list[str]:

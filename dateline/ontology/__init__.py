@@ -62,12 +62,16 @@ class Ontology:
             if c not in self.contexts:
                 raise OntologyError(f"unknown PLOVER context {c!r}")
 
-    def acled(self, category: str, mode: str | None, civilians: bool = False) -> AcledType | None:
-        """ACLED type of a PLOVER coding: the most specific row (mode, then civilian target) wins."""
+    def acled(self, category: str, mode: str | None, civilians: bool = False,
+              state_actor: bool = False) -> AcledType | None:
+        """ACLED type of a PLOVER coding: the most specific row (mode, then the condition: civilian targets,
+        a state's forces acting) wins."""
         keys = []
         for m in ([mode] if mode else []) + ["*"]:
             if civilians:
                 keys.append((category, m, "civilians"))
+            if state_actor:
+                keys.append((category, m, "state-actor"))
             keys.append((category, m, "*"))
         for key in keys:
             if key in self.acled_rows:

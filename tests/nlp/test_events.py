@@ -207,3 +207,13 @@ def test_events_it_after_a_state_subject_is_that_state(annotate):
     names = {e.id: e for e in record.entities}
     attack = next(v for v in record.events if v.category == "ASSAULT")
     assert [names[i].country for i in attack.actors] == ["IRN"]
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("The Syrian army captured the town of Palmyra on Monday.", "Government regains territory"),
+    ("Islamic State militants captured the town of Palmyra on Monday.", "Non-state actor overtakes territory"),
+    ("Police seized nine pistols and a lot of ammunition in the raid.", "Disrupted weapons use"),
+])
+def test_events_taking_a_place_or_weapons_is_coded_as_acled_codes_it(annotate, text, sub_event_type):
+    evs = [e for e in events_of(annotate, text) if e.category == "COERCE"]
+    assert evs and evs[0].acled["sub_event_type"] == sub_event_type
