@@ -26,7 +26,12 @@ from psycopg.adapt import Dumper, Loader
 from psycopg.postgres import types as pg_types
 
 # Errors after which the same transaction, run again, can succeed.
-RETRYABLE = (psycopg.errors.SerializationFailure, psycopg.errors.DeadlockDetected)
+# A foreign key violation is retried too: linking reads an article's events while another ingest may
+# rewrite that article (delete and re-insert its rows in one transaction); PostgreSQL then refuses the
+# link to the deleted row version even though a row with the same key is back. The rerun reads the new
+# rows. A real violation fails again on every attempt and is raised.
+RETRYABLE = (psycopg.errors.SerializationFailure, psycopg.errors.DeadlockDetected,
+             psycopg.errors.ForeignKeyViolation)
 
 # One pass over the SQL: quoted strings, quoted identifiers and comments are copied as they are
 # (except `%`); a `?` or a `%` outside them is rewritten; type names are rewritten in DDL.
