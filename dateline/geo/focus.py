@@ -12,6 +12,7 @@ import numpy as np
 
 from . import demonyms, gazetteer
 from .gazetteer import Candidate
+from .normalize import county_key
 
 POPULATED = ("city", "town", "village")
 NEARABLE = POPULATED + ("admin1", "admin2")
@@ -140,9 +141,6 @@ def proximity_pass(groups: list) -> None:
             row += 1
 
 
-_COUNTY_WORD = re.compile(r"^(?:county|co\.?)\s+|\s+(?:county|parish|borough|co\.?)$", re.I)
-
-
 def county_pass(groups: list) -> None:
     """A county and a town named in one article read as the pair where the town lies in that county:
     "Huntsville" and "Walker County" are Huntsville, Texas and Walker County, Texas (not Alabama's).
@@ -159,7 +157,7 @@ def county_pass(groups: list) -> None:
                 continue
             if named and (t.country, t.admin1code) not in named:
                 continue
-            key = (t.country, t.admin1code, _COUNTY_WORD.sub("", t.admin2).lower())
+            key = (t.country, t.admin1code, county_key(t.admin2))
             for g, i, county in counties:
                 if g is not town_group and county == key:
                     g.scores[i] += COUNTY_W
@@ -167,4 +165,4 @@ def county_pass(groups: list) -> None:
 
 
 def _county_key(c: Candidate) -> tuple:
-    return c.country, c.admin1code, _COUNTY_WORD.sub("", c.name).lower()
+    return c.country, c.admin1code, county_key(c.name)

@@ -37,3 +37,12 @@ def without_article(key: str) -> str | None:
     """The normalised key without a leading Arabic article, or None when it has none."""
     stripped = _ARABIC_ARTICLE.sub("", key, count=1)
     return stripped if stripped != key else None
+
+
+_COUNTY_WORD = re.compile(r"^(?:county|co\.?)\s+|\s+(?:county|parish|borough|co\.?)$", re.I)
+
+
+def county_key(name: str) -> str:
+    """A county's name without the word "County" ("Walker County", "County Kerry", "Platte Co." ->
+    "walker", "kerry", "platte"), to match a town's county with the county the text names."""
+    return norm(_COUNTY_WORD.sub("", name.strip()))

@@ -25,7 +25,7 @@ from . import focus as focus_mod
 from ..types import LocatedBy
 from .gazetteer import Candidate
 from .distance import km
-from .normalize import likeness, norm
+from .normalize import county_key, likeness, norm
 from .outlet import outlet_country
 
 ADMIN_WORDS = r"region|oblast|province|governorate|state|district|county|parish|prefecture|voblast|krai"
@@ -233,6 +233,8 @@ def _code_candidates(code: str, found: list[Candidate]) -> list[Candidate]:
     """What a code in capitals names: a country or area it abbreviates ("UK", "DRC", "BC"), a state or
     province by its postal code ("WA", "NSW"), or a city of a million known by it ("LA", "NY")."""
     out = [c for c in found if c.kind in ("country", "admin1", "region") or (c.kind in POPULATED and c.population >= 1_000_000)]
+    state = gazetteer.admin1_of("USA", code) if len(code) == 2 else None
+    out += [state] if state is not None else []
     for name in AREA_CODES.get(code, ()):
         out += [c for c in gazetteer.lookup(name) if c.kind in ("country", "admin1")]
     return out
@@ -282,24 +284,13 @@ CONTINENT_ADJECTIVES = {"European": "Europe", "African": "Africa", "Asian": "Asi
                         "Latin": "Latin America", "Central American": "Central America", "English": "England",
                         "Scottish": "Scotland", "Welsh": "Wales", "Kurdish": "Kurdistan", "Balkan": "Balkans",
                         "Scandinavian": "Scandinavia", "Caribbean": "Caribbean", "Saharan": "Sahara"}
-# Postal codes of states and provinces, and codes news uses for a few countries; read only in capitals.
-_US_STATES = {"AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
-              "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia",
-              "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas",
-              "KY": "Kentucky", "LA": "Louisiana", "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts",
-              "MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi", "MO": "Missouri", "MT": "Montana",
-              "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico",
-              "NY": "New York", "NC": "North Carolina", "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma",
-              "OR": "Oregon", "PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina",
-              "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont",
-              "VA": "Virginia", "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
-              "DC": "District of Columbia"}
-_OTHER_CODES = {"NSW": ("New South Wales",), "QLD": ("Queensland",), "VIC": ("Victoria",),
-                "WA": ("Western Australia",), "SA": ("South Africa", "South Australia"), "NT": ("Northern Territory",),
-                "ACT": ("Australian Capital Territory",), "TAS": ("Tasmania",), "BC": ("British Columbia",),
-                "ON": ("Ontario",), "QC": ("Quebec",), "AB": ("Alberta",), "KZN": ("KwaZulu-Natal",)}
-AREA_CODES = {code: (name,) + _OTHER_CODES.get(code, ()) for code, name in _US_STATES.items()}
-AREA_CODES.update({code: names for code, names in _OTHER_CODES.items() if code not in AREA_CODES})
+# Codes news uses for provinces and a few countries, read only in capitals. A US state's postal code is
+# its GeoNames admin1 code, so those come from the gazetteer ("WA" is Washington as well as Western
+# Australia: the article's focus decides).
+AREA_CODES = {"NSW": ("New South Wales",), "QLD": ("Queensland",), "VIC": ("Victoria",),
+              "WA": ("Western Australia",), "SA": ("South Africa", "South Australia"), "NT": ("Northern Territory",),
+              "ACT": ("Australian Capital Territory",), "TAS": ("Tasmania",), "BC": ("British Columbia",),
+              "ON": ("Ontario",), "QC": ("Quebec",), "AB": ("Alberta",), "KZN": ("KwaZulu-Natal",)}
 
 
 def _strip_admin(surface: str) -> str:
@@ -329,10 +320,10 @@ def _containers(text: str, start: int, end: int, candidates: list[Candidate] = (
                     out.add(c.country if c.kind == "country" else f"{c.country}/{c.admin1code}")
                 break
         else:  # "Rockingham, Northamptonshire", "Knockhill, Fife": a county one of the towns so named lies in
-            counties = {_county_name(c.admin2) for c in candidates if c.admin2}
+            counties = {county_key(c.admin2) for c in candidates if c.admin2}
             for n in range(len(words), 0, -1):
-                if _county_name(" ".join(words[:n])) in counties:
-                    out.add(f"admin2:{_county_name(' '.join(words[:n]))}")
+                if county_key(" ".join(words[:n])) in counties:
+                    out.add(f"admin2:{county_key(' '.join(words[:n]))}")
                     break
     m = _NORP_OF.search(text[max(0, start - 50):start])
     if m:
@@ -340,10 +331,6 @@ def _containers(text: str, start: int, end: int, candidates: list[Candidate] = (
         if a3:
             out.add(a3)
     return out
-
-
-def _county_name(name: str) -> str:
-    return norm(re.sub(r"^(?:County|Co\.?)\s+|\s+(?:County|Parish|Borough|Co\.?)$", "", name))
 
 
 # ---------------------------------------------------------------- scoring
@@ -407,7 +394,7 @@ def _container_score(c: Candidate, g: _Group) -> float:
     if not g.container:
         return 0.0
     inside = (c.country in g.container or f"{c.country}/{c.admin1code}" in g.container
-              or (c.admin2 is not None and f"admin2:{_county_name(c.admin2)}" in g.container))
+              or (c.admin2 is not None and f"admin2:{county_key(c.admin2)}" in g.container))
     if c.kind == "country" and c.country in g.container:
         inside = False  # "Belgorod, Russia": Belgorod is not Russia itself
     return 10.0 if inside else -4.0
@@ -453,9 +440,7 @@ def _home(groups: list[_Group], chosen: dict) -> tuple[Candidate, int] | None:
     for g in groups:
         c = chosen.get(id(g))
         if c is not None and c.kind in POPULATED + ("admin2",) and c.lat is not None:
-            entry = named.setdefault(c.id, [0, -g.spans[0][0], c])
-            entry[0] += len(g.spans)
-            entry[1] = max(entry[1], -g.spans[0][0])
+            named.setdefault(c.id, [0, -g.spans[0][0], c])[0] += len(g.spans)  # groups come in text order
     if not named:
         return None
     n, _, town = max(named.values(), key=lambda t: t[:2])
