@@ -27,7 +27,7 @@ from .implied_arguments import (MUTUAL, ON_THE_GROUND, Prior, antecedent_event, 
                                 same_country, target_country_place, victims_are_people)
 from .modality import modality
 from .quantities import quantities
-from .triggers import Trigger, find_triggers, lemma, objects
+from .triggers import Trigger, find_triggers, lemma, objects, word_class
 
 MAX_EVENTS_PER_SENTENCE = 8
 MAX_LINK_HOPS = 4
@@ -43,7 +43,6 @@ WEAPON_MODES = (  # an ASSAULT with no mode of its own takes it from the weapons
     ("explosives", frozenset("bomb explosive ied mine".split())),
     ("firearms", frozenset("gun gunman gunmen gunfire rifle bullet sniper".split())),
 )
-PROTESTERS = frozenset("protester demonstrator marcher rioter".split())
 STATE_SECTORS = frozenset("GOV MIL COP".split())  # a state's government and forces
 PERSONAL_HARM = frozenset("sexual abduct torture execute".split())  # what was done, whoever suffered it
 STATEMENTS = frozenset("ACCUSE REQUEST REJECT".split())
@@ -175,7 +174,7 @@ def _attached(tok: Token) -> list[Token]:
 def _mode(h: Happening) -> str | None:
     own = next((t.sense.mode for t in h.triggers if t.sense.mode), None)
     if h.head.sense.category == "ASSAULT" and own not in PERSONAL_HARM and any(
-            lemma(v) in PROTESTERS for t in h.triggers for v in _aimed_at(t.predicate) + _aimed_at(t.token)):
+            lemma(v) in word_class("protester") for t in h.triggers for v in _aimed_at(t.predicate) + _aimed_at(t.token)):
         return "crowd-control"  # "opened fire on protesters": ACLED's excessive force against protesters
     if own or h.head.sense.category != "ASSAULT":
         return own

@@ -57,8 +57,15 @@ class Trigger:
     nominal: bool
 
 
+@lru_cache(maxsize=4)
 def _classes(data_dir: Path) -> dict[str, frozenset[str]]:
+    """Read once: trigger checks ask for a class on every candidate verb."""
     return {r["class"]: frozenset(r["lemmas"].split()) for r in read_tsv(data_dir / "word_classes.tsv")}
+
+
+def word_class(name: str) -> frozenset[str]:
+    """The lemmas of one class of word_classes.tsv ("protester", "hazard")."""
+    return _classes(DATA_DIR)[name]
 
 
 def _parse_when(text: str, classes: dict[str, frozenset[str]]) -> tuple[Condition, ...]:
@@ -288,7 +295,7 @@ def _crowd_action(tok: Token) -> tuple[Sense, None] | None:
     """What protesters do in public is a protest: "demonstrators defied the police", "protesters marched"."""
     if coarse_pos(tok) != "VERB" or lemma(tok) not in CROWD_ACTIONS or is_passive(tok):
         return None
-    protesters = _classes(DATA_DIR)["protester"]
+    protesters = word_class("protester")
     return (CROWD_SENSE, None) if any(lemma(s) in protesters for s in subjects(tok)) else None
 
 
@@ -324,7 +331,7 @@ def _done_by_nature(tok: Token) -> bool:
     """Whether the doer of a violent verb is a natural hazard: the subject ("the earthquake struck"), the
     agent of a passive ("killed by the quake", "killed in the flooding"), or a storm's name the article
     gives as one ("Hurricane Katrina, which killed 1,800"; "Harvey slammed into Texas")."""
-    hazards = _classes(DATA_DIR)["hazard"]
+    hazards = word_class("hazard")
     doers = subjects(tok)
     if not doers and not is_passive(tok):  # a parse that lost the subject: "... after heavy floods hit parts of Japan"
         doers = [t for t in tok.doc[max(tok.sent.start, tok.i - 3):tok.i] if t.pos_ == "NOUN"][-1:]
