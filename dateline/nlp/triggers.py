@@ -333,9 +333,10 @@ def _done_by_nature(tok: Token) -> bool:
     gives as one ("Hurricane Katrina, which killed 1,800"; "Harvey slammed into Texas")."""
     hazards = word_class("hazard")
     doers = subjects(tok)
-    if not doers and not is_passive(tok):  # a parse that lost the subject: "... after heavy floods hit parts of Japan"
+    passive = is_passive(tok)
+    if not doers and not passive:  # a parse that lost the subject: "... after heavy floods hit parts of Japan"
         doers = [t for t in tok.doc[max(tok.sent.start, tok.i - 3):tok.i] if t.pos_ == "NOUN"][-1:]
-    if is_passive(tok):
+    if passive:
         doers += [antecedent(g) for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "in", "with")
                   for g in c.children if g.dep_ == "pobj"]
     if tok.dep_ == "xcomp":  # "it was the third hurricane to hit the US": the copula's noun
