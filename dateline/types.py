@@ -11,9 +11,7 @@ from typing import Any, Literal
 
 SCHEMA = "dateline/1"
 
-EntityType = Literal["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "MEDIA", "IGO"]
 Sector = Literal["GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "MED", "BUS", "CVL", "IGO", "NGO", "REL"]
-PlaceKind = Literal["country", "admin1", "admin2", "city", "town", "village", "region", "facility", "water"]
 # Where an entity's country came from: its own words, the KB, the person "his" refers to, or the
 # story's focus country (a guess for unmarked officials and witnesses).
 CountrySource = Literal["text", "kb", "antecedent", "focus"]
@@ -22,14 +20,10 @@ CountrySource = Literal["text", "kb", "antecedent", "focus"]
 # (a name no gazetteer has: approximate).
 LocatedBy = Literal["gazetteer", "name_part", "stated_place", "article_town"]
 Precision = Literal["day", "week", "month", "quarter", "season", "year", "decade", "century"]
-QuoteKind = Literal["direct", "indirect", "mixed"]
 Modality = Literal["actual", "future", "hypothetical", "negated"]
 Category = Literal[
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-]
-RejectReason = Literal[
-    "empty", "binary", "encoding", "too_large", "no_text", "language", "parse_error", "unreadable", "nlp_error",
 ]
 
 

@@ -10,7 +10,7 @@ so copies above DUPLICATE_SIMILARITY are almost always candidates.
 
 The permutations come from a fixed seed: stored signatures stay comparable
 across runs and machines. Changing SHINGLE, NUM_PERM or the seed means
-re-signing every stored article (bump VERSION).
+re-signing every stored article.
 """
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ import re
 
 import numpy as np
 
-VERSION = "minhash-v1"
 SHINGLE = 5  # words per shingle: long enough that shared phrases, not shared vocabulary, count
 NUM_PERM = 128
 BANDS, ROWS = 32, 4
