@@ -45,6 +45,7 @@ def test_bench_instrument_drops_a_failing_doc_like_spacy_does():
 
 
 @pytest.mark.slow  # loads the model twice (bare and dateline)
+@pytest.mark.model
 def test_bench_command_on_a_small_corpus(tmp_path):
     corpus = tmp_path / "corpus.jsonl"
     lines = [{"text": "The council said on Monday that the bridge would close for repairs in May."},
@@ -80,6 +81,8 @@ def test_bench_scale_projection_follows_the_measured_cost():
 
 
 @pytest.mark.slow  # starts a local Dask cluster twice and loads the model on each worker
+@pytest.mark.model
+@pytest.mark.dask
 def test_bench_scale_command_on_a_small_corpus(tmp_path):
     corpus = tmp_path / "corpus.jsonl"
     texts = ["The council said on Monday that the bridge would close for repairs in May.",

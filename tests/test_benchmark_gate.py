@@ -11,10 +11,10 @@ FLOORS = json.loads((Path(__file__).parent / "quality_floors.json").read_text())
 
 
 @pytest.fixture(scope="module")
-def parse_nlp():
+def parse_nlp(model_name):
     """The dateline stages need article context; these sets are sentences, so the events
     evaluation reads triggers from a plain parse (as `dateline eval events` does)."""
-    return spacy.load(resolve_model("en_core_web_md"))
+    return spacy.load(resolve_model(model_name))
 
 
 @pytest.mark.slow

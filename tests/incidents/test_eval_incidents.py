@@ -22,6 +22,7 @@ def test_eval_incidents_pairs_file_is_ids_only_and_mixed():
 
 
 @pytest.mark.slow
+@pytest.mark.model  # runs the pipeline over the corpus articles
 def test_eval_incidents_precision_floor(shared_dir):
     figures = evaluate_incidents(shared_dir, os.environ.get("DATELINE_CORPUS_DB"))
     assert figures["missing"] <= len(load_pairs()) * 0.2, figures

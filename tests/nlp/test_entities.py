@@ -8,8 +8,8 @@ from dateline.settings import resolve_model
 
 
 @pytest.fixture(scope="module")
-def entity_nlp():
-    nlp = spacy.load(resolve_model("en_core_web_md"))
+def entity_nlp(model_name):
+    nlp = spacy.load(resolve_model(model_name))
     nlp.add_pipe("dateline_entities")
     return nlp
 

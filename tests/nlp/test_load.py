@@ -1,7 +1,6 @@
 """Loading the model without its string table changes no annotation (it only saves load time)."""
 from __future__ import annotations
 
-import os
 
 import pytest
 import spacy
@@ -27,8 +26,8 @@ def _annotations(nlp) -> list[tuple]:
 
 
 @pytest.mark.slow
-def test_model_loaded_without_string_table_annotates_identically():
-    path = resolve_model(os.environ.get("DATELINE_MODEL", "en_core_web_md"))
+def test_model_loaded_without_string_table_annotates_identically(model_name):
+    path = resolve_model(model_name)
     full = spacy.load(path)
     lean = spacy.load(path, exclude=SKIPPED_AT_LOAD)
     assert len(lean.vocab.strings) < len(full.vocab.strings) / 10  # the table really was skipped

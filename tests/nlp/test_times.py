@@ -12,8 +12,8 @@ WEDNESDAY = date(2021, 3, 17)
 
 
 @pytest.fixture(scope="module")
-def time_nlp():
-    nlp = spacy.load(resolve_model("en_core_web_md"))
+def time_nlp(model_name):
+    nlp = spacy.load(resolve_model(model_name))
     nlp.add_pipe("dateline_context", first=True)
     nlp.add_pipe("dateline_times")
     return nlp

@@ -18,8 +18,6 @@ from dateline.store import open_store
 from dateline.store.ingest import ingest
 from dateline.types import Document, Rejected
 
-MODEL = os.environ.get("DATELINE_MODEL", "en_core_web_md")
-
 TEXTS = [
     "Police in the port city of Marlow said on Tuesday that two men were arrested after a fire at a warehouse.",
     "The health ministry said it would send extra doctors to the northern provinces next month.",
@@ -37,8 +35,8 @@ def address():
 
 
 @pytest.fixture
-def annotator(address):
-    with DaskAnnotator(address, MODEL, batch_size=2, retries=1) as a:
+def annotator(address, model_name):
+    with DaskAnnotator(address, model_name, batch_size=2, retries=1) as a:
         yield a
 
 
@@ -62,10 +60,10 @@ def test_dask_ingest_gives_the_same_records_as_one_process(tmp_path, pipeline, a
     assert stored_records(tmp_path / "dask.db") == expected
 
 
-def test_dask_ingest_skips_stored_articles_without_starting_a_cluster(tmp_path, annotator, address):
+def test_dask_ingest_skips_stored_articles_without_starting_a_cluster(tmp_path, annotator, address, model_name):
     with open_store(tmp_path / "d.db") as store:
         assert {o.status for o in ingest(store, None, items(), annotate=annotator)} == {"stored"}
-        with DaskAnnotator(address, MODEL) as untouched:
+        with DaskAnnotator(address, model_name) as untouched:
             again = [o.status for o in ingest(store, None, items(), annotate=untouched)]
             assert untouched.client is None  # nothing new: no cluster connection, no NLP
     assert again == ["unchanged"] * len(TEXTS)
