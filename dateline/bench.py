@@ -13,7 +13,6 @@ that batch. The tokenizer is wrapped the same way, per text.
 """
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import tempfile
@@ -23,13 +22,14 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
+from . import settings
 from .store import Store
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 def shared_dir() -> Path:
-    return Path(os.environ.get("DATELINE_SHARED") or REPO.parent / "shared")
+    return Path(settings.get("shared") or REPO.parent / "shared")
 
 
 @dataclass

@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from .clean import clean_text
-from .errors import BadArgument
+from .errors import BadArgument, RejectedInput
 from .inputs import RawInput
 from .timex.dateline import published_from_dateline
 from .types import Document, Rejected
@@ -60,9 +60,9 @@ def make_document(raw: RawInput, published: str | None = None) -> Document | Rej
     if words >= 20 and english_share(cleaned.text) < 0.08:
         return Rejected(raw.origin, "language", "the text does not look like English")
     if pub is None:
-        pub = _dated_dateline(cleaned.text)
+        pub = dated_dateline(cleaned.text)
     return Document(
-        id=hashlib.sha256(cleaned.text.encode("utf-8")).hexdigest(),
+        id=document_id(cleaned.text),
         origin=raw.origin,
         text=cleaned.text,
         url=raw.url,
@@ -74,7 +74,24 @@ def make_document(raw: RawInput, published: str | None = None) -> Document | Rej
     )
 
 
-def _dated_dateline(text: str) -> str | None:
+def document_id(text: str) -> str:
+    """The stable id of an article: the hash of its cleaned text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def prepare(text: str, published: str | date | None = None, url: str | None = None, title: str | None = None,
+            outlet: str | None = None, origin: str = "<text>") -> Document:
+    """One text as `dateline extract` reads it: cleaned, checked, dated (the wire dateline's date
+    when `published` is not given). Raises RejectedInput when it is not an article to read."""
+    if isinstance(published, date):
+        published = published.isoformat()
+    made = make_document(RawInput(origin=origin, text=text, url=url, title=title, outlet=outlet), published)
+    if isinstance(made, Rejected):
+        raise RejectedInput(made)
+    return made
+
+
+def dated_dateline(text: str) -> str | None:
     """The day of an opening wire dateline, only when it states its year.
 
     "KYIV, Dec 18 (Reuters) -" has no year: guessing one from today's date would

@@ -22,3 +22,18 @@ class BadArgument(TerminalError):
 
 class ModelNotFound(TerminalError):
     """The configured spaCy pipeline is not installed."""
+
+
+class RejectedInput(TerminalError):
+    """One input that is not an article (empty, not English, too large, unreadable...).
+
+    `rejected` is the `dateline.types.Rejected` record saying why; a batch yields that record
+    in the input's place instead of raising.
+    """
+
+    def __init__(self, rejected):
+        super().__init__(f"rejected {rejected.origin}: {rejected.reason}: {rejected.detail}")
+        self.rejected = rejected
+
+    def __reduce__(self):
+        return (self.__class__, (self.rejected,))

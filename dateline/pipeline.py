@@ -19,7 +19,7 @@ from spacy.language import Language
 
 from .documents import make_document
 from .inputs import RawInput
-from .nlp import build_nlp
+from .nlp import build_nlp, make_doc
 from .records import to_record
 from .types import ArticleRecord, Document, Rejected
 
@@ -32,8 +32,8 @@ def _log_error(name, proc, docs, exc):  # spaCy's error-handler signature
     log.warning("stage %s failed on a document: %s: %s", name, type(exc).__name__, exc)
 
 
-def load_nlp(model: str) -> Language:
-    nlp = build_nlp(model)
+def load_nlp(model: str, config: dict[str, dict] | None = None) -> Language:
+    nlp = build_nlp(model, config)
     # Not nlp.set_error_handler(): the Cython parser rejects it; our stages use the default handler.
     nlp.default_error_handler = _log_error
     return nlp
@@ -43,8 +43,9 @@ def annotate_batch(nlp: Language, batch: list[Document | Rejected]) -> list[Item
     """Records for a batch, in batch order; Rejected items pass through."""
     documents = [d for d in batch if isinstance(d, Document)]
     done: dict[int, ArticleRecord] = {}
-    for doc, document in nlp.pipe(((d.text, d) for d in documents), as_tuples=True, batch_size=max(1, len(documents))):
-        done[id(document)] = to_record(document, doc)
+    # A doc a stage fails on is dropped by the error handler: each doc says which Document it is.
+    for doc in nlp.pipe((make_doc(nlp, d) for d in documents), batch_size=max(1, len(documents))):
+        done[id(doc._.dl_document)] = to_record(doc._.dl_document, doc)
     out: list[Item] = []
     for d in batch:
         if isinstance(d, Rejected):

@@ -3,7 +3,19 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .documents import document_id
 from .types import ArticleRecord, Document
+
+
+def record_of(doc: Doc) -> ArticleRecord:
+    """The record of a Doc the dateline stages have run over. Its Document is the one it was made
+    from (`dateline.nlp.make_doc`), else one made of the Doc's own text (nothing cleaned)."""
+    document = doc._.dl_document
+    if document is None:
+        published = doc._.dl_published
+        document = Document(id=document_id(doc.text), origin="<doc>", text=doc.text,
+                            published=published.isoformat() if published else None)
+    return to_record(document, doc)
 
 
 def to_record(document: Document, doc: Doc) -> ArticleRecord:

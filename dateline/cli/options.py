@@ -28,16 +28,11 @@ batch_option = click.option("--batch-size", type=click.IntRange(1, 1000), defaul
 
 
 def default_model(model: str | None) -> str:
-    """The model to load: the option, else the md pipeline if installed, else sm."""
+    """The model to load: the option, else the md pipeline if installed, else sm (settings.choose_model)."""
     from ..errors import ModelNotFound
-    from ..settings import DEFAULT_MODEL, resolve_model
+    from ..settings import choose_model
 
-    if model:
-        return model
-    for candidate in (DEFAULT_MODEL, "en_core_web_sm"):
-        try:
-            resolve_model(candidate)
-            return candidate
-        except ModelNotFound:
-            continue
-    raise click.ClickException("no spaCy English pipeline is installed: pip install 'dateline[md]'")
+    try:
+        return choose_model(model)
+    except ModelNotFound as exc:
+        raise click.ClickException(str(exc)) from None

@@ -1,13 +1,14 @@
 """Evaluation against data we did not write (../shared): one module per stage."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from .. import settings
 
 
 def shared_dir() -> Path:
     """The evaluation material: $DATELINE_SHARED, else ../shared beside the working directory or the repo."""
-    env = os.environ.get("DATELINE_SHARED")
+    env = settings.get("shared")
     candidates = [Path(env)] if env else []
     candidates += [Path.cwd().parent / "shared", Path(__file__).resolve().parents[3] / "shared"]
     for c in candidates:

@@ -18,7 +18,6 @@ from pathlib import Path
 from spacy.language import Language
 
 from ..documents import make_document
-from ..nlp.quotes import QUOTE_DATA
 from ..types import Document
 from .gold import gold_inputs
 
@@ -68,7 +67,7 @@ def evaluate_gold(nlp: Language, shared: Path) -> dict:
 
 def _speaker_names(doc) -> list[tuple]:
     """(Quote, speaker entity name or None), from the entities stage or the quote stage's fallback names."""
-    data = doc.user_data.get(QUOTE_DATA)
+    data = doc._.dl_quote_data
     if data is None:
         return [(q, None) for q in doc._.dl_quotes or ()]
     names = data.index.names

@@ -42,10 +42,9 @@ PERSON_ROLES = frozenset("ambassador envoy minister president leader official re
 
 
 def _datelines(doc: Doc) -> list[tuple[int, int]]:
-    key = "dl_datelines"
-    if key not in doc.user_data:
-        doc.user_data[key] = [(m.start(1), m.end(1)) for m in _DATELINE.finditer(doc.text)]
-    return doc.user_data[key]
+    if doc._.dl_datelines is None:
+        doc._.dl_datelines = [(m.start(1), m.end(1)) for m in _DATELINE.finditer(doc.text)]
+    return doc._.dl_datelines
 
 
 def _not_a_place(span: Span) -> bool:

@@ -1,6 +1,7 @@
 """The gazetteer: built once into a compact SQLite file, then opened read-only per process.
 
-The file lives in $DATELINE_CACHE (default ~/.cache/dateline) under a name that
+The file lives in the `cache` setting (DATELINE_CACHE, or the places stage's `gazetteer_cache`
+config; default ~/.cache/dateline) under a name that
 hashes the data versions and our own code/table, so an upgrade rebuilds it.
 Building takes ~20-40 s on first use; opening it costs a few milliseconds.
 """
@@ -15,11 +16,12 @@ from pathlib import Path
 
 from importlib.util import find_spec
 
+from .. import settings
 from .normalize import ARABIC_NAMED, norm, without_article
 
 SCHEMA_VERSION = "7"  # 7: towns carry their county (admin2)
 _lock = threading.Lock()
-_conn: sqlite3.Connection | None = None
+_conns: dict[Path, sqlite3.Connection] = {}  # one per file: the cache setting can differ by pipeline
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +60,7 @@ def _fingerprint() -> str:
 
 
 def cache_dir() -> Path:
-    return Path(os.environ.get("DATELINE_CACHE") or Path.home() / ".cache" / "dateline")
+    return Path(settings.get("cache") or Path.home() / ".cache" / "dateline")
 
 
 def db_path() -> Path:
@@ -115,14 +117,14 @@ def build(path: Path | None = None) -> Path:
 
 def connect() -> sqlite3.Connection:
     """The process-wide read-only connection, building the file first if needed."""
-    global _conn
+    path = db_path()
     with _lock:
-        if _conn is None:
-            path = db_path()
+        conn = _conns.get(path)
+        if conn is None:
             if not path.exists():
                 build(path)
-            _conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        return _conn
+            conn = _conns[path] = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        return conn
 
 
 _COLS = ("p.id, p.name, p.kind, p.country, p.admin1, p.admin1code, p.lat, p.lon, p.population, p.geonames_id, "

@@ -2,7 +2,7 @@
 
 Plain TSV files ship with the package (see README.md for columns, provenance and
 how to update them). `load_kb()` reads them, then any files of the same names in
-the folder named by $DATELINE_KB_DIR: a user row replaces the package row with the
+the folder named by the `kb_dir` setting (DATELINE_KB_DIR, or the entities stage's config): a user row replaces the package row with the
 same key (iso3, name, cue) and new rows extend the tables.
 
 Name matching: case-insensitive, a leading "the " and a possessive "'s" are ignored,
@@ -12,15 +12,16 @@ are never countries or organisations.
 """
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .. import settings
+
 PACKAGE_DIR = Path(__file__).parent
-ENV_DIR = "DATELINE_KB_DIR"
+ENV_DIR = settings.ENVIRONMENT["kb_dir"]
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "IGO", "MEDIA"})
 SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "MED", "BUS", "CVL", "IGO", "NGO", "REL"})
@@ -319,6 +320,7 @@ def _load(user_dir: str | None) -> KnowledgeBase:
     return KnowledgeBase(Path(user_dir) if user_dir else None)
 
 
-def load_kb() -> KnowledgeBase:
-    """The knowledge base: package files plus the user's overrides in $DATELINE_KB_DIR (cached)."""
-    return _load(os.environ.get(ENV_DIR) or None)
+def load_kb(user_dir: str | None = None) -> KnowledgeBase:
+    """The knowledge base: package files plus the user's overrides in `user_dir`, else in the
+    `kb_dir` setting (DATELINE_KB_DIR) (cached)."""
+    return _load(str(user_dir) if user_dir else settings.get("kb_dir"))

@@ -2,8 +2,11 @@
 
 `build_nlp()` loads a spaCy pipeline (the model is a setting) and appends the
 dateline stages in order. Each stage is a component in its own module with
-declared `requires`/`assigns`; importing the module registers it.
-A spaCy Doc never leaves this package and `dateline.records`.
+declared `requires`/`assigns`; importing the module registers it (and the
+`spacy_factories` entry points in pyproject.toml let `spacy.load` find them in a
+saved pipeline). `annotate()` runs a pipeline over one text the way `dateline
+extract` does; `make_doc()` is the Doc it starts from. A spaCy Doc never leaves
+this package and `dateline.records`. Public use: docs/python-api.md.
 """
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from spacy.language import Language
 
 from ..settings import resolve_model
 from . import context, entities, extensions, paragraphs  # noqa: F401  (registration)
+from .annotate import annotate, make_doc  # noqa: F401  (public)
 from . import place_countries, places  # noqa: F401  (registration)
 from . import times  # noqa: F401  (registration)
 from . import quotes  # noqa: F401  (registration)
@@ -35,16 +39,28 @@ SKIPPED_AT_LOAD = ["strings"]
 BEFORE_MODEL: tuple[str, ...] = ("dateline_paragraphs", "dateline_context")
 
 
-def build_nlp(model: str) -> Language:
-    """Load `model` (a package name or folder) and add the dateline stages after its NER."""
+def build_nlp(model: str, config: dict[str, dict] | None = None) -> Language:
+    """Load `model` (a package name or folder) and add the dateline stages after its NER.
+
+    `config`: stage name -> that component's config (`{"dateline_events": {"triggers": "my.tsv"}}`).
+    A pipeline saved with the stages in it (`nlp.to_disk`) loads as it was saved.
+    """
+    config = config or {}
+    unknown = set(config) - set(STAGES)
+    if unknown:
+        raise ValueError(f"no dateline stage named {sorted(unknown)}; the stages are {list(STAGES)}")
     # Not the vocab's string table: 700,000 strings take most of the load time, and nothing reads them.
     # Hashes are what the models, vectors and lookups key on; each doc adds the strings it holds, and
     # each component adds its labels. Annotations are identical without it (tests/nlp/test_load.py).
     nlp = spacy.load(resolve_model(model), exclude=SKIPPED_AT_LOAD)
+    if all(name in nlp.pipe_names for name in STAGES):
+        if config:
+            raise ValueError("this pipeline was saved with the dateline stages: their config is in its config.cfg")
+        return nlp
     for name in STAGES:
         if name in BEFORE_MODEL:
             continue
-        nlp.add_pipe(name, last=True)
+        nlp.add_pipe(name, last=True, config=config.get(name, {}))
     for name in reversed(BEFORE_MODEL):
-        nlp.add_pipe(name, first=True)
+        nlp.add_pipe(name, first=True, config=config.get(name, {}))
     return nlp

@@ -1,8 +1,13 @@
-"""`dateline_context`: puts the article's Document and publication date on the Doc.
+"""`dateline_context`: the article's publication date on the Doc, whoever made the Doc.
 
-The pipeline is fed `(text, Document)` tuples (`nlp.pipe(..., as_tuples=True)`);
-spaCy carries the Document along as the doc's context, also across processes.
-Later stages read `doc._.dl_published` instead of knowing where it came from.
+Relative dates ("on Friday", "last month") resolve against `doc._.dl_published`. Three ways in:
+- `dateline.nlp.annotate(nlp, text, published=...)` (and `dateline.extract`): the text is
+  cleaned and checked first (`dateline.documents.make_document`), the Doc carries that
+  Document in `doc._.dl_document`, and its date is used;
+- `doc = nlp.make_doc(text); doc._.dl_published = date(...)` then `nlp(doc)`: the date given;
+- plain `nlp(text)`: the date of a wire dateline opening the text, when it states its year
+  ("LONDON, Dec. 18, 2022 (Reuters) -"), else none (relative dates stay unresolved).
+An ISO string in `doc._.dl_published` is read as its date.
 """
 from __future__ import annotations
 
@@ -11,14 +16,20 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..documents import dated_dateline
 from . import extensions  # noqa: F401  (registers the ._.dl_* attributes)
 
 
-@Language.component("dateline_context", assigns=["doc._.dl_document", "doc._.dl_published"])
+@Language.component("dateline_context", assigns=["doc._.dl_published"])
 def dateline_context(doc: Doc) -> Doc:
-    document = getattr(doc, "_context", None)
-    if document is not None and doc._.dl_document is None:
-        doc._.dl_document = document
-    if doc._.dl_published is None and document is not None and getattr(document, "published", None):
-        doc._.dl_published = date.fromisoformat(document.published)
+    published = doc._.dl_published
+    document = doc._.dl_document
+    if isinstance(published, str):
+        published = date.fromisoformat(published[:10])
+    if published is None and document is not None and document.published:
+        published = date.fromisoformat(document.published)
+    if published is None and document is None:  # a Document's own dateline was read when it was made
+        found = dated_dateline(doc.text)
+        published = date.fromisoformat(found) if found else None
+    doc._.dl_published = published
     return doc

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Optional
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -78,10 +79,11 @@ class EntityStage:
 @Language.factory(
     "dateline_entities",
     requires=["doc.ents", "token.dep", "token.lemma"],
-    assigns=["doc._.dl_entities", "doc.spans"],
+    assigns=["doc._.dl_entities", "doc._.dl_entity_index", "doc.spans", "span._.dl_entity", "span._.dl_metonym"],
+    default_config={"kb_dir": None},  # a folder of KB files over the package's; None: the kb_dir setting
 )
-def make_entity_stage(nlp: Language, name: str) -> EntityStage:
-    return EntityStage(nlp, load_kb())
+def make_entity_stage(nlp: Language, name: str, kb_dir: Optional[str]) -> EntityStage:
+    return EntityStage(nlp, load_kb(kb_dir))
 
 
 # --- clustering -------------------------------------------------------------

@@ -12,6 +12,8 @@ sentence is bounded (`triggers.MAX_TOKENS_PER_SENTENCE`, `MAX_EVENTS_PER_SENTENC
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Optional
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -19,6 +21,7 @@ from ..geo.event_location import event_place
 from ..ontology import load_ontology
 from ..types import Attribution, Count, Event, TextSpan
 from . import extensions  # noqa: F401  (registers the ._.dl_* attributes)
+from .configured import WithSettings
 from .arguments import actor_heads, claimant, entity_ids, recipient_heads
 from .casualties import Casualty, casualties
 from .event_time import Story, dated_mentions, event_time
@@ -402,11 +405,18 @@ def extract_events(doc: Doc) -> tuple[Event, ...]:
     return tuple(events)
 
 
-@Language.component(
+@Language.factory(
     "dateline_events",
-    requires=["doc._.dl_entities"],
-    assigns=["doc._.dl_events", "doc.spans"],
+    requires=["token.dep", "token.lemma", "doc.spans", "doc._.dl_published", "doc._.dl_entities", "span._.dl_entity",
+              "doc._.dl_places", "span._.dl_place", "span._.dl_time", "doc._.dl_quote_data", "doc._.dl_quote_units"],
+    assigns=["doc._.dl_events", "doc.spans", "span._.dl_event",
+             "doc._.dl_datelines", "doc._.dl_main_country", "doc._.dl_storm_names"],
+    default_config={"triggers": None},  # a trigger TSV read before the package's; None: the triggers setting
 )
+def make_event_stage(nlp: Language, name: str, triggers: Optional[str]) -> WithSettings:
+    return WithSettings(dateline_events, triggers=triggers)
+
+
 def dateline_events(doc: Doc) -> Doc:
     doc._.dl_events = extract_events(doc)
     return doc

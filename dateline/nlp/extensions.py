@@ -3,6 +3,13 @@
 Doc-level values are the stage's plain records (frozen dataclasses from
 `dateline.types`), so `dateline.records` only has to collect them. Span-level
 values link overlapping span groups in `doc.spans` back to those records.
+Working values one stage leaves for a later one (or computes once per doc for
+its own rule modules) are declared here too: no stage keeps anything in
+`doc.user_data` under a key of its own. Each stage lists what it reads and
+writes in its component's `requires`/`assigns`.
+
+Input: set `doc._.dl_published` (a datetime.date) on `nlp.make_doc(text)`
+before running the pipeline over it (`nlp(doc)`), or use `dateline.nlp.annotate`.
 
 Span groups (`doc.spans[key]`):
 - "dl_mentions": every entity mention; `span._.dl_entity` is the entity id.
@@ -16,14 +23,20 @@ Span groups (`doc.spans[key]`):
 from spacy.tokens import Doc, Span
 
 DOC_ATTRS = {
-    "dl_published": None,  # datetime.date of publication, or None
-    "dl_document": None,  # dateline.types.Document the text came from
+    "dl_published": None,  # datetime.date of publication, or None (input, else set by dateline_context)
+    "dl_document": None,  # dateline.types.Document the text came from (input: dateline.nlp.make_doc)
     "dl_entities": None,  # tuple[Entity, ...]
     "dl_places": None,  # tuple[Place, ...]
     "dl_times": None,  # tuple[TimeExpr, ...]
     "dl_quotes": None,  # tuple[Quote, ...]
     "dl_events": None,  # tuple[Event, ...]
     "dl_entity_index": None,  # list: token index -> entity id of the innermost mention, or None
+    # Working values (not part of the record):
+    "dl_quote_data": None,  # dateline.nlp.quotes.QuoteData: cues and speakers, for events' attribution
+    "dl_quote_units": None,  # dateline.nlp.quote_units.Units: the sentence/line units quotes are read in
+    "dl_datelines": None,  # list[(start, end)]: wire-dateline place names (where the reporter files from)
+    "dl_main_country": None,  # ISO3 the article talks about most; "" when none (None: not counted yet)
+    "dl_storm_names": None,  # frozenset[str]: names the article gives to storms ("Harvey")
 }
 SPAN_ATTRS = {
     "dl_entity": None,  # entity id

@@ -113,11 +113,10 @@ def home_entity(doc: Doc, place_id: str | None) -> str | None:
 
 def _main_country(doc: Doc) -> str | None:
     """The country the article talks about most (by mentions of its places, people and bodies)."""
-    key = "dl_main_country"
-    if key not in doc.user_data:
+    if doc._.dl_main_country is None:
         counts = Counter(e.country for e in doc._.dl_entities or () if e.country for _ in e.mentions)
-        doc.user_data[key] = counts.most_common(1)[0][0] if counts else None
-    return doc.user_data[key]
+        doc._.dl_main_country = counts.most_common(1)[0][0] if counts else ""
+    return doc._.dl_main_country or None
 
 
 def crowd_actors(doc: Doc, actor_heads: list[Token], home: str | None) -> tuple[str, ...]:

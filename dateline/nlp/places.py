@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -19,6 +20,7 @@ from ..geo import is_place_name
 from ..geo.resolve import resolve
 from ..types import Place, TextSpan
 from . import extensions  # noqa: F401  (registers the ._.dl_* attributes)
+from .configured import WithSettings
 
 log = logging.getLogger(__name__)
 TOPONYM_LABELS = ("GPE", "LOC", "FAC")
@@ -65,7 +67,16 @@ def _after_locative(doc: Doc, start: int) -> bool:
     return i >= 0 and doc[i].lower_ in LOCATIVE
 
 
-@Language.component("dateline_places", assigns=["doc._.dl_places", "doc.spans"])
+@Language.factory(
+    "dateline_places",
+    requires=["doc.ents", "doc.spans", "span._.dl_metonym"],  # and doc._.dl_document, an input (its URL)
+    assigns=["doc._.dl_places", "doc.spans", "span._.dl_place"],
+    default_config={"gazetteer_cache": None},  # the gazetteer file's folder; None: the cache setting
+)
+def make_place_stage(nlp: Language, name: str, gazetteer_cache: Optional[str]) -> WithSettings:
+    return WithSettings(dateline_places, cache=gazetteer_cache)
+
+
 def dateline_places(doc: Doc) -> Doc:
     spans = sorted({(s.start_char, s.end_char): s for s in _toponyms(doc)}.values(), key=lambda s: s.start_char)
     document = doc._.dl_document

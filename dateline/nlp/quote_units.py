@@ -10,8 +10,6 @@ import bisect
 
 from spacy.tokens import Doc, Token
 
-_KEY = "dateline.quotes.units"
-
 
 class Units:
     def __init__(self, doc: Doc):
@@ -37,10 +35,9 @@ class Units:
 
 
 def units(doc: Doc) -> Units:
-    got = doc.user_data.get(_KEY)
-    if got is None:
-        got = doc.user_data[_KEY] = Units(doc)
-    return got
+    if doc._.dl_quote_units is None:
+        doc._.dl_quote_units = Units(doc)
+    return doc._.dl_quote_units
 
 
 def unit_of(tok: Token) -> tuple[int, int]:

@@ -7,7 +7,7 @@ A quote with no cue of its own (the second half of `“...,” he said. “...�
 a paragraph that only continues a quote) takes its neighbour's speaker.
 
 The internal findings (cue token, speaker head) stay on the doc for
-`attribution.attribution_for`, under QUOTE_DATA.
+`attribution.attribution_for`, in `doc._.dl_quote_data`.
 """
 from __future__ import annotations
 
@@ -23,7 +23,6 @@ from .quote_finder import Finder, Finding, find_candidates
 from .quote_mentions import MentionIndex, mention_index
 from .speakers import PriorQuote, Speaker, SpeakerResolver
 
-QUOTE_DATA = "dateline.quotes"  # doc.user_data key: QuoteData
 NEIGHBOURS = 40  # how far a cue-less quote looks for the quote it continues
 
 
@@ -38,8 +37,8 @@ class QuoteData:
 
 @Language.component(
     "dateline_quotes",
-    requires=["token.dep", "token.lemma", "doc._.dl_entities"],
-    assigns=["doc._.dl_quotes", "doc.spans"],
+    requires=["token.dep", "token.lemma", "doc.spans", "doc._.dl_entities", "span._.dl_entity"],
+    assigns=["doc._.dl_quotes", "doc.spans", "span._.dl_quote", "doc._.dl_quote_data", "doc._.dl_quote_units"],
 )
 def dateline_quotes(doc: Doc) -> Doc:
     data = analyse(doc)
@@ -59,7 +58,7 @@ def dateline_quotes(doc: Doc) -> Doc:
 
 def analyse(doc: Doc) -> QuoteData:
     """Find the quotes and resolve their speakers; cached on the doc."""
-    cached = doc.user_data.get(QUOTE_DATA)
+    cached = doc._.dl_quote_data
     if cached is not None:
         return cached
     finder, findings = find_candidates(doc)
@@ -90,7 +89,7 @@ def analyse(doc: Doc) -> QuoteData:
             else:
                 speakers[k] = Speaker(None, None)
     data = QuoteData(finder, findings, speakers, index, [f.start for f in findings])
-    doc.user_data[QUOTE_DATA] = data
+    doc._.dl_quote_data = data
     return data
 
 

@@ -1,7 +1,7 @@
 """Finding event triggers: lexicon senses matched against the dependency parse.
 
 The lexicon (`dateline/ontology/triggers.tsv`, plus an optional user file named by the
-DATELINE_TRIGGERS setting, read first) maps a spaCy lemma and coarse POS to a PLOVER
+`triggers` setting, read first: DATELINE_TRIGGERS or the events stage's config) maps a spaCy lemma and coarse POS to a PLOVER
 category, mode and CAMEO code, under simple syntactic conditions (`when`). A trigger
 records both the word that names the event and the *predicate* whose arguments it
 takes: in "Russia carried out strikes", the event is "strikes" but its actor is the
@@ -9,13 +9,13 @@ subject of the light verb "carried out".
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from spacy.tokens import Span, Token
 
+from .. import settings
 from ..ontology import DATA_DIR, load_ontology, read_tsv
 
 # Verbs that only carry a nominal event: "carry out strikes", "hold talks", "launch an attack".
@@ -102,7 +102,7 @@ def load_lexicon(extra: str | None = None) -> dict[tuple[str, str], tuple[Sense,
 
 
 def lexicon() -> dict[tuple[str, str], tuple[Sense, ...]]:
-    return load_lexicon(os.environ.get("DATELINE_TRIGGERS") or None)
+    return load_lexicon(settings.get("triggers"))
 
 
 def coarse_pos(tok: Token) -> str | None:
@@ -356,12 +356,11 @@ def _done_by_nature(tok: Token) -> bool:
 
 def _storm_names(doc) -> frozenset[str]:
     """Names the article gives to storms: "Harvey" after "Hurricane Harvey" or "Tropical Storm Harvey"."""
-    key = "dl_storm_names"
-    if key not in doc.user_data:
-        doc.user_data[key] = frozenset(
+    if doc._.dl_storm_names is None:
+        doc._.dl_storm_names = frozenset(
             t.text for t in doc if t.pos_ == "PROPN" and t.i > 0 and doc[t.i - 1].lower_ in _HAZARD_HEADS
             and doc[t.i - 1].is_title)
-    return doc.user_data[key]
+    return doc._.dl_storm_names
 
 
 def find_triggers(sent: Span) -> list[Trigger]:

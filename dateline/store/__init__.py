@@ -14,14 +14,13 @@ their own Store on one database: writes are serialised per article.
 """
 from __future__ import annotations
 
-import os
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from .. import settings
 from ..errors import TerminalError
-from ..settings import DEFAULT_DB
 from ..types import ArticleRecord, Rejected
 from . import queries
 from .connection import connect, dialect, is_postgres_url
@@ -36,7 +35,7 @@ class StoreError(TerminalError):
 
 
 def default_db_path() -> str:
-    return os.environ.get("DATELINE_DB") or DEFAULT_DB
+    return settings.db()
 
 
 def store_exists(location: str | Path) -> bool:

@@ -8,7 +8,6 @@ static/vendor/README.md), /docs (the API reference).
 """
 from __future__ import annotations
 
-import os
 import re
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -22,7 +21,7 @@ from jinja2 import Environment, FileSystemLoader
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from .. import __version__
+from .. import __version__, settings
 from ..store import open_store
 from . import api, pages
 from .data import Stores
@@ -42,7 +41,7 @@ class SettingError(ValueError):
 def create_app(db_path: str, tiles: str | None = None, allowed_hosts: list[str] | None = None) -> FastAPI:
     """`tiles`: a tile URL template (default: env DATELINE_TILES, else none: only our country outlines).
     `allowed_hosts`: Host header values to accept (None: any), against DNS rebinding on loopback."""
-    tiles = tiles if tiles is not None else (os.environ.get("DATELINE_TILES") or None)
+    tiles = tiles if tiles is not None else settings.get("tiles")
     if tiles and not _TILES.fullmatch(tiles):
         raise SettingError(f"tile URL {tiles!r} is not an http(s) URL template like "
                            "https://{s}.tile.example.org/{z}/{x}/{y}.png")
