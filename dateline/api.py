@@ -27,7 +27,8 @@ _FILE_NAME = re.compile(r"\S+\.(?:txt|text|md|json|jsonl|ndjson|html?|xhtml|rss|
 
 
 class Extractor:
-    """A loaded dateline pipeline. `extractor.nlp` is the spaCy Language, usable on its own."""
+    """A loaded dateline pipeline. `extractor.nlp` is the spaCy Language, usable on its own.
+    `Extractor(nlp, name)` wraps a pipeline built otherwise (`dateline.nlp.build_nlp`)."""
 
     def __init__(self, nlp: Language, model: str):
         from .pipeline import Pipeline
@@ -107,7 +108,10 @@ def extract_many(items: Iterable[Item], published: str | date | None = None, mod
 
 
 def _iso(published: str | date | None) -> str | None:
-    return published.isoformat() if isinstance(published, date) else published
+    """A malformed date is the caller's mistake (BadArgument), not a rejected article."""
+    from .documents import parse_published
+
+    return parse_published(published.isoformat() if isinstance(published, date) else published)
 
 
 def _is_path(text_or_path: str | os.PathLike) -> bool:

@@ -86,6 +86,13 @@ def test_extract_many_keeps_input_order_and_rejects_in_place(extractor, tmp_path
     assert out[3].document.origin == str(path) and "PROTEST" in {e.category for e in out[3].events}
 
 
+def test_malformed_publication_date_is_a_bad_argument(extractor):
+    with pytest.raises(dateline.DatelineError, match="not an ISO date"):
+        extractor.extract(TEXT, published="18/12/2022")
+    with pytest.raises(dateline.DatelineError, match="not an ISO date"):
+        list(extractor.extract_many([TEXT], published="yesterday"))
+
+
 def test_extract_many_published_overrides_each_item(extractor):
     (record,) = extractor.extract_many([{"text": TEXT, "published": "2020-01-01"}], published="2023-03-05")
     assert record.document.published == "2023-03-05"
