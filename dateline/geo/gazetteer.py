@@ -12,6 +12,7 @@ import os
 import sqlite3
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from importlib.util import find_spec
@@ -21,7 +22,9 @@ from .normalize import ARABIC_NAMED, norm, without_article
 
 SCHEMA_VERSION = "7"  # 7: towns carry their county (admin2)
 _lock = threading.Lock()
-_conns: dict[Path, sqlite3.Connection] = {}  # one per file: the cache setting can differ by pipeline
+# One connection per cache setting (None: the default folder): pipelines in one process may name
+# different folders. Keyed by the setting, not the path, because connect() runs on every lookup.
+_conns: dict[str | None, sqlite3.Connection] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +46,7 @@ class Candidate:
     admin2: str | None = None  # a town's county (GeoNames admin2 name), where known
 
 
+@lru_cache(maxsize=1)  # connect() asks on every lookup; the files it hashes do not change under a process
 def _fingerprint() -> str:
     h = hashlib.sha256()
     h.update(SCHEMA_VERSION.encode())
@@ -116,14 +120,18 @@ def build(path: Path | None = None) -> Path:
 
 
 def connect() -> sqlite3.Connection:
-    """The process-wide read-only connection, building the file first if needed."""
-    path = db_path()
+    """The read-only connection for the cache setting, building the file first if needed."""
+    key = settings.get("cache")
+    conn = _conns.get(key)
+    if conn is not None:
+        return conn
     with _lock:
-        conn = _conns.get(path)
+        conn = _conns.get(key)
         if conn is None:
+            path = db_path()
             if not path.exists():
                 build(path)
-            conn = _conns[path] = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            conn = _conns[key] = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         return conn
 
 
