@@ -155,3 +155,17 @@ def test_saved_pipeline_loads_in_a_fresh_process_with_identical_records(nlp, tmp
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
     assert json.loads(done.stdout) == expected
+
+
+def test_gazetteer_cache_given_in_the_config_is_the_folder_read(model_name, tmp_path):
+    import dateline.nlp  # noqa: F401  (registers the stages)
+    from dateline.geo import gazetteer
+
+    gazetteer.connect()  # the default file, built if it is not there yet
+    (tmp_path / gazetteer.db_path().name).symlink_to(gazetteer.db_path())  # a second folder, no rebuild
+    nlp = spacy.load(resolve_model(model_name))
+    nlp.add_pipe("dateline_entities")
+    nlp.add_pipe("dateline_places", config={"gazetteer_cache": str(tmp_path)})
+    doc = nlp("Police in Lyon arrested two men on Friday.")
+    assert [p.country for p in doc._.dl_places] == ["FRA"]
+    assert str(tmp_path) in gazetteer._conns  # the stage opened the file in its own folder
