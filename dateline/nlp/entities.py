@@ -78,7 +78,7 @@ class EntityStage:
 
 @Language.factory(
     "dateline_entities",
-    requires=["doc.ents", "token.dep", "token.lemma"],
+    requires=["doc.ents", "token.tag", "token.dep", "token.lemma"],
     assigns=["doc._.dl_entities", "doc._.dl_entity_index", "doc.spans", "span._.dl_entity", "span._.dl_metonym"],
     default_config={"kb_dir": None},  # a folder of KB files over the package's; None: the kb_dir setting
 )

@@ -37,7 +37,7 @@ class QuoteData:
 
 @Language.component(
     "dateline_quotes",
-    requires=["token.dep", "token.lemma", "doc.spans", "doc._.dl_entities", "span._.dl_entity"],
+    requires=["token.tag", "token.dep", "token.lemma", "doc.spans", "doc._.dl_entities", "span._.dl_entity"],
     assigns=["doc._.dl_quotes", "doc.spans", "span._.dl_quote", "doc._.dl_quote_data", "doc._.dl_quote_units"],
 )
 def dateline_quotes(doc: Doc) -> Doc:

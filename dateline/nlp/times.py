@@ -92,7 +92,7 @@ def _weak_allowed(c: Candidate, ents: list[tuple[int, int]]) -> bool:
     return not c.weak or any(s < c.end and c.start < e for s, e in ents)
 
 
-@Language.component("dateline_times", requires=["doc._.dl_published", "doc.ents", "token.dep"],
+@Language.component("dateline_times", requires=["doc._.dl_published", "doc.ents", "token.tag", "token.dep"],
                     assigns=["doc._.dl_times", "doc.spans", "span._.dl_time"])
 def dateline_times(doc: Doc) -> Doc:
     published: date | None = doc._.dl_published
