@@ -30,12 +30,12 @@ class Extractor:
     """A loaded dateline pipeline. `extractor.nlp` is the spaCy Language, usable on its own.
     `Extractor(nlp, name)` wraps a pipeline built otherwise (`dateline.nlp.build_nlp`)."""
 
-    def __init__(self, nlp: Language, model: str):
+    def __init__(self, nlp: Language, model: str, config: dict[str, dict] | None = None):
         from .pipeline import Pipeline
 
         self.model = model
         self.nlp = nlp
-        self._pipeline = Pipeline(model, nlp=nlp)
+        self._pipeline = Pipeline(model, nlp=nlp, config=config)  # config: for n_process workers too
 
     def __repr__(self) -> str:
         return f"<dateline.Extractor model={self.model!r} stages={len(self.nlp.pipe_names)}>"
@@ -78,7 +78,7 @@ def load(model: str | None = None, *, kb_dir: str | os.PathLike | None = None,
     config = {stage: {key: str(value)} for stage, key, value in (
         ("dateline_entities", "kb_dir", kb_dir), ("dateline_events", "triggers", triggers),
         ("dateline_places", "gazetteer_cache", gazetteer_cache)) if value is not None}
-    return Extractor(load_nlp(name, config), name)
+    return Extractor(load_nlp(name, config), name, config)
 
 
 _loaded: dict[str, Extractor] = {}

@@ -58,9 +58,9 @@ def annotate_batch(nlp: Language, batch: list[Document | Rejected]) -> list[Item
 _worker_nlp: Language | None = None
 
 
-def _init_worker(model: str) -> None:
+def _init_worker(model: str, config: dict[str, dict] | None) -> None:
     global _worker_nlp
-    _worker_nlp = load_nlp(model)
+    _worker_nlp = load_nlp(model, config)
 
 
 def _annotate_in_worker(batch: list[Document | Rejected]) -> list[Item]:
@@ -71,14 +71,16 @@ def _annotate_in_worker(batch: list[Document | Rejected]) -> list[Item]:
 class Pipeline:
     """A pipeline for one model; the spaCy pipeline loads on first use, once."""
 
-    def __init__(self, model: str, nlp: Language | None = None):
+    def __init__(self, model: str, nlp: Language | None = None, config: dict[str, dict] | None = None):
+        """`config`: the stages' configs (`build_nlp`), also for the worker processes' pipelines."""
         self.model = model
+        self.config = config
         self._nlp = nlp
 
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
-            self._nlp = load_nlp(self.model)
+            self._nlp = load_nlp(self.model, self.config)
         return self._nlp
 
     def process(
@@ -96,7 +98,7 @@ class Pipeline:
                 yield from annotate_batch(self.nlp, batch)
             return
         ctx = multiprocessing.get_context("fork")
-        with ctx.Pool(n_process, initializer=_init_worker, initargs=(self.model,)) as pool:
+        with ctx.Pool(n_process, initializer=_init_worker, initargs=(self.model, self.config)) as pool:
             for records in pool.imap(_annotate_in_worker, batches):
                 yield from records
 

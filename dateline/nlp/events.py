@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Optional
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -21,9 +20,9 @@ from ..geo.event_location import event_place
 from ..ontology import load_ontology
 from ..types import Attribution, Count, Event, TextSpan
 from . import extensions  # noqa: F401  (registers the ._.dl_* attributes)
-from .configured import WithSettings
 from .arguments import actor_heads, claimant, entity_ids, recipient_heads
 from .casualties import Casualty, casualties
+from .configured import WithSettings
 from .event_time import Story, dated_mentions, event_time
 from .implied_arguments import (MUTUAL, ON_THE_GROUND, Prior, antecedent_event, attacked_country, content_of_noun,
                                 crowd_actors, home_entity, own_state, place_in_context, refers_back_to_event,

@@ -1,7 +1,7 @@
 """Finding event triggers: lexicon senses matched against the dependency parse.
 
 The lexicon (`dateline/ontology/triggers.tsv`, plus an optional user file named by the
-`triggers` setting, read first: DATELINE_TRIGGERS or the events stage's config) maps a spaCy lemma and coarse POS to a PLOVER
+DATELINE_TRIGGERS setting, read first) maps a spaCy lemma and coarse POS to a PLOVER
 category, mode and CAMEO code, under simple syntactic conditions (`when`). A trigger
 records both the word that names the event and the *predicate* whose arguments it
 takes: in "Russia carried out strikes", the event is "strikes" but its actor is the
