@@ -27,6 +27,7 @@ from .gazetteer import Candidate
 from .distance import km
 from .normalize import county_key, likeness, norm
 from .outlet import outlet_country
+from .relative import move, offset_after, _anchor as anchor_point
 
 ADMIN_WORDS = r"region|oblast|province|governorate|state|district|county|parish|prefecture|voblast|krai"
 _ADMIN_AFTER = re.compile(rf"^\s+({ADMIN_WORDS})\b", re.I)
@@ -55,6 +56,8 @@ _FACILITY_WORDS = re.compile(r"\b(airport|university|square|street|road|avenue|b
                              r"port|plant|dam|camp|prison|palace|stadium|market|mosque|church|school|building|"
                              r"highway|park|embassy|hotel|center|centre|complex|field|checkpoint|crossing)\b", re.I)
 POPULATED = ("city", "town", "village")
+# Readings too big for an offset to be about them: "Acapulco, Mexico, 300 km from Mexico City" moves Acapulco.
+AREA_KINDS = ("country", "admin1", "region", "water")
 # Prior weights, in points (1 point ~ a tenfold population); set on the Gritta corpora as a whole.
 FAME_WEIGHT = 0.75  # per decade of GeoNames alternate names
 ALIAS_PENALTY = 3.0  # a place found only by an alternate name, when the name is another place's own
@@ -416,7 +419,12 @@ def _places(text: str, groups: list[_Group], focus: dict) -> list[Resolved]:
               for span in g.spans for at in span}
     home = _home(groups, chosen)
     for g in groups:
-        r = _best(text, g) if g.candidates else _fallback(text, g, focus, starts, home)
+        offset = _offset_point(text, g, starts)
+        if offset is not None and g.after_town is None and (not g.candidates or (
+                chosen[id(g)].kind not in AREA_KINDS and _far_from(chosen[id(g)], offset))):
+            r = _at_offset(g, offset, chosen)
+        else:
+            r = _best(text, g) if g.candidates else _fallback(text, g, focus, starts, home)
         if r.lat is None and id(g) in chosen:
             _place_without_point(r, chosen[id(g)], chosen.values())
         prev = merged.get(r.key)
@@ -431,6 +439,53 @@ def _places(text: str, groups: list[_Group], focus: dict) -> list[Resolved]:
             r.located_by = None
     out.sort(key=lambda r: r.mentions[0])
     return out
+
+
+def _offset_point(text: str, g: _Group, starts: dict) -> tuple[float, float, float, str | None] | None:
+    """(lat, lon, distance km, anchor's country) the text gives this name by an offset from another place
+    ("Sablale, 105 miles south of Mogadishu"), from our own reading of the anchor where it is a name we
+    resolved, else from the gazetteer's likeliest reading of it."""
+    for _, end in g.spans:
+        found = offset_after(text[end:end + 160])
+        if found is None:
+            continue
+        dist, bearing, at = found
+        anchor = starts.get(end + at)
+        if anchor is not None and anchor.lat is not None:
+            point, country = (anchor.lat, anchor.lon), anchor.country
+        else:
+            point, country = anchor_point(text[end + at:end + at + 60]), None
+        if point is not None:
+            return (*move(point[0], point[1], bearing, dist), dist, country)
+    return None
+
+
+def _far_from(c: Candidate, offset: tuple) -> bool:
+    """Whether a gazetteer reading is too far from where the text's offset puts the name to be the same place."""
+    return c.lat is None or km(c.lat, c.lon, offset[0], offset[1]) > _offset_radius(offset[2])
+
+
+def _offset_radius(dist_km: float) -> float:
+    """How far from an offset's point the place may lie: distances in news are rounded and roads wind."""
+    return 40.0 + 0.3 * dist_km
+
+
+def _at_offset(g: _Group, offset: tuple, chosen: dict) -> Resolved:
+    """A name the text places by an offset: the best reading of it near that point, else the point itself
+    (kept with the gazetteer's readings for audit)."""
+    lat, lon, dist, country = offset
+    near = [i for i, c in enumerate(g.candidates) if c.lat is not None and not _far_from(c, offset)]
+    if near:
+        sub = _Group(surface=g.surface, spans=g.spans, label=g.label, candidates=[g.candidates[i] for i in near],
+                     direction=g.direction)
+        sub.scores = [g.scores[i] for i in near]
+        return _best("", sub)
+    order = sorted(range(len(g.candidates)), key=lambda i: -g.scores[i])
+    alternatives = tuple(g.candidates[i].geonames_id for i in order[:3] if g.candidates[i].geonames_id)
+    kind = "facility" if g.label == "FAC" or _FACILITY_WORDS.search(g.surface) else None
+    return Resolved(name=g.surface, kind=kind, country=country, admin1=None, lat=round(lat, 4), lon=round(lon, 4),
+                    geonames_id=None, confidence=0.35, alternatives=alternatives, mentions=list(g.spans),
+                    key=("offset", norm(g.surface)), located_by="stated_place")
 
 
 def _home(groups: list[_Group], chosen: dict) -> tuple[Candidate, int] | None:
