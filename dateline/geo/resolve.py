@@ -225,6 +225,8 @@ def _candidates(g: _Group) -> list[Candidate]:
                 break
     if not found and re.fullmatch(r"[A-Z][a-z]{3,}", g.surface) and not _FOREIGN_WORD.search(g.surface):
         found = _area_of_people(g.surface)
+    if not found and not g.admin_form:  # "Kashkadarya", "Lower Shabelle": a spelling of an area or city we have
+        found = gazetteer.lookup_variant(g.surface)
     return _dedupe(found)
 
 
@@ -271,6 +273,8 @@ def _admin_candidates(g: _Group, found: list[Candidate]) -> list[Candidate]:
     areas = [c for c in found if c.kind in ("admin1", "admin2")]
     bare = gazetteer.lookup(_strip_admin(g.surface))
     areas += [c for c in bare if c.kind in ("admin1", "admin2")]
+    if not areas and not bare:  # "Kashkadarya region": Qashqadaryo, spelt another way
+        areas = [c for c in gazetteer.lookup_variant(_strip_admin(g.surface)) if c.kind in ("admin1", "admin2")]
     if areas:
         return areas
     towns = sorted((c for c in bare if c.kind in POPULATED), key=lambda c: -c.population)

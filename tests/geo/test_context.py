@@ -200,3 +200,18 @@ def test_resolve_town_followed_by_its_county_is_the_town_there(county, state):
     text = f"A man from Paris, {county}, was charged on Friday."
     (place,) = resolve(text, [(11, 16)])
     assert (place.name, place.admin1) == ("Paris", state)
+
+
+@pytest.mark.parametrize("a, b", [("Kashkadarya", "Qashqadaryo"), ("Khorezm", "Xorazm"), ("Shabelle", "Shabeelle"),
+                                  ("Zaporozhye", "Zaporizhzhia")])
+def test_skeleton_is_shared_by_transliterations(a, b):
+    from dateline.geo.normalize import norm, skeleton
+
+    assert skeleton(norm(a)) == skeleton(norm(b))
+
+
+def test_skeleton_tells_different_names_apart():
+    from dateline.geo.normalize import norm, skeleton
+
+    assert skeleton(norm("Kherson")) != skeleton(norm("Kharkiv"))
+    assert skeleton(norm("Плохо")) is None  # not in Latin letters

@@ -189,3 +189,19 @@ def test_resolve_offset_phrase_too_far_from_every_reading_keeps_them_for_audit()
     text = "Rebels seized Paris, 30 km east of Mogadishu, on Friday."
     place = _resolve(text, "Paris", "Mogadishu")["Paris"]
     assert place.country == "SOM" and place.geonames_id is None and place.alternatives
+
+
+@pytest.mark.parametrize("text, name, country, area", [
+    ("Cotton pickers in the Kashkadarya region were paid late.", "Kashkadarya region", "UZB", "Qashqadaryo"),
+    ("Floods cut roads across Surkhandarya on Monday.", "Surkhandarya", "UZB", "Surxondaryo"),
+    ("Clan militias clashed in Lower Shabelle overnight.", "Lower Shabelle", "SOM", "Lower Shabeelle"),
+])
+def test_resolve_spelling_variant_of_a_province(text, name, country, area):
+    place = _resolve(text, name)[name]
+    assert place.kind == "admin1" and place.country == country and place.name == area
+
+
+@pytest.mark.parametrize("name", ["Prisi", "Burisma", "Kaluamba"])
+def test_resolve_spelling_variants_are_not_read_for_towns_or_firms(name):
+    place = _resolve(f"Investigators looked into {name} last year.", name)[name]
+    assert place.lat is None
