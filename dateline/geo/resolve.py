@@ -64,7 +64,10 @@ ALIAS_PENALTY = 3.0  # a place found only by an alternate name, when the name is
 NAMESAKE_PENALTY = 3.0  # a town or village named like a country
 CAPITAL_BONUS = 2.5  # a national capital
 AREA_SAID_BONUS = 3.0  # "states such as Washington", "Tacoma, Washington": the state over its namesake town
-FAR_FROM_HOME_KM = 300.0  # a place named inside an unknown name, this far from the article's town, is a namesake
+FAR_FROM_HOME_KM = 300.0
+# A name the text puts in a country this big is not placed at the country's point (0 of 3 such within
+# 161 km on the Gritta corpora' read part); a small country's point is near enough (Israel, Belgium).
+STATED_COUNTRY_MAX_KM = 800.0  # a place named inside an unknown name, this far from the article's town, is a namesake
 # "facility" rows are only our table's landmarks (White House, Kremlin, Heathrow): famous by construction.
 KIND_PRIOR = {"country": 12.0, "region": 10.5, "water": 10.5, "admin1": 6.0, "admin2": 6.0, "facility": 10.0}
 
@@ -502,6 +505,11 @@ def _home(groups: list[_Group], chosen: dict) -> tuple[Candidate, int] | None:
             named.setdefault(c.id, [0, -g.spans[0][0], c])[0] += len(g.spans)  # groups come in text order
     if not named:
         return None
+    dateline = next((chosen.get(id(g)) for g in groups if g.dateline and chosen.get(id(g)) is not None), None)
+    if dateline is not None and named.get(dateline.id, [0])[0] >= 2:
+        # "ST. PAUL, Minn. (AP) -" and St. Paul named again: the report's own town, even when another town
+        # (Dallas, in the news that week) is named more. Named once, it may be a far wire office (Beijing).
+        return dateline, named[dateline.id][0]
     n, _, town = max(named.values(), key=lambda t: t[:2])
     return town, n
 
@@ -604,12 +612,19 @@ def _stated_place(text: str, g: _Group, starts: dict) -> Resolved | None:
         owner = _OWNED.search(text[max(0, start - 4):start])
         if where is None and owner:
             where = starts.get(start - 4 + owner.start())
+        if where is not None and where.kind == "country" and _extent_km(where) >= STATED_COUNTRY_MAX_KM:
+            continue  # "the Lower Shabelle region of Somalia": a country this big gives no point for its part
         if where is not None and where.lat is not None and where.kind in POPULATED + ("admin1", "admin2", "country"):
             kind = "facility" if where.kind in POPULATED + ("admin2",) else None
             return Resolved(name=g.surface, kind=kind, country=where.country, admin1=where.admin1, lat=where.lat,
                             lon=where.lon, geonames_id=None, confidence=0.35, alternatives=(),
                             mentions=list(g.spans), key=("facility", norm(g.surface)), located_by="stated_place")
     return None
+
+
+def _extent_km(c: Candidate) -> float:
+    """The diagonal of a place's box (its towns' spread); 0 when unknown."""
+    return km(c.bbox[0], c.bbox[2], c.bbox[1], c.bbox[3]) if c.bbox else 0.0
 
 
 def _part_candidates(part: str, adjective: bool) -> list[Candidate]:
