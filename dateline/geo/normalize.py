@@ -9,22 +9,15 @@ _DROP = re.compile(r"[\u2019'`\u02bc\u02bb\u2018]")  # apostrophes: Kharkiv's ob
 _SPACE = re.compile(r"[\s\-\u2010-\u2015.,/]+")
 
 
-# Abbreviated words that open place names: "St. Paul" is Saint Paul, "Mt. Vernon" Mount Vernon. Only
-# before another word ("Main St" is a street).
-_ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
-_ABBREVIATION = re.compile(r"\b(st|ste|mt|ft) (?=\S)")
-
-
 def norm(name: str) -> str:
-    """'Nagorno-Karabakh' -> 'nagorno karabakh'; 'Liège' -> 'liege'; 'the Sahel' -> 'sahel';
-    'St. Paul' -> 'saint paul'."""
+    """'Nagorno-Karabakh' -> 'nagorno karabakh'; 'Liège' -> 'liege'; 'the Sahel' -> 'sahel'."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _DROP.sub("", text.casefold())
     text = _SPACE.sub(" ", text).strip()
     if text.startswith("the "):
         text = text[4:]
-    return _ABBREVIATION.sub(lambda m: _ABBREVIATED[m.group(1)] + " ", text)
+    return text
 
 
 def likeness(a: str, b: str) -> float:

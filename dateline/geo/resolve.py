@@ -505,12 +505,13 @@ def _home(groups: list[_Group], chosen: dict) -> tuple[Candidate, int] | None:
             named.setdefault(c.id, [0, -g.spans[0][0], c])[0] += len(g.spans)  # groups come in text order
     if not named:
         return None
-    dateline = next((chosen.get(id(g)) for g in groups if g.dateline and chosen.get(id(g)) is not None), None)
-    if dateline is not None and named.get(dateline.id, [0])[0] >= 2:
-        # "ST. PAUL, Minn. (AP) -" and St. Paul named again: the report's own town, even when another town
-        # (Dallas, in the news that week) is named more. Named once, it may be a far wire office (Beijing).
-        return dateline, named[dateline.id][0]
     n, _, town = max(named.values(), key=lambda t: t[:2])
+    dateline = next((chosen.get(id(g)) for g in groups if g.dateline and chosen.get(id(g)) is not None), None)
+    if dateline is not None and named.get(dateline.id, [0])[0] >= 2 and dateline.country == town.country:
+        # "ST. PAUL, Minn. (AP) -" and St. Paul named again: the report's own town, even when another town
+        # of its country (Dallas, in the news that week) is named more. Named once, or with the story in
+        # another country, it is more likely a wire office (Beijing, Beirut).
+        return dateline, named[dateline.id][0]
     return town, n
 
 
