@@ -614,7 +614,11 @@ def _stated_place(text: str, g: _Group, starts: dict) -> Resolved | None:
         if where is None and owner:
             where = starts.get(start - 4 + owner.start())
         if where is not None and where.kind == "country" and _extent_km(where) >= STATED_COUNTRY_MAX_KM:
-            continue  # "the Lower Shabelle region of Somalia": a country this big gives no point for its part
+            # "Somalia's Lower Shabelle region": a country this big gives no point for its part; the name keeps
+            # its country, and the country as the reading to audit, without coordinates.
+            return Resolved(name=g.surface, kind=None, country=where.country, admin1=None, lat=None, lon=None,
+                            geonames_id=None, confidence=0.1, alternatives=tuple(filter(None, [where.geonames_id])),
+                            mentions=list(g.spans), key=("unknown", norm(g.surface)), located_by=None)
         if where is not None and where.lat is not None and where.kind in POPULATED + ("admin1", "admin2", "country"):
             kind = "facility" if where.kind in POPULATED + ("admin2",) else None
             return Resolved(name=g.surface, kind=kind, country=where.country, admin1=where.admin1, lat=where.lat,

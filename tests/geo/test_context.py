@@ -230,6 +230,7 @@ def test_resolve_a_part_of_a_big_country_gets_no_point_from_the_country():
     text = "Clan fighters held Somalia's Qorwadeeqa area, and Somalia's army said so."
     district = _resolve(text, "Somalia", "Qorwadeeqa", "Somalia")["Qorwadeeqa"]
     assert district.lat is None and district.located_by is None
+    assert district.country == "SOM" and district.alternatives  # the country, kept for audit
     text = "Rockets hit Israel's Qorwadeeqa area; Israel's army said so."
     settlement = _resolve(text, "Israel", "Qorwadeeqa", "Israel")["Qorwadeeqa"]
     assert settlement.country == "ISR" and settlement.located_by == "stated_place"  # a small country is near enough
