@@ -160,12 +160,13 @@ VARIANT_LIKENESS = 0.75  # to the variant, transliterated: 'kashkadaria'/'kashka
 OWN_NAME_LIKENESS = 0.6  # and to the place's own name: an alternate name may be anything
 
 
-def lookup_variant(name: str) -> list[Candidate]:
-    """Areas and big cities whose name is a spelling variant of `name` ("Kashkadarya" -> Qashqadaryo,
-    "Lower Shabelle" -> Lower Shabeelle), for a name `lookup` does not find. Never primary."""
+def lookup_variant(name: str, area_said: bool = False) -> list[Candidate]:
+    """Areas whose name is a spelling variant of `name` ("Kashkadarya" -> Qashqadaryo, "Lower Shabelle" ->
+    Lower Shabeelle), for a name `lookup` does not find. Never primary. `area_said`: the text calls it a
+    region or province ("Hiraan region"), so a shorter name is safe to match."""
     key = norm(name)
     sk = skeleton(key) if key else None
-    if sk is None or len(sk.replace(" ", "")) < VARIANT_MIN_CONSONANTS:
+    if sk is None or len(sk.replace(" ", "")) < VARIANT_MIN_CONSONANTS - area_said:
         return []
     rows = connect().execute("SELECT place, name FROM variants WHERE key = ?", (sk,)).fetchall()
     mine = transliterated(key)

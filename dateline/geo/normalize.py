@@ -50,9 +50,10 @@ def county_key(name: str) -> str:
 
 # Transliteration and spelling variants of one name ("Kashkadarya"/"Qashqadaryo", "Khorezm"/"Xorazm",
 # "Shabelle"/"Shabeelle", "Zaporozhye"/"Zaporizhzhia"): sounds written several ways are written one way.
-_TRANSLIT = (("dzh", "j"), ("kh", "h"), ("x", "h"), ("q", "k"), ("zh", "j"), ("dj", "j"), ("ph", "f"), ("w", "v"),
+_TRANSLIT = (("dzh", "j"), ("kh", "h"), ("x", "h"), ("q", "k"), ("zh", "j"), ("dj", "j"), ("ph", "f"), ("aw", "au"), ("w", "v"),
              ("y", "i"), ("ck", "k"), ("ou", "u"))
 _DOUBLED = re.compile(r"(.)\1+")
+_ANY_ARABIC_ARTICLE = re.compile(r"\b(?:al|el|ar|as|ash|ad|az|ez|an|at|ed|es|er|en|et) (?=\S{3,})")
 _INNER_VOWELS = re.compile(r"(?<=\S)[aeiou]+")
 
 
@@ -61,6 +62,7 @@ def transliterated(key: str) -> str | None:
     None for a key not in Latin letters."""
     if not key.isascii():
         return None
+    key = _ANY_ARABIC_ARTICLE.sub("al ", key)  # "deir el zour", "deir ez zor": one article
     for a, b in _TRANSLIT:
         key = key.replace(a, b)
     return _DOUBLED.sub(r"\1", key)

@@ -277,7 +277,7 @@ def _admin_candidates(g: _Group, found: list[Candidate]) -> list[Candidate]:
     bare = gazetteer.lookup(_strip_admin(g.surface))
     areas += [c for c in bare if c.kind in ("admin1", "admin2")]
     if not areas and not bare:  # "Kashkadarya region": Qashqadaryo, spelt another way
-        areas = [c for c in gazetteer.lookup_variant(_strip_admin(g.surface)) if c.kind in ("admin1", "admin2")]
+        areas = [c for c in gazetteer.lookup_variant(_strip_admin(g.surface), area_said=True) if c.kind in ("admin1", "admin2")]
     if areas:
         return areas
     towns = sorted((c for c in bare if c.kind in POPULATED), key=lambda c: -c.population)
