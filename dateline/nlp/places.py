@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..geo import gazetteer, is_place_name
+from ..geo.relative import offset_after
 from ..geo.resolve import resolve
 from ..types import Place, TextSpan
 from . import extensions  # noqa: F401  (registers the ._.dl_* attributes)
@@ -34,7 +35,7 @@ FACILITY_HEAD = re.compile(r"University|Square|Airport|Stadium|Hospital|Street|A
 def _toponyms(doc: Doc):
     if "dl_toponyms" in doc.spans:
         found = [_with_saint(s) for s in doc.spans["dl_toponyms"] if _has_capital(s)]
-        found = [s for s in found if not _surname(doc, s) and not _organisation(s)]
+        found = [s for s in found if not _surname(doc, s) and not _organisation(s) and not _unknown_agent(s)]
         return found + _located_mentions(doc, {(s.start_char, s.end_char) for s in found})
     return [_with_saint(e) for e in doc.ents if e.label_ in TOPONYM_LABELS and _has_capital(e)]
 
@@ -70,6 +71,21 @@ def _organisation(span: Span) -> bool:
     return len(span) >= 2 and span[-1].text in _not_place_heads() and not gazetteer.lookup(span.text)
 
 
+# Verbs a place is the subject of ("the village lies", "Gaza borders"): with any other verb an unknown name
+# is a doer (a weapon system, a firm): "Iron Dome intercepted", "Burisma paid".
+_PLACE_VERBS = {"be", "lie", "sit", "border", "remain", "have", "host", "neighbour", "neighbor", "stand", "stretch",
+                "become", "see", "suffer", "face", "receive", "get", "experience", "record", "report"}
+
+
+def _unknown_agent(span: Span) -> bool:
+    """A name no gazetteer knows, typed a place by the NER, that acts ("Iron Dome intercepted the rockets"):
+    a doer, not a place. Names with a building or street word stay ("Barclays Center hosted")."""
+    root = span.root
+    if root.dep_ != "nsubj" or root.head.pos_ != "VERB" or root.head.lemma_.lower() in _PLACE_VERBS:
+        return False
+    return not FACILITY_HEAD.search(span.text) and not gazetteer.lookup(span.text)
+
+
 _BIG_PLACE_KINDS = ("country", "admin1", "region", "water")
 
 
@@ -92,12 +108,16 @@ def _has_capital(span: Span) -> bool:
 
 
 def _located_mentions(doc: Doc, taken: set) -> list[Span]:
-    """Mentions typed as a person or organisation that the sentence uses as a place: after a locative
-    preposition, a known place name ("killed in Kiryat Malachi") or a building or square ("massed at
-    Tehran University", "gathered at Tehran's Shahid Beheshti University")."""
+    """Mentions typed as a person or organisation that the sentence uses as a place: one the text gives an
+    offset from a place ("Qorwadeeqa, 100 km south of Mogadishu"); after a locative preposition, a known
+    place name ("killed in Kiryat Malachi") or a building or square ("massed at Tehran University",
+    "gathered at Tehran's Shahid Beheshti University")."""
     out = []
     for s in doc.spans.get("dl_mentions", ()):
         if s.label_ not in ("PERSON", "ORG") or s._.dl_metonym or (s.start_char, s.end_char) in taken:
+            continue
+        if offset_after(doc.text[s.end_char:s.end_char + 160]) is not None:  # "Qorwadeeqa, 100 km south of ..."
+            out.append(Span(doc, s.start, s.end, label="GPE"))
             continue
         if not _after_locative(doc, s.start):
             continue

@@ -119,3 +119,16 @@ def test_places_stage_resolves_a_saints_city(nlp):
     doc = nlp("ST. PAUL, Minn. (AP) - Protesters marched through St. Paul on Sunday night.")
     place = _place_of(doc, "St. Paul")
     assert place is not None and place.country == "USA" and place.admin1 == "Minnesota"
+
+
+def test_places_an_unknown_name_that_acts_is_not_a_place(nlp):
+    doc = nlp("Israel's Iron Dome intercepted most of the rockets, the army said.")
+    assert _place_of(doc, "Iron Dome") is None
+    assert _place_of(doc, "Israel") is not None
+
+
+def test_places_stage_places_a_village_by_the_offset_the_text_gives(nlp):
+    doc = nlp("Militants stormed Qorwadeeqa, 100 km south of Mogadishu, on Sunday. Residents of Mogadishu fled.")
+    village = _place_of(doc, "Qorwadeeqa")
+    assert village is not None and village.located_by == "stated_place" and village.country == "SOM"
+    assert village.lat < 2.04 - 0.5  # south of Mogadishu, not at it
