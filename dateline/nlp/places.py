@@ -26,6 +26,7 @@ from . import extensions  # noqa: F401  (registers the ._.dl_* attributes)
 log = logging.getLogger(__name__)
 TOPONYM_LABELS = ("GPE", "LOC", "FAC")
 NOT_PLACE_HEADS = Path(__file__).parent.parent / "geo" / "not_place_heads.tsv"
+PERSON_NOUNS = Path(__file__).parent.parent / "geo" / "person_nouns.tsv"
 LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "into"}
 FACILITY_HEAD = re.compile(r"University|Square|Airport|Stadium|Hospital|Street|Avenue|Road|Bridge|Station|"
                             r"Mosque|Church|Cathedral|Museum|Park|Palace|Camp|Prison|Base|Market|Mall|Hall|"
@@ -86,6 +87,22 @@ def _unknown_agent(span: Span) -> bool:
     return not FACILITY_HEAD.search(span.text) and not gazetteer.lookup(span.text)
 
 
+@functools.lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    lines = [line for line in PERSON_NOUNS.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    return frozenset(line.strip() for line in lines[1:] if line.strip())
+
+
+def _persons_possessive(span: Span) -> bool:
+    """"Sterling's family", "Garner's widow": a name whose possessive owns a relative is a person's."""
+    doc, end = span.doc, span.end
+    if span[-1].text in ("'s", "\u2019s"):
+        end -= 1
+    elif not (end < len(doc) and doc[end].text in ("'s", "\u2019s")):
+        return False
+    return end + 1 < len(doc) and doc[end + 1].lower_ in _person_nouns()
+
+
 _BIG_PLACE_KINDS = ("country", "admin1", "region", "water")
 
 
@@ -97,7 +114,8 @@ def _surname(doc: Doc, span: Span) -> bool:
     if len(span) > 2 or _after_locative(doc, span.start):
         return False
     people = [m for m in doc.spans.get("dl_mentions", ()) if m.label_ == "PERSON" and len(m) >= 2]
-    if not any(m[-1].text == text and not (m.start <= span.start < m.end) for m in people):
+    if not any(m[-1].text == text and not (m.start <= span.start < m.end) for m in people) \
+            and not _persons_possessive(span):
         return False
     return not any(c.kind in _BIG_PLACE_KINDS or c.population >= 100_000 for c in gazetteer.lookup(text))
 

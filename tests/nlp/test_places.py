@@ -132,3 +132,14 @@ def test_places_stage_places_a_village_by_the_offset_the_text_gives(nlp):
     village = _place_of(doc, "Qorwadeeqa")
     assert village is not None and village.located_by == "stated_place" and village.country == "SOM"
     assert village.lat < 2.04 - 0.5  # south of Mogadishu, not at it
+
+
+def test_places_a_name_whose_possessive_owns_a_relative_is_a_person(blank_nlp):
+    from dateline.nlp.places import _toponyms
+
+    doc = _doc_with(blank_nlp, "Protesters marched . Sterling 's family asked for calm .", ["Sterling"])
+    assert _toponyms(doc) == []
+    doc = _doc_with(blank_nlp, "Protesters marched . Sterling 's mayor asked for calm .", ["Sterling"])
+    assert [s.text for s in _toponyms(doc)] == ["Sterling"]  # a town has a mayor
+    doc = _doc_with(blank_nlp, "Protesters marched . Georgia 's family courts were shut .", ["Georgia"])
+    assert [s.text for s in _toponyms(doc)] == ["Georgia"]  # a country or state stays one
