@@ -55,7 +55,9 @@ def eval_time(model, details):
 @click.option("--tail", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Score resolution on the last fraction of each corpus only (0.3 = Mordecai 3's held-out part).")
 @click.option("--no-recognition", is_flag=True, help="Skip toponym recognition (no spaCy model needed).")
-def eval_geo(model, corpora, tail, no_recognition):
+@click.option("--part", type=click.Choice(["read", "never-read"]), default=None,
+              help="Score one side of the seeded by-article split (30% never read while tuning). Default: all.")
+def eval_geo(model, corpora, tail, no_recognition, part):
     """Gritta corpora: toponym recognition P/R/F1 (GeoWebNews) and resolution on gold toponyms."""
     from ..evaluate import shared_dir
     from ..evaluate.geo import DEFINITION, evaluate_geo
@@ -66,7 +68,7 @@ def eval_geo(model, corpora, tail, no_recognition):
         from .options import default_model
 
         nlp = build_nlp(default_model(model))
-    figures = evaluate_geo(shared_dir() / "bench/geo/gritta-corpora", nlp, list(corpora) or None, tail)
+    figures = evaluate_geo(shared_dir() / "bench/geo/gritta-corpora", nlp, list(corpora) or None, tail, part)
     for key, v in figures.items():
         click.echo(f"{key:<26} " + "  ".join(f"{k}={x}" for k, x in v.items()))
     click.echo(DEFINITION)

@@ -46,3 +46,33 @@ def county_key(name: str) -> str:
     """A county's name without the word "County" ("Walker County", "County Kerry", "Platte Co." ->
     "walker", "kerry", "platte"), to match a town's county with the county the text names."""
     return norm(_COUNTY_WORD.sub("", name.strip()))
+
+
+# Transliteration and spelling variants of one name ("Kashkadarya"/"Qashqadaryo", "Khorezm"/"Xorazm",
+# "Shabelle"/"Shabeelle", "Zaporozhye"/"Zaporizhzhia"): sounds written several ways are written one way.
+_TRANSLIT = (("dzh", "j"), ("kh", "h"), ("x", "h"), ("q", "k"), ("zh", "j"), ("dj", "j"), ("ph", "f"), ("aw", "au"), ("w", "v"),
+             ("y", "i"), ("ck", "k"), ("ou", "u"))
+_DOUBLED = re.compile(r"(.)\1+")
+_ANY_ARABIC_ARTICLE = re.compile(r"\b(?:al|el|ar|as|ash|ad|az|ez|an|at|ed|es|er|en|et) (?=\S{3,})")
+_INNER_VOWELS = re.compile(r"(?<=\S)[aeiou]+")
+
+
+def transliterated(key: str) -> str | None:
+    """A key (see `norm`) with variant spellings of one sound made one ('qashqadaryo' -> 'kashkadario');
+    None for a key not in Latin letters."""
+    if not key.isascii():
+        return None
+    key = _ANY_ARABIC_ARTICLE.sub("al ", key)  # "deir el zour", "deir ez zor": one article
+    for a, b in _TRANSLIT:
+        key = key.replace(a, b)
+    return _DOUBLED.sub(r"\1", key)
+
+
+def skeleton(key: str) -> str | None:
+    """The consonants of a transliterated key, each word's first letter kept: what variant spellings of a
+    name share ('kashkadarya' and 'qashqadaryo' -> 'kshkdr'). None when too short to tell names apart."""
+    t = transliterated(key)
+    if t is None:
+        return None
+    out = _DOUBLED.sub(r"\1", _INNER_VOWELS.sub("", t))
+    return out if len(out.replace(" ", "")) >= 3 else None

@@ -2,6 +2,8 @@
 
 `relative_location(text)` -> (lat, lon, radius_km) or None. The anchor is looked up in the
 gazetteer ("the capital" means the capital of the country named in the phrase, if any, else None).
+`offset_after(text)` reads the phrase that follows a name in running text ("Sablale, 105 miles south of
+Mogadishu") and says where its anchor starts, so the resolver can move from its own reading of the anchor.
 """
 from __future__ import annotations
 
@@ -53,6 +55,39 @@ def relative_location(text: str) -> tuple[float, float, float] | None:
         anchor = _anchor(m.group(1))
         return (anchor[0], anchor[1], 25.0) if anchor else None
     return None
+
+
+# What may stand between a name and its offset: "Xville, a farming town about 40 km north of ...",
+# "Xville, which lies 40 km ...", "Xville (40 km ...".
+_LEAD = re.compile(r"^(?:,|\s*\(|\s*[\u2014\u2013]|,?\s+(?:which|that)\s+(?:is|lies)|,?\s+(?:is|lies))\s*"
+                   r"(?:(?:a|an|the)\s+(?:[a-z\-]+\s+){0,3}?)?"
+                   r"(?:(?:located|situated|lying|about|some|around|roughly|nearly|almost|approximately|just|only)\s+)*",
+                   re.I)
+_AT_OFFSET = re.compile(r"(\d+(?:\.\d+)?)[\s\-]*(km|kilomet(?:re|er)s?|miles?|mi)\b\s*(?:\([^)]{1,25}\)\s*)?"
+                        r"(?:to the\s+)?(north-?east|north-?west|south-?east|south-?west|north|south|east|west)?(?:ern)?"
+                        r"\s*(?:of|from)\s+(?:the\s+)?(?:(?:capital|city|town|port|provincial capital|regional capital)"
+                        r"(?:\s+city)?,?\s+(?:of\s+)?)?", re.I)
+_PHRASE_AFTER = re.compile(_LEAD.pattern + _AT_OFFSET.pattern, re.I)
+NEAR_KM = 30.0  # "12 km from X" without a bearing: X's own point is close enough; farther, a circle is no point
+
+
+def offset_after(after: str) -> tuple[float, float | None, int] | None:
+    """(distance km, bearing in degrees or None, index in `after` where the anchor's name starts) for the
+    offset phrase right after a name, else None."""
+    m = _PHRASE_AFTER.match(after)
+    if not m:
+        return None
+    unit = m.group(2).lower()
+    dist = float(m.group(1)) * _UNIT_KM.get(unit, _UNIT_KM["miles"] if unit.startswith("mile") else 1.0)
+    bearing = _BEARING[m.group(3).lower().replace("-", "")] if m.group(3) else None
+    if bearing is None and dist > NEAR_KM:
+        return None
+    return dist, bearing, m.end()
+
+
+def move(lat: float, lon: float, bearing: float | None, dist_km: float) -> tuple[float, float]:
+    """The point an offset phrase names from its anchor (the anchor itself when it gives no bearing)."""
+    return (lat, lon) if bearing is None else _move(lat, lon, bearing, dist_km)
 
 
 def _anchor(phrase: str, countries_only: bool = False) -> tuple[float, float] | None:

@@ -27,6 +27,7 @@ from .gazetteer import Candidate
 from .distance import km
 from .normalize import county_key, likeness, norm
 from .outlet import outlet_country
+from .relative import move, offset_after, _anchor as anchor_point
 
 ADMIN_WORDS = r"region|oblast|province|governorate|state|district|county|parish|prefecture|voblast|krai"
 _ADMIN_AFTER = re.compile(rf"^\s+({ADMIN_WORDS})\b", re.I)
@@ -55,13 +56,18 @@ _FACILITY_WORDS = re.compile(r"\b(airport|university|square|street|road|avenue|b
                              r"port|plant|dam|camp|prison|palace|stadium|market|mosque|church|school|building|"
                              r"highway|park|embassy|hotel|center|centre|complex|field|checkpoint|crossing)\b", re.I)
 POPULATED = ("city", "town", "village")
+# Readings too big for an offset to be about them: "Acapulco, Mexico, 300 km from Mexico City" moves Acapulco.
+AREA_KINDS = ("country", "admin1", "region", "water")
 # Prior weights, in points (1 point ~ a tenfold population); set on the Gritta corpora as a whole.
 FAME_WEIGHT = 0.75  # per decade of GeoNames alternate names
 ALIAS_PENALTY = 3.0  # a place found only by an alternate name, when the name is another place's own
 NAMESAKE_PENALTY = 3.0  # a town or village named like a country
 CAPITAL_BONUS = 2.5  # a national capital
 AREA_SAID_BONUS = 3.0  # "states such as Washington", "Tacoma, Washington": the state over its namesake town
-FAR_FROM_HOME_KM = 300.0  # a place named inside an unknown name, this far from the article's town, is a namesake
+FAR_FROM_HOME_KM = 300.0
+# A name the text puts in a country this big is not placed at the country's point (0 of 3 such within
+# 161 km on the Gritta corpora' read part); a small country's point is near enough (Israel, Belgium).
+STATED_COUNTRY_MAX_KM = 800.0  # a place named inside an unknown name, this far from the article's town, is a namesake
 # "facility" rows are only our table's landmarks (White House, Kremlin, Heathrow): famous by construction.
 KIND_PRIOR = {"country": 12.0, "region": 10.5, "water": 10.5, "admin1": 6.0, "admin2": 6.0, "facility": 10.0}
 
@@ -222,6 +228,8 @@ def _candidates(g: _Group) -> list[Candidate]:
                 break
     if not found and re.fullmatch(r"[A-Z][a-z]{3,}", g.surface) and not _FOREIGN_WORD.search(g.surface):
         found = _area_of_people(g.surface)
+    if not found and not g.admin_form:  # "Kashkadarya", "Lower Shabelle": a spelling of an area or city we have
+        found = gazetteer.lookup_variant(g.surface)
     return _dedupe(found)
 
 
@@ -268,6 +276,8 @@ def _admin_candidates(g: _Group, found: list[Candidate]) -> list[Candidate]:
     areas = [c for c in found if c.kind in ("admin1", "admin2")]
     bare = gazetteer.lookup(_strip_admin(g.surface))
     areas += [c for c in bare if c.kind in ("admin1", "admin2")]
+    if not areas and not bare:  # "Kashkadarya region": Qashqadaryo, spelt another way
+        areas = [c for c in gazetteer.lookup_variant(_strip_admin(g.surface), area_said=True) if c.kind in ("admin1", "admin2")]
     if areas:
         return areas
     towns = sorted((c for c in bare if c.kind in POPULATED), key=lambda c: -c.population)
@@ -416,7 +426,12 @@ def _places(text: str, groups: list[_Group], focus: dict) -> list[Resolved]:
               for span in g.spans for at in span}
     home = _home(groups, chosen)
     for g in groups:
-        r = _best(text, g) if g.candidates else _fallback(text, g, focus, starts, home)
+        offset = _offset_point(text, g, starts)
+        if offset is not None and g.after_town is None and (not g.candidates or (
+                chosen[id(g)].kind not in AREA_KINDS and _far_from(chosen[id(g)], offset))):
+            r = _at_offset(g, offset, chosen)
+        else:
+            r = _best(text, g) if g.candidates else _fallback(text, g, focus, starts, home)
         if r.lat is None and id(g) in chosen:
             _place_without_point(r, chosen[id(g)], chosen.values())
         prev = merged.get(r.key)
@@ -433,6 +448,53 @@ def _places(text: str, groups: list[_Group], focus: dict) -> list[Resolved]:
     return out
 
 
+def _offset_point(text: str, g: _Group, starts: dict) -> tuple[float, float, float, str | None] | None:
+    """(lat, lon, distance km, anchor's country) the text gives this name by an offset from another place
+    ("Sablale, 105 miles south of Mogadishu"), from our own reading of the anchor where it is a name we
+    resolved, else from the gazetteer's likeliest reading of it."""
+    for _, end in g.spans:
+        found = offset_after(text[end:end + 160])
+        if found is None:
+            continue
+        dist, bearing, at = found
+        anchor = starts.get(end + at)
+        if anchor is not None and anchor.lat is not None:
+            point, country = (anchor.lat, anchor.lon), anchor.country
+        else:
+            point, country = anchor_point(text[end + at:end + at + 60]), None
+        if point is not None:
+            return (*move(point[0], point[1], bearing, dist), dist, country)
+    return None
+
+
+def _far_from(c: Candidate, offset: tuple) -> bool:
+    """Whether a gazetteer reading is too far from where the text's offset puts the name to be the same place."""
+    return c.lat is None or km(c.lat, c.lon, offset[0], offset[1]) > _offset_radius(offset[2])
+
+
+def _offset_radius(dist_km: float) -> float:
+    """How far from an offset's point the place may lie: distances in news are rounded and roads wind."""
+    return 40.0 + 0.3 * dist_km
+
+
+def _at_offset(g: _Group, offset: tuple, chosen: dict) -> Resolved:
+    """A name the text places by an offset: the best reading of it near that point, else the point itself
+    (kept with the gazetteer's readings for audit)."""
+    lat, lon, dist, country = offset
+    near = [i for i, c in enumerate(g.candidates) if c.lat is not None and not _far_from(c, offset)]
+    if near:
+        sub = _Group(surface=g.surface, spans=g.spans, label=g.label, candidates=[g.candidates[i] for i in near],
+                     direction=g.direction)
+        sub.scores = [g.scores[i] for i in near]
+        return _best("", sub)
+    order = sorted(range(len(g.candidates)), key=lambda i: -g.scores[i])
+    alternatives = tuple(g.candidates[i].geonames_id for i in order[:3] if g.candidates[i].geonames_id)
+    kind = "facility" if g.label == "FAC" or _FACILITY_WORDS.search(g.surface) else None
+    return Resolved(name=g.surface, kind=kind, country=country, admin1=None, lat=round(lat, 4), lon=round(lon, 4),
+                    geonames_id=None, confidence=0.35, alternatives=alternatives, mentions=list(g.spans),
+                    key=("offset", norm(g.surface)), located_by="stated_place")
+
+
 def _home(groups: list[_Group], chosen: dict) -> tuple[Candidate, int] | None:
     """The town the article is about and how often it is named: its most-named town (or county), the
     first one on a tie. Spellings count together ("NEW YORK (AP)" and "New York")."""
@@ -444,6 +506,12 @@ def _home(groups: list[_Group], chosen: dict) -> tuple[Candidate, int] | None:
     if not named:
         return None
     n, _, town = max(named.values(), key=lambda t: t[:2])
+    dateline = next((chosen.get(id(g)) for g in groups if g.dateline and chosen.get(id(g)) is not None), None)
+    if dateline is not None and named.get(dateline.id, [0])[0] >= 2 and dateline.country == town.country:
+        # "ST. PAUL, Minn. (AP) -" and St. Paul named again: the report's own town, even when another town
+        # of its country (Dallas, in the news that week) is named more. Named once, or with the story in
+        # another country, it is more likely a wire office (Beijing, Beirut).
+        return dateline, named[dateline.id][0]
     return town, n
 
 
@@ -545,12 +613,23 @@ def _stated_place(text: str, g: _Group, starts: dict) -> Resolved | None:
         owner = _OWNED.search(text[max(0, start - 4):start])
         if where is None and owner:
             where = starts.get(start - 4 + owner.start())
+        if where is not None and where.kind == "country" and _extent_km(where) >= STATED_COUNTRY_MAX_KM:
+            # "Somalia's Lower Shabelle region": a country this big gives no point for its part; the name keeps
+            # its country, and the country as the reading to audit, without coordinates.
+            return Resolved(name=g.surface, kind=None, country=where.country, admin1=None, lat=None, lon=None,
+                            geonames_id=None, confidence=0.1, alternatives=tuple(filter(None, [where.geonames_id])),
+                            mentions=list(g.spans), key=("unknown", norm(g.surface)), located_by=None)
         if where is not None and where.lat is not None and where.kind in POPULATED + ("admin1", "admin2", "country"):
             kind = "facility" if where.kind in POPULATED + ("admin2",) else None
             return Resolved(name=g.surface, kind=kind, country=where.country, admin1=where.admin1, lat=where.lat,
                             lon=where.lon, geonames_id=None, confidence=0.35, alternatives=(),
                             mentions=list(g.spans), key=("facility", norm(g.surface)), located_by="stated_place")
     return None
+
+
+def _extent_km(c: Candidate) -> float:
+    """The diagonal of a place's box (its towns' spread); 0 when unknown."""
+    return km(c.bbox[0], c.bbox[2], c.bbox[1], c.bbox[3]) if c.bbox else 0.0
 
 
 def _part_candidates(part: str, adjective: bool) -> list[Candidate]:

@@ -9,14 +9,17 @@ Writes `doc._.dl_places` (tuple[Place], ids p1, p2, ... in order of first mentio
 """
 from __future__ import annotations
 
+import functools
 import logging
 import re
+from pathlib import Path
 from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..geo import is_place_name
+from ..geo import gazetteer, is_place_name
+from ..geo.relative import offset_after
 from ..geo.resolve import resolve
 from ..types import Place, TextSpan
 from . import extensions  # noqa: F401  (registers the ._.dl_* attributes)
@@ -24,6 +27,8 @@ from .configured import WithSettings
 
 log = logging.getLogger(__name__)
 TOPONYM_LABELS = ("GPE", "LOC", "FAC")
+NOT_PLACE_HEADS = Path(__file__).parent.parent / "geo" / "not_place_heads.tsv"
+PERSON_NOUNS = Path(__file__).parent.parent / "geo" / "person_nouns.tsv"
 LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "into"}
 FACILITY_HEAD = re.compile(r"University|Square|Airport|Stadium|Hospital|Street|Avenue|Road|Bridge|Station|"
                             r"Mosque|Church|Cathedral|Museum|Park|Palace|Camp|Prison|Base|Market|Mall|Hall|"
@@ -32,9 +37,89 @@ FACILITY_HEAD = re.compile(r"University|Square|Airport|Stadium|Hospital|Street|A
 
 def _toponyms(doc: Doc):
     if "dl_toponyms" in doc.spans:
-        found = [s for s in doc.spans["dl_toponyms"] if _has_capital(s)]
+        found = [_with_saint(s) for s in doc.spans["dl_toponyms"] if _has_capital(s)]
+        found = [s for s in found if not _surname(doc, s) and not _organisation(s) and not _unknown_agent(s)]
         return found + _located_mentions(doc, {(s.start_char, s.end_char) for s in found})
-    return [e for e in doc.ents if e.label_ in TOPONYM_LABELS and _has_capital(e)]
+    return [_with_saint(e) for e in doc.ents if e.label_ in TOPONYM_LABELS and _has_capital(e)]
+
+
+_SAINT = {"St.", "St", "Saint", "Ste.", "Ste", "Sainte", "San", "Santa", "São", "Mt.", "Mount", "Fort", "Ft."}
+
+
+def _with_saint(span: Span) -> Span:
+    """A name the NER cut after its first word ("St." + "Paul", "Fort" + "Worth") is read whole: "Paul" alone
+    is a village in Idaho."""
+    i = span.start - 1
+    if i >= 0 and span.doc[i].text in _SAINT and span.doc[i].is_title:
+        return Span(span.doc, i, span.end, label=span.label)
+    if i >= 1 and span.doc[i].text == "." and span.doc[i - 1].text in ("St", "Ste", "Mt", "Ft"):
+        return Span(span.doc, i - 1, span.end, label=span.label)
+    j = span.end  # "ST. PAUL, Minn.": the dateline's "ST" alone is no place
+    if span.text.rstrip(".").title() in ("St", "Ste", "Mt", "Ft") and j < len(span.doc):
+        j += span.doc[j].text == "."
+        if j < len(span.doc) and span.doc[j].is_alpha and span.doc[j].text[0].isupper():
+            return Span(span.doc, span.start, j + 1, label=span.label)
+    return span
+
+
+@functools.lru_cache(maxsize=1)
+def _not_place_heads() -> frozenset[str]:
+    lines = [line for line in NOT_PLACE_HEADS.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    return frozenset(line.split("\t")[0] for line in lines[1:] if line.strip())  # after the header row
+
+
+def _organisation(span: Span) -> bool:
+    """A firm or agency named after a place ("Shenzhen Airport Co Ltd", "United States Geological Survey"):
+    its last word says so, and no gazetteer knows the whole name."""
+    return len(span) >= 2 and span[-1].text in _not_place_heads() and not gazetteer.lookup(span.text)
+
+
+# Verbs a place is the subject of ("the village lies", "Gaza borders"): with any other verb an unknown name
+# is a doer (a weapon system, a firm): "Iron Dome intercepted", "Burisma paid".
+_PLACE_VERBS = {"be", "lie", "sit", "border", "remain", "have", "host", "neighbour", "neighbor", "stand", "stretch",
+                "become", "see", "suffer", "face", "receive", "get", "experience", "record", "report"}
+
+
+def _unknown_agent(span: Span) -> bool:
+    """A name no gazetteer knows, typed a place by the NER, that acts ("Iron Dome intercepted the rockets"):
+    a doer, not a place. Names with a building or street word stay ("Barclays Center hosted")."""
+    root = span.root
+    if root.dep_ != "nsubj" or root.head.pos_ != "VERB" or root.head.lemma_.lower() in _PLACE_VERBS:
+        return False
+    return not FACILITY_HEAD.search(span.text) and not gazetteer.lookup(span.text)
+
+
+@functools.lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    lines = [line for line in PERSON_NOUNS.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    return frozenset(line.strip() for line in lines[1:] if line.strip())
+
+
+def _persons_possessive(span: Span) -> bool:
+    """"Sterling's family", "Garner's widow": a name whose possessive owns a relative is a person's."""
+    doc, end = span.doc, span.end
+    if span[-1].text in ("'s", "\u2019s"):
+        end -= 1
+    elif not (end < len(doc) and doc[end].text in ("'s", "\u2019s")):
+        return False
+    return end + 1 < len(doc) and doc[end + 1].lower_ in _person_nouns()
+
+
+_BIG_PLACE_KINDS = ("country", "admin1", "region", "water")
+
+
+def _surname(doc: Doc, span: Span) -> bool:
+    """A name the text also gives as a person's surname ("Alton Sterling ... Sterling's family") is the
+    person, not a namesake town, unless a locative says otherwise ("in Sterling") or the name is a
+    country, province or city everyone knows (Jordan, Georgia, Washington)."""
+    text = span.text[:-2] if span.text.endswith(("'s", "\u2019s")) else span.text
+    if len(span) > 2 or _after_locative(doc, span.start):
+        return False
+    people = [m for m in doc.spans.get("dl_mentions", ()) if m.label_ == "PERSON" and len(m) >= 2]
+    if not any(m[-1].text == text and not (m.start <= span.start < m.end) for m in people) \
+            and not _persons_possessive(span):
+        return False
+    return not any(c.kind in _BIG_PLACE_KINDS or c.population >= 100_000 for c in gazetteer.lookup(text))
 
 
 def _has_capital(span: Span) -> bool:
@@ -43,12 +128,16 @@ def _has_capital(span: Span) -> bool:
 
 
 def _located_mentions(doc: Doc, taken: set) -> list[Span]:
-    """Mentions typed as a person or organisation that the sentence uses as a place: after a locative
-    preposition, a known place name ("killed in Kiryat Malachi") or a building or square ("massed at
-    Tehran University", "gathered at Tehran's Shahid Beheshti University")."""
+    """Mentions typed as a person or organisation that the sentence uses as a place: one the text gives an
+    offset from a place ("Qorwadeeqa, 100 km south of Mogadishu"); after a locative preposition, a known
+    place name ("killed in Kiryat Malachi") or a building or square ("massed at Tehran University",
+    "gathered at Tehran's Shahid Beheshti University")."""
     out = []
     for s in doc.spans.get("dl_mentions", ()):
         if s.label_ not in ("PERSON", "ORG") or s._.dl_metonym or (s.start_char, s.end_char) in taken:
+            continue
+        if offset_after(doc.text[s.end_char:s.end_char + 160]) is not None:  # "Qorwadeeqa, 100 km south of ..."
+            out.append(Span(doc, s.start, s.end, label="GPE"))
             continue
         if not _after_locative(doc, s.start):
             continue

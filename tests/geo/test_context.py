@@ -200,3 +200,37 @@ def test_resolve_town_followed_by_its_county_is_the_town_there(county, state):
     text = f"A man from Paris, {county}, was charged on Friday."
     (place,) = resolve(text, [(11, 16)])
     assert (place.name, place.admin1) == ("Paris", state)
+
+
+@pytest.mark.parametrize("a, b", [("Kashkadarya", "Qashqadaryo"), ("Khorezm", "Xorazm"), ("Shabelle", "Shabeelle"),
+                                  ("Zaporozhye", "Zaporizhzhia")])
+def test_skeleton_is_shared_by_transliterations(a, b):
+    from dateline.geo.normalize import norm, skeleton
+
+    assert skeleton(norm(a)) == skeleton(norm(b))
+
+
+def test_skeleton_tells_different_names_apart():
+    from dateline.geo.normalize import norm, skeleton
+
+    assert skeleton(norm("Kherson")) != skeleton(norm("Kharkiv"))
+    assert skeleton(norm("Плохо")) is None  # not in Latin letters
+
+
+def test_resolve_the_datelines_town_named_again_is_the_articles_town():
+    # Dallas is named more often, but the report is from St. Paul, and so is its road.
+    text = ("ST. PAUL, Minn. (AP) - Marchers blocked Interstate 94 on Saturday, days after the shooting in "
+            "Dallas. Dallas police said the Dallas gunman acted alone. Police in St. Paul made arrests.")
+    places = _resolve(text, "ST. PAUL", "Minn.", "Interstate 94", "Dallas", "Dallas", "Dallas", "St. Paul")
+    road = places["Interstate 94"]
+    assert road.located_by in ("article_town", "stated_place") and road.admin1 == "Minnesota"
+
+
+def test_resolve_a_part_of_a_big_country_gets_no_point_from_the_country():
+    text = "Clan fighters held Somalia's Qorwadeeqa area, and Somalia's army said so."
+    district = _resolve(text, "Somalia", "Qorwadeeqa", "Somalia")["Qorwadeeqa"]
+    assert district.lat is None and district.located_by is None
+    assert district.country == "SOM" and district.alternatives  # the country, kept for audit
+    text = "Rockets hit Israel's Qorwadeeqa area; Israel's army said so."
+    settlement = _resolve(text, "Israel", "Qorwadeeqa", "Israel")["Qorwadeeqa"]
+    assert settlement.country == "ISR" and settlement.located_by == "stated_place"  # a small country is near enough

@@ -32,3 +32,23 @@ def test_relative_direction_without_distance():
 @pytest.mark.parametrize("text", ["north of the capital", "somewhere else entirely", ""])
 def test_relative_unknown_anchor_is_none(text):
     assert relative_location(text) is None
+
+
+@pytest.mark.parametrize("after, km_, bearing, anchor", [
+    (", 105 miles south of Mogadishu, on Monday", 169, 180, "Mogadishu"),
+    (", a farming village about 40 km (25 miles) north-east of the capital, Kabul", 40, 45, "Kabul"),
+    (", which lies 30 km west of Lyon", 30, 270, "Lyon"),
+    (" (12 km from Kharkiv)", 12, None, "Kharkiv"),
+])
+def test_offset_after_a_name_reads_distance_bearing_and_anchor(after, km_, bearing, anchor):
+    from dateline.geo.relative import offset_after
+
+    dist, found_bearing, at = offset_after(after)
+    assert round(dist) == km_ and found_bearing == bearing and after[at:].startswith(anchor)
+
+
+@pytest.mark.parametrize("after", [" and Boston", ", 200 km from Delhi", ", where 30 people died"])
+def test_offset_after_needs_a_bearing_unless_close(after):
+    from dateline.geo.relative import offset_after
+
+    assert offset_after(after) is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.geo import is_place_name, resolve
+from dateline.geo.distance import km
 
 
 def _resolve(text: str, *names: str):
@@ -161,3 +162,48 @@ def test_resolve_a_direction_inside_the_name_takes_the_part_it_qualifies():
     east = places["Eastern Ukraine"]
     assert east.country == "UKR" and east.lon > 32  # the country's centre moved east
     assert places["Northern Europe"].lat is not None
+
+
+def test_resolve_offset_phrase_places_a_name_the_gazetteer_lacks():
+    text = "Gunmen raided Qorwadeeqa, 100 km south of Mogadishu, on Sunday, residents told reporters in Mogadishu."
+    place = _resolve(text, "Qorwadeeqa", "Mogadishu")["Qorwadeeqa"]
+    mogadishu = (2.04, 45.34)
+    assert place.located_by == "stated_place" and place.country == "SOM"
+    assert place.lat < mogadishu[0] and 85 < km(place.lat, place.lon, *mogadishu) < 115
+
+
+def test_resolve_offset_phrase_picks_the_namesake_near_its_anchor():
+    # Many towns are called Springfield; the one 60 miles from St. Louis is Illinois' capital.
+    text = "The storm reached Springfield, about 90 miles northeast of St. Louis, by noon."
+    place = _resolve(text, "Springfield", "St. Louis")["Springfield"]
+    assert place.located_by == "gazetteer" and "Illinois" in (place.admin1 or "")
+
+
+def test_resolve_offset_phrase_after_a_country_moves_the_town_not_the_country():
+    text = "Floods hit Acapulco, Mexico, 300 km southwest of Mexico City."
+    places = _resolve(text, "Acapulco", "Mexico", "Mexico City")
+    assert places["Mexico"].kind == "country" and places["Mexico"].located_by == "gazetteer"
+
+
+def test_resolve_offset_phrase_too_far_from_every_reading_keeps_them_for_audit():
+    text = "Rebels seized Paris, 30 km east of Mogadishu, on Friday."
+    place = _resolve(text, "Paris", "Mogadishu")["Paris"]
+    assert place.country == "SOM" and place.geonames_id is None and place.alternatives
+
+
+@pytest.mark.parametrize("text, name, country, area", [
+    ("Cotton pickers in the Kashkadarya region were paid late.", "Kashkadarya region", "UZB", "Qashqadaryo"),
+    ("Floods cut roads across Surkhandarya on Monday.", "Surkhandarya", "UZB", "Surxondaryo"),
+    ("Clan militias clashed in Lower Shabelle overnight.", "Lower Shabelle", "SOM", "Lower Shabeelle"),
+    ("Drought hit the Hiraan region again.", "Hiraan region", "SOM", "Hiiraan"),  # "region": a short name will do
+    ("Airstrikes hit Deir el-Zour province.", "Deir el-Zour province", "SYR", None),  # el/ez, ou/aw
+])
+def test_resolve_spelling_variant_of_a_province(text, name, country, area):
+    place = _resolve(text, name)[name]
+    assert place.kind == "admin1" and place.country == country and place.name == (area or place.name)
+
+
+@pytest.mark.parametrize("name", ["Prisi", "Burisma", "Kaluamba"])
+def test_resolve_spelling_variants_are_not_read_for_towns_or_firms(name):
+    place = _resolve(f"Investigators looked into {name} last year.", name)[name]
+    assert place.lat is None

@@ -69,3 +69,77 @@ def test_places_stage_ignores_lower_case_common_nouns(nlp):
     names = [p.name for p in doc._.dl_places]
     assert "Antwerp" in names
     assert all(any(c.isupper() for c in m.text) for p in doc._.dl_places for m in p.mentions)
+
+
+def _doc_with(blank_nlp, text, toponyms, people=()):
+    """A doc whose toponym and person groups we set by hand (the NER's slips are what these rules catch)."""
+    from spacy.tokens import Span
+
+    doc = blank_nlp(text)
+
+    def span(words, label, which):
+        at = [t.i for t in doc if doc[t.i:t.i + len(words.split())].text == words][which]
+        return Span(doc, at, at + len(words.split()), label=label)
+
+    doc.spans["dl_toponyms"] = [span(w, "GPE", -1) for w in toponyms]  # a person's name comes first
+    doc.spans["dl_mentions"] = [span(w, "PERSON", 0) for w in people]
+    return doc
+
+
+def test_places_a_surname_the_text_gives_a_person_is_not_a_town(blank_nlp):
+    from dateline.nlp.places import _toponyms
+
+    doc = _doc_with(blank_nlp, "Officers shot Alton Sterling in Baton Rouge . Sterling 's family spoke .",
+                    ["Baton Rouge", "Sterling"], ["Alton Sterling"])
+    assert [s.text for s in _toponyms(doc)] == ["Baton Rouge"]
+    doc = _doc_with(blank_nlp, "Michael Jordan flew to Jordan .", ["Jordan"], ["Michael Jordan"])
+    assert [s.text for s in _toponyms(doc)] == ["Jordan"]  # a country stays a country
+    doc = _doc_with(blank_nlp, "Ann Sterling lives in Sterling now .", ["Sterling"], ["Ann Sterling"])
+    assert [s.text for s in _toponyms(doc)] == ["Sterling"]  # after "in": the town
+
+
+def test_places_a_saints_name_is_read_whole(blank_nlp):
+    from dateline.nlp.places import _toponyms
+
+    doc = _doc_with(blank_nlp, "The St. Paul mayor spoke .", ["Paul"])
+    assert [s.text for s in _toponyms(doc)] == ["St. Paul"]
+    doc = _doc_with(blank_nlp, "ST. PAUL , Minn. - Protesters marched .", ["ST"])
+    assert [s.text for s in _toponyms(doc)] == ["ST. PAUL"]
+
+
+@pytest.mark.parametrize("name", ["Shenzhen Airport Co Ltd", "United States Geological Survey", "Kenya Wildlife Service"])
+def test_places_firms_and_agencies_named_after_places_are_not_places(blank_nlp, name):
+    from dateline.nlp.places import _toponyms
+
+    doc = _doc_with(blank_nlp, f"A statement from {name} came late .", [name])
+    assert _toponyms(doc) == []
+
+
+def test_places_stage_resolves_a_saints_city(nlp):
+    doc = nlp("ST. PAUL, Minn. (AP) - Protesters marched through St. Paul on Sunday night.")
+    place = _place_of(doc, "St. Paul")
+    assert place is not None and place.country == "USA" and place.admin1 == "Minnesota"
+
+
+def test_places_an_unknown_name_that_acts_is_not_a_place(nlp):
+    doc = nlp("Israel's Iron Dome intercepted most of the rockets, the army said.")
+    assert _place_of(doc, "Iron Dome") is None
+    assert _place_of(doc, "Israel") is not None
+
+
+def test_places_stage_places_a_village_by_the_offset_the_text_gives(nlp):
+    doc = nlp("Militants stormed Qorwadeeqa, 100 km south of Mogadishu, on Sunday. Residents of Mogadishu fled.")
+    village = _place_of(doc, "Qorwadeeqa")
+    assert village is not None and village.located_by == "stated_place" and village.country == "SOM"
+    assert village.lat < 2.04 - 0.5  # south of Mogadishu, not at it
+
+
+def test_places_a_name_whose_possessive_owns_a_relative_is_a_person(blank_nlp):
+    from dateline.nlp.places import _toponyms
+
+    doc = _doc_with(blank_nlp, "Protesters marched . Sterling 's family asked for calm .", ["Sterling"])
+    assert _toponyms(doc) == []
+    doc = _doc_with(blank_nlp, "Protesters marched . Sterling 's mayor asked for calm .", ["Sterling"])
+    assert [s.text for s in _toponyms(doc)] == ["Sterling"]  # a town has a mayor
+    doc = _doc_with(blank_nlp, "Protesters marched . Georgia 's family courts were shut .", ["Georgia"])
+    assert [s.text for s in _toponyms(doc)] == ["Georgia"]  # a country or state stays one
