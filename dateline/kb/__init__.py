@@ -322,3 +322,10 @@ def _load(user_dir: str | None) -> KnowledgeBase:
 def load_kb() -> KnowledgeBase:
     """The knowledge base: package files plus the user's overrides in $DATELINE_KB_DIR (cached)."""
     return _load(os.environ.get(ENV_DIR) or None)
+
+
+@lru_cache(maxsize=4)
+def role_words(kind: str) -> frozenset[str]:
+    """Title words of one kind from `roles.tsv` ("local" offices, "foreign" roles)."""
+    rows = (Path(__file__).with_name("roles.tsv")).read_text().splitlines()[1:]
+    return frozenset(w for w, k in (r.split("\t") for r in rows if r and not r.startswith("#")) if k == kind)

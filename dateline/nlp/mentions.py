@@ -114,6 +114,13 @@ def _from_ner(doc: Doc, ent: Span, kb: KnowledgeBase, is_place) -> Mention | Non
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
+    # Editorial brackets cut a name: "[Russian President Vladimir] Putin" is the name after "]".
+    closing = [t.i for t in doc[start:end] if t.text in ("]", "[")]
+    if closing:
+        if doc[closing[-1]].text == "]":
+            start = closing[-1] + 1
+        else:
+            end = closing[0]
     if start >= end:
         return None
     m = Mention(start, end, ent.label_)

@@ -148,3 +148,44 @@ def test_entities_place_names_inside_other_names_are_kept_apart(entity_nlp):
     assert not {"University", "Police", "Harvard", "Department"} & set(embedded)
     # and none of them is a place of the article
     assert not {"Washington", "Nigerian"} & {s.text for s in doc.spans["dl_toponyms"]}
+
+
+def test_entities_people_from_elsewhere_do_not_take_the_story_country(entity_nlp):
+    doc = entity_nlp("Riot police fired tear gas at marchers in Lima, Peru, on Sunday. "
+                     "UN rights envoy Maria Olsen urged calm. Analyst Tom Reyes said the protests would grow. "
+                     "Provincial police chief Jorge Salas said 12 people were held in Peru.")
+    assert by_surface(doc, "Maria Olsen").country is None
+    assert by_surface(doc, "Tom Reyes").country is None
+    chief = by_surface(doc, "Jorge Salas")
+    assert chief.country == "PER" and chief.country_source == "focus"
+
+
+def test_entities_outlet_editor_takes_the_outlet_country(entity_nlp):
+    doc = entity_nlp("Global Times editor Wang Lifen wrote that the protesters in Hong Kong were rioters.")
+    assert by_surface(doc, "Wang Lifen").country == "CHN"
+
+
+def test_entities_editorial_brackets_are_not_part_of_a_name(entity_nlp):
+    doc = entity_nlp('"[Russian President Vladimir] Putin made a grave error," the minister said in Kyiv.')
+    putin = next(e for e in doc._.dl_entities if "Putin" in e.name)
+    assert "]" not in putin.name and all("]" not in m.text for m in putin.mentions)
+    assert putin.country == "RUS"
+
+
+def test_entities_also_known_as_is_one_entity(entity_nlp):
+    doc = entity_nlp("Abdi Warsame, also known as Abu Hamza, led the raid. Warsame was killed later.")
+    people = [e for e in doc._.dl_entities if e.type == "PERSON"]
+    assert len(people) == 1 and {m.text for m in people[0].mentions} >= {"Abdi Warsame", "Abu Hamza"}
+
+
+def test_entities_wire_dateline_place_is_a_toponym_not_an_entity(entity_nlp):
+    doc = entity_nlp("TBILISI - Thousands of people marched through the capital on Friday, organisers said.")
+    assert not any(m.text == "TBILISI" for e in doc._.dl_entities for m in e.mentions)
+    assert [s.text for s in doc.spans["dl_toponyms"]][:1] == ["TBILISI"]
+
+
+def test_entities_executive_of_a_place_is_government_not_business(entity_nlp):
+    doc = entity_nlp("Hong Kong Chief Executive Carrie Lam said the bill was dead. "
+                     "Shell chief executive Ben van Dorn said profits fell.")
+    assert by_surface(doc, "Carrie Lam").sector == "GOV"
+    assert by_surface(doc, "Ben van Dorn").sector == "BUS"
