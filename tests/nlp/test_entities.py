@@ -189,3 +189,20 @@ def test_entities_executive_of_a_place_is_government_not_business(entity_nlp):
                      "Shell chief executive Ben van Dorn said profits fell.")
     assert by_surface(doc, "Carrie Lam").sector == "GOV"
     assert by_surface(doc, "Ben van Dorn").sector == "BUS"
+
+
+@pytest.mark.parametrize("text, surface", [
+    # names the statistical NER reads as an organisation or a place (checked on en_core_web_md)
+    ("Police shot Sterling Castile, 32, during a traffic stop.", "Sterling Castile"),
+    ("The family of Austin Dallas, 19, asked for an inquiry.", "Austin Dallas"),
+    ("Their daughter, Florence, died of an infection. Florence was nine months old.", "Florence"),
+    ("Sydney Orleans, a nurse, said the ward was full.", "Sydney Orleans"),
+])
+def test_entities_names_the_text_shows_are_people_are_persons(entity_nlp, text, surface):
+    e = by_surface(entity_nlp(text), surface)
+    assert e is not None and e.type == "PERSON"
+
+
+def test_entities_a_town_before_an_apposition_stays_a_place(entity_nlp):
+    doc = entity_nlp("A boy was struck in the southern town of Khan Yunis, a 10-month-old girl was wounded in Rafah.")
+    assert by_surface(doc, "Khan Yunis").type != "PERSON"
