@@ -139,6 +139,8 @@ def complement_of(verb: Token) -> tuple[int, int] | None:
     lo, hi = unit_of(verb)
     for c in verb.children:
         if c.dep_ == "ccomp":
+            if any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children):
+                return None  # "could not say whether it worked": a question left open, not a claim
             return _trimmed(verb.doc, max(lo, c.left_edge.i), min(hi, c.right_edge.i + 1))
     if lemma in ("accuse", "deny", "reject", "dismiss"):
         objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]

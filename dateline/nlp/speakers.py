@@ -32,6 +32,24 @@ COLLECTIVE = {
 # Descriptions that stand for the latest organisation or the latest statement's author.
 ORG_NOUNS = {"group", "organization", "organisation", "movement", "ministry", "agency", "company", "militia",
              "government", "army", "military", "party", "alliance", "bloc", "council", "committee"}
+# What a description's noun may point back to: an entity of one of these sectors, or one whose
+# name has one of these words ("the military" = "Israel's military" or "the IDF", never "the
+# U.S. House"; "the council" = a council). A noun not listed may point to any organisation.
+DESCRIPTION_FITS = {
+    "military": ({"MIL"}, {"military", "army", "force", "forces", "defense", "defence", "idf"}),
+    "army": ({"MIL"}, {"army", "military", "forces"}),
+    "government": ({"GOV"}, {"government", "administration", "cabinet", "kremlin"}),
+    "ministry": (set(), {"ministry", "department"}),
+    "council": (set(), {"council"}),
+    "committee": (set(), {"committee", "commission"}),
+    "party": ({"PTY"}, {"party"}),
+    "company": ({"BUS"}, {"company", "corporation", "inc", "ltd", "group"}),
+    "alliance": ({"IGO"}, {"alliance", "nato", "coalition"}),
+    "bloc": ({"IGO"}, {"bloc", "union"}),
+    "agency": (set(), {"agency", "service", "bureau"}),
+}
+NON_STATE_NOUNS = {"group", "organization", "organisation", "movement", "militia"}
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD"}
 STATEMENT_NOUNS = {"statement", "report", "communique", "release", "post", "tweet", "letter", "message"}
 LOOKBACK_SENTENCES = 6
 LOOKBACK_CHARS = 1500
@@ -59,6 +77,7 @@ class SpeakerResolver:
         self.inside = inside  # char offset -> True if inside a direct quotation
         self.units = units(doc)
         self.gender: dict[str, str] = {}
+        self.entities = {e.id: e for e in doc._.dl_entities or ()}
         self.roles: dict[str, set[str]] = {}
         self._learn_titles()
 
@@ -107,9 +126,26 @@ class SpeakerResolver:
                 continue
             if lemma in self.roles.get(m.entity, ()):
                 return Speaker(m.entity, None, m.label)
-            if lemma in ORG_NOUNS and m.label in ("ORG", "IGO") and not self._nested(m):
+            if lemma in ORG_NOUNS and m.label in ("ORG", "IGO") and not self._nested(m) and self._fits_noun(m, lemma):
                 return Speaker(m.entity, None, m.label)
         return None
+
+    def _fits_noun(self, m, lemma: str) -> bool:
+        """Whether "the <lemma>" can be this entity: its sector or its name says it is one."""
+        entity = self.entities.get(m.entity)
+        if entity is None:
+            return True
+        words = {w.lower().strip(".,'’") for w in entity.name.split()}
+        words |= {w.lower() for t in (self.doc[x.start:x.end] for x in self.index.mentions if x.entity == m.entity)
+                  for w in t.text.split()}
+        if lemma in NON_STATE_NOUNS:
+            # "the group" is not a state body ("Syrian government forces"); a named brigade with no
+            # country of its own may be one
+            return not (entity.country and entity.sector in STATE_SECTORS)
+        sectors, names = DESCRIPTION_FITS.get(lemma, (None, None))
+        if sectors is None:
+            return True
+        return entity.sector in sectors or bool(words & names)
 
     def _nested(self, m) -> bool:
         """A mention inside another mention's phrase ("the largest bloc at the United Nations") is not

@@ -173,3 +173,40 @@ def test_quotes_the_group_is_the_organisation_not_one_nested_in_its_description(
                     "European Parliament.\n“This is unacceptable,” the group said.")
     q = quote_with(doc, "This is unacceptable")
     assert "Workers Alliance" in (name_of(doc, q.speaker) or "")
+
+
+# -- generic speakers, open questions, subheads (issue 14) -------------------------------------
+@pytest.mark.parametrize("text, words, speaker_text", [
+    # a description does not borrow a nearby entity of another kind: it stays a generic speaker
+    ("Members of the U.S. House voted on the bill on Tuesday. The military says 40 fighters were killed.",
+     "40 fighters", "The military"),
+    ("Syrian government forces shelled the town. The council said the shelling killed 12 civilians.",
+     "the shelling killed", "The council"),
+])
+def test_quotes_generic_speaker_is_named_as_such(quote_nlp, text, words, speaker_text):
+    q = quote_with(quote_nlp(text), words)
+    assert q.speaker is None and q.speaker_text == speaker_text
+
+
+def test_quotes_generic_speaker_takes_the_organisation_the_text_makes_clear(quote_nlp):
+    doc = quote_nlp("Israel's military said on Monday that it struck 20 targets. "
+                    "The military said the strikes hit rocket launchers.")
+    q = quote_with(doc, "rocket launchers")
+    assert name_of(doc, q.speaker) == "Israel's military"
+
+
+def test_quotes_an_open_question_is_not_a_quote(quote_nlp):
+    doc = quote_nlp("Navy spokesman Tom Ward confirmed the strike. Ward could not say whether it was successful.")
+    assert not [q for q in doc._.dl_quotes if "successful" in q.text]
+
+
+def test_quotes_a_quoted_subhead_alone_on_its_line_is_not_a_quote(quote_nlp):
+    doc = quote_nlp("Protesters marched in the capital on Sunday.\n\n‘Every Bridge’\n\n"
+                    "The mayor said the bridges would be rebuilt, and that the work would take years.")
+    assert not [q for q in doc._.dl_quotes if "Every Bridge" in q.text]
+    assert quote_with(doc, "would be rebuilt")
+
+
+def test_quotes_a_short_quote_with_its_cue_on_the_line_is_kept(quote_nlp):
+    doc = quote_nlp("The mayor called the plan\n“a disgrace”\nand left.")
+    assert quote_with(doc, "a disgrace")
