@@ -100,8 +100,11 @@ class SpeakerResolver:
             for c in head.children:
                 if c.dep_ in ("compound", "amod", "poss", "nmod"):
                     m = self.index.at(c.i)
-                    if m is not None and m.label in GROUP_LABELS:
+                    if m is not None and m.label in GROUP_LABELS and self._is_body(m):
                         return Speaker(m.entity, np_text, m.label, lemma)
+            m = self._body_of(head)
+            if m is not None:  # "a senior official at the Defence Ministry": the ministry's official
+                return Speaker(m.entity, np_text, m.label, lemma)
         if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
             found = self._description(head, lemma, prior)
             if found is not None:
@@ -128,6 +131,25 @@ class SpeakerResolver:
                 return Speaker(m.entity, None, m.label)
             if lemma in ORG_NOUNS and m.label in ("ORG", "IGO") and not self._nested(m) and self._fits_noun(m, lemma):
                 return Speaker(m.entity, None, m.label)
+        return None
+
+    def _is_body(self, m) -> bool:
+        """Whether a modifier names a real body ("Pentagon", "Israeli", "Hamas"), not a bare word
+        the NER took for a name ("a Defense official": no such entity as "Defense")."""
+        entity = self.entities.get(m.entity)
+        if entity is None:
+            return True
+        return bool(entity.country or entity.sector or entity.type in ("IGO", "MEDIA") or len(entity.name.split()) > 1)
+
+    def _body_of(self, head: Token):
+        """The organisation in "official at / of / in / from / with X" after a generic speaker noun."""
+        for prep in head.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in ("at", "of", "in", "from", "with"):
+                continue
+            for obj in prep.children:
+                m = self.index.at(obj.i) if obj.dep_ == "pobj" else None
+                if m is not None and m.label in ("ORG", "IGO") and self._is_body(m):
+                    return m
         return None
 
     def _fits_noun(self, m, lemma: str) -> bool:

@@ -210,3 +210,28 @@ def test_quotes_a_quoted_subhead_alone_on_its_line_is_not_a_quote(quote_nlp):
 def test_quotes_a_short_quote_with_its_cue_on_the_line_is_kept(quote_nlp):
     doc = quote_nlp("The mayor called the plan\n“a disgrace”\nand left.")
     assert quote_with(doc, "a disgrace")
+
+
+def test_quotes_official_of_a_bare_word_stays_generic(quote_nlp):
+    doc = quote_nlp("A Defense official said the drones were shot down over the sea.")
+    q = quote_with(doc, "drones were shot down")
+    assert q.speaker is None and q.speaker_text == "A Defense official"
+
+
+def test_quotes_official_at_an_organisation_is_its_official_and_the_official_later_too(quote_nlp):
+    doc = quote_nlp("A senior official at the Defence Ministry said the drones were shot down. "
+                    "The official, who spoke on condition of anonymity, said more attacks were expected.")
+    first, second = quote_with(doc, "drones were shot down"), quote_with(doc, "more attacks")
+    assert name_of(doc, first.speaker) == "Defence Ministry" and second.speaker == first.speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry did not say how many people were killed in the fire.",
+    "Police declined to say whether the suspect was armed when he was stopped.",
+])
+def test_quotes_a_refusal_to_say_reports_nothing(quote_nlp, text):
+    assert quote_nlp(text)._.dl_quotes == ()
+
+
+def test_quotes_an_explanation_of_how_is_still_reported(quote_nlp):
+    assert quote_with(quote_nlp("The mayor explained how the fire started in the old mill."), "the fire started")
