@@ -26,6 +26,8 @@ from .mentions import Mention, find_actor_phrases, find_mentions, mark_metonyms,
 
 # Singular nouns that describe a known person ("the Belarusian dictator").
 LEADER_NOUNS = {"leader", "president", "dictator", "strongman", "autocrat", "ruler", "premier", "king", "chancellor"}
+_NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "del", "la", "le", "bin", "bint", "ibn", "al", "el",
+                   "ul", "abu", "y", "dos", "das", "du", "ben", "al-", "ter", "zu"}
 _STOP_NAME_WORDS = {"of", "the", "and", "for", "in", "on"}
 
 
@@ -331,7 +333,7 @@ def _context_country(doc: Doc, c: Cluster, kb: KnowledgeBase) -> str | None:
     for m in c.mentions:
         phrases = _title_tokens(doc, m) if m.label == "PERSON" else [list(doc[m.start:m.end]), _possessor(doc, m)]
         for phrase in phrases:
-            country = _country_in(doc, phrase, kb)
+            country = _country_in(doc, phrase, kb, media=m.label == "PERSON" and _leads_outlet(phrase))
             if country:
                 return country
     return None
@@ -344,7 +346,20 @@ def _possessor(doc: Doc, m) -> list:
     return [t for o in owners for t in o.subtree if t.tag_ != "POS"]
 
 
-def _country_in(doc: Doc, tokens: list, kb: KnowledgeBase) -> str | None:
+# An outlet's country is its editor's ("Global Times editor"); not its photographer's or
+# correspondent's: wire agencies hire everywhere ("AP Photo/...", "Reuters correspondent").
+_OUTLET_LEADERS = {"editor", "editor-in-chief", "publisher", "owner", "founder", "director", "chief", "head"}
+
+
+def _leads_outlet(tokens: list) -> bool:
+    return _leads_outlet_words({t.lower_ for t in tokens})
+
+
+def _leads_outlet_words(words: set[str]) -> bool:
+    return bool(words & _OUTLET_LEADERS)
+
+
+def _country_in(doc: Doc, tokens: list, kb: KnowledgeBase, media: bool = False) -> str | None:
     """The first country named by up to three consecutive tokens: a name, demonym or known actor."""
     tokens = sorted(tokens, key=lambda t: t.i)
     for k, tok in enumerate(tokens):
@@ -353,7 +368,8 @@ def _country_in(doc: Doc, tokens: list, kb: KnowledgeBase) -> str | None:
             if len(window) < width or window[-1].i - window[0].i != width - 1:
                 continue
             text = doc[window[0].i:window[-1].i + 1].text
-            for found in (kb.country_by_name(text), kb.country_by_demonym(text), kb.actor(text), kb.media(text)):
+            for found in (kb.country_by_name(text), kb.country_by_demonym(text), kb.actor(text),
+                          kb.media(text) if media else None):
                 code = getattr(found, "iso3", None) or getattr(found, "country", None)
                 if code:
                     return code
@@ -408,6 +424,9 @@ def _name(doc: Doc, c: Cluster, kb: KnowledgeBase) -> str:
     if c.key[0] == "GPE" and len(c.key) == 2 and isinstance(c.key[1], str) and c.key[1].isupper():
         country = kb.country(c.key[1])
         return country.name if country else surfaces[0]
+    if c.label == "PERSON":  # "the French president" (a linked description) never names a person
+        proper = [s for s in surfaces if all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in s.split())]
+        surfaces = proper or surfaces
     best = max(surfaces, key=lambda s: (len(s.split()), len(s)))
     return re.sub(r"^the\s+", "", best, flags=re.I)
 
@@ -438,9 +457,14 @@ def _takes_focus(doc: Doc, c: Cluster, kb: KnowledgeBase) -> bool:
     story is about; not a person whose role comes from elsewhere or above (an envoy, an analyst,
     a UN official, a member of a stateless group): for them null is better than a guess."""
     if c.label == "PERSON":
-        if _stateless_affiliation(doc, c, kb):
-            return False
-        words = {w.lower().strip(".,'’") for t in _cluster_titles(doc, c) for w in t.split()}
+        if _stateless_affiliation(doc, c, kb) or _sector(doc, c, kb, _cluster_titles(doc, c)) in ("IGO", "MED"):
+            return False  # an international official's or a journalist's country is not the story's
+        if any(m.kb_name for m in c.mentions):
+            return False  # the knowledge base knows this person and gives no country: keep it null
+        titles = _cluster_titles(doc, c)
+        words = {w.lower().strip(".,'’") for t in titles for w in t.split()}
+        if any(kb.media(w) for t in titles for w in t.replace("/", " ").split()) and not _leads_outlet_words(words):
+            return False  # "AP Photo/...", "Reuters reporter": a wire's staff come from anywhere
         return not (words & role_words("elsewhere") or any(_is_igo(kb, w) for w in words))
     return c.label == "ORG" and _sector(doc, c, kb, _cluster_titles(doc, c)) in ("GOV", "MIL", "COP", "JUD")
 

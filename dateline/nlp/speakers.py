@@ -86,6 +86,12 @@ class SpeakerResolver:
         low = head.lower_
         if low in PRONOUN_GENDER or low in GROUP_PRONOUNS:
             return self._pronoun(head, prior)
+        if low in ("who", "which", "that") and head.head.dep_ == "relcl" and head.head.head.i < head.i:
+            # "Jane Roe, who said ...": the relative pronoun is the noun the clause hangs on
+            head = head.head.head
+            low = head.lower_
+            if low in PRONOUN_GENDER or low in GROUP_PRONOUNS:
+                return self._pronoun(head, prior)
         np_text = _np_text(head)
         m = self.index.at(head.i)
         if m is not None:
@@ -127,8 +133,8 @@ class SpeakerResolver:
             m = self.index.at(i)
             if m is None or self.inside(tok.idx) or i != m.end - 1:
                 continue
-            if lemma in self.roles.get(m.entity, ()):
-                return Speaker(m.entity, None, m.label)
+            if lemma in self.roles.get(m.entity, ()) and (m.label == "PERSON" or lemma in ORG_NOUNS):
+                return Speaker(m.entity, None, m.label)  # "the gunman" is a person, never "Canada"
             if lemma in ORG_NOUNS and m.label in ("ORG", "IGO") and not self._nested(m) and self._fits_noun(m, lemma):
                 return Speaker(m.entity, None, m.label)
         return None

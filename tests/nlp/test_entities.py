@@ -206,3 +206,16 @@ def test_entities_names_the_text_shows_are_people_are_persons(entity_nlp, text, 
 def test_entities_a_town_before_an_apposition_stays_a_place(entity_nlp):
     doc = entity_nlp("A boy was struck in the southern town of Khan Yunis, a 10-month-old girl was wounded in Rafah.")
     assert by_surface(doc, "Khan Yunis").type != "PERSON"
+
+
+def test_entities_wire_photographer_and_kb_people_do_not_take_the_story_country(entity_nlp):
+    doc = entity_nlp("A strike hit a bridge near Donetsk, Ukraine. (AP Photo/Ivan Petrenko) "
+                     "Residents fled the city on Monday.")
+    assert by_surface(doc, "Ivan Petrenko").country is None
+
+
+def test_entities_a_person_is_named_by_their_name_not_a_linked_description(entity_nlp):
+    doc = entity_nlp("Venezuelan president Ramon Ortiz addressed troops in Caracas. "
+                     "The Venezuelan president said the army was loyal.")
+    ortiz = by_surface(doc, "Ramon Ortiz")
+    assert ortiz.name == "Ramon Ortiz"

@@ -235,3 +235,8 @@ def test_quotes_a_refusal_to_say_reports_nothing(quote_nlp, text):
 
 def test_quotes_an_explanation_of_how_is_still_reported(quote_nlp):
     assert quote_with(quote_nlp("The mayor explained how the fire started in the old mill."), "the fire started")
+
+
+def test_quotes_relative_who_is_the_noun_it_hangs_on(quote_nlp):
+    doc = quote_nlp("Residents fled the town, including Olena Bondar, who said the shelling lasted all night.")
+    assert name_of(doc, quote_with(doc, "shelling lasted").speaker) == "Olena Bondar"
