@@ -18,7 +18,10 @@ _FINAL_PUNCT = (".", "!", "?", '"', "”", "'", "’", "…", ":", ";", ")", "»
 _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (reason, re.compile(pattern, re.IGNORECASE))
     for reason, pattern in (
-        ("separator", r"^[-_=*•·~#]{3,}$"),
+        ("separator", r"^[-_=*•·~#]{3,}$|^__+$"),
+        # editor shortcodes and markup left by the extractor: "[pullquote]", "[/caption]", a lone "ol"
+        ("markup-residue", r"^\[/?[a-z][a-z_ -]{1,30}\]$|^(ol|ul|li|div|span|br|hr|nbsp)$"),
+        ("consent-banner", r"^we need your consent\b|^(this (site|website) uses cookies|we use cookies|accept (all )?cookies|manage (your )?(cookie|privacy) (settings|preferences))\b"),
         ("related-link", r"^(related( (stories|articles|coverage|content))?|read (more|also|next)|see also|also read|more|recommended|more from \w+)\s*[:|»>-]"),
         ("related-link", r"^(related|read more|see also|more stories|recommended( for you)?|most read|trending|top stories)$"),
         ("subscription-prompt", r"(sign up (for|to)|subscribe (to|now|for)|newsletter|delivered to your inbox|in your inbox|free trial|already a subscriber|create an? (free )?account|download (our|the) app|enable javascript|turn on notifications)"),
@@ -39,7 +42,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # an image file name left by the extractor: "IMG_2041.JPG", "ukraine-strike-2023.webp"
         ("image-file", r"^((image|photo|file)\s*:?\s*)?[\w.,()'-]{1,120}\.(jpe?g|png|gif|webp|svg|tiff?|bmp|avif)(\?\S*)?$"),
         # "Update at 10:45 a.m. ET.", "Updated 14:02 GMT": an edit stamp, not a sentence of the story
-        ("update-stamp", r"^(this (story|article) (was|has been|is being) )?(last )?(update[ds]?|posted|published|edited)\b[\w ,.:/]{0,40}?\b\d{1,2}([:.]\d{2})?\s*([ap]\.?m\.?)?\s*(et|est|edt|ct|cdt|pt|pdt|pst|gmt|utc|bst|cet|cest|ist|jst|hkt|sgt)\b[\w ,.()]{0,30}$"),
+        ("update-stamp", r"^(this (story|article) (was|has been|is being) )?(last )?(update[ds]?|posted|published|edited)\b[\w ,.:/]{0,40}?\b\d{1,2}([:.]\d{2})?\s*([ap]\.?m\.?)?\s*(et|est|edt|ct|cdt|pt|pdt|pst|gmt|utc|bst|cet|cest|ist|jst|hkt|sgt)\b[\w ,.():]{0,30}$"),
         ("update-stamp", r"^(last )?(updated|published|posted)\s*(on|at)?\s*:?\s*((\d{1,4}(st|nd|rd|th)?|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|[ap]\.?m\.?|et|gmt|utc|bst|cet|edt|est|ist|at|on)[\s,:/-]*){1,10}$"),
         # agency credits in parentheses: "(Reporting by Jane Roe; Editing by John Doe)", "(AP)", "(With inputs from agencies)"
         ("credit-line", r"^\(\s*(additional )?(reporting|writing|editing|compiled|translated|research|graphics?|produced|written|edited)( and [a-z]+)? by\b.{0,300}\)\.?$"),
@@ -104,11 +107,50 @@ def classify_line(line: str, next_line: str | None, from_markup: bool = False,
             return "byline"  # "USA TODAY", "WASHINGTON" alone on a line
         if _NAME_LINE.match(s) and len(s.split()) <= 4 and _is_continuation(next_line) is False:
             return "byline"  # a lone name line: "Jane Doe"
+    if _UPDATE_HEADING.match(s) and _is_heading_text(_UPDATE_HEADING.match(s).group("rest")):
+        return "update-stamp"  # "Update at 9:35 a.m. ET. Death Toll Rises:": a live blog's stamp and subhead
+    if _CAPS_LABEL.match(s):
+        return "subhead"  # "THE VICTIM:"
+    if _looks_like_question_subhead(s, prev_line, next_line):
+        return "subhead"
     if not from_markup and _looks_like_headline(s, next_line):
         return "related-headline"
     if _looks_like_subhead(s, prev_line, next_line):
         return "subhead"
     return None
+
+
+_UPDATE_HEADING = re.compile(
+    r"^(last )?update[ds]?\s+(at\s+)?\d{1,2}([:.]\d{2})?\s*([ap]\.?m\.?)?\s*(et|est|edt|ct|pt|gmt|utc|bst|cet|hkt)?\b[.:]?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_CAPS_LABEL = re.compile(r"^[A-Z][A-Z0-9'’&-]*( [A-Z0-9'’&-]+){0,4}:$")
+_QUESTION_OPENERS = {"what", "who", "where", "when", "why", "how", "which", "is", "are", "was", "were", "did", "does",
+                     "do", "can", "could", "will", "would", "should", "has", "have"}
+
+
+def _is_heading_text(rest: str) -> bool:
+    """Nothing, or a title-case heading ("Death Toll Rises:", "'Home Safe':"), not a sentence."""
+    words = [w.strip("'‘’\"“”:") for w in rest.split()]
+    words = [w for w in words if w]
+    if not words:
+        return True
+    if rest.rstrip().endswith((".", "!", "?")) or len(words) > 16:
+        return False
+    small = {"a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "but", "by", "with", "as", "is"}
+    capital = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit() or w.lower() in small)
+    return capital == len(words) and sum(1 for w in words if w[:1].isupper()) * 2 >= len(words)
+
+
+def _looks_like_question_subhead(s: str, prev_line: str | None, next_line: str | None) -> bool:
+    """An explainer's question heading ("What did the prosecutors say?") between two paragraphs."""
+    words = s.split()
+    if not (2 <= len(words) <= 10) or not s.endswith("?") or words[0].lower() not in _QUESTION_OPENERS:
+        return False
+    if any(q in s for q in "\"“”‘’") or s.count("?") > 1:
+        return False
+    prev, nxt = (prev_line or "").strip(), (next_line or "").strip()
+    return prev.endswith((".", "!", "”", '"', "’", ":")) and len(nxt.split()) >= 12 and nxt.endswith(_FINAL_PUNCT)
 
 
 def _looks_like_subhead(s: str, prev_line: str | None, next_line: str | None) -> bool:

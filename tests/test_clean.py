@@ -127,6 +127,14 @@ def test_clean_agency_name_in_body_is_kept():
     ("Leave a comment", "blog-furniture"),
     ("IMG_2041.JPG", "image-file"),
     ("river-flood-2023.webp", "image-file"),
+    ("Update at 9:35 a.m. ET. Second Bridge Closes As River Rises:", "update-stamp"),
+    ("Update at 7:06 a.m. ET. 12 Reportedly Missing:", "update-stamp"),
+    ("UPDATE at 2:05 ET:", "update-stamp"),
+    ("THE VICTIMS:", "subhead"),
+    ("What did the engineers say?", "subhead"),
+    ("[pullquote]", "markup-residue"),
+    ("__", "separator"),
+    ("We need your consent to load this social media content.", "consent-banner"),
 ])
 @pytest.mark.parametrize("from_markup", [True, False])
 def test_clean_drops_furniture_classes_in_both_modes(line, reason, from_markup):
@@ -146,6 +154,11 @@ def test_clean_drops_furniture_classes_in_both_modes(line, reason, from_markup):
     "Our standards are high, the minister said, and we will meet them.",
     "Please support our firefighters, the mayor told the crowd.",
     "Follow-up talks are set for Monday.",
+    "Update at 9:35 a.m. ET. Police said two more people were arrested overnight in the north.",
+    "Why did the bridge fail? Engineers are still looking.",
+    "THE VICTIMS: a teacher, 32, and her son, 9, were swept away.",
+    "“Who will pay for this?” she asked.",
+    "We need your help, the mayor told volunteers.",
 ])
 @pytest.mark.parametrize("from_markup", [True, False])
 def test_clean_keeps_body_lines_that_look_like_furniture(line, from_markup):
