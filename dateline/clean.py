@@ -24,6 +24,15 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("consent-banner", r"^we need your consent\b|^(this (site|website) uses cookies|we use cookies|accept (all )?cookies|manage (your )?(cookie|privacy) (settings|preferences))\b"),
         ("related-link", r"^(related( (stories|articles|coverage|content))?|read (more|also|next)|see also|also read|more|recommended|more from \w+)\s*[:|»>-]"),
         ("related-link", r"^(related|read more|see also|more stories|recommended( for you)?|most read|trending|top stories)$"),
+        ("related-link", r"^(see more|don'?t miss|more on this( story)?|watch more|you may also like|we recommend)\s*([:|»>-].{0,200})?$|^also on [\w.-]+\.(com|org|net|co\.uk)\b.{0,200}$|^(continue reading( the main story)?|listen to this article)$"),
+        # a teaser headline with its section tag: "Ministers clash over budget [VIDEO]"
+        ("related-headline", r"\[(video|videos|pics|photos|pictures|reaction|insight|poll|latest|live|watch|gallery|analysis|comment|opinion|explainer)\]\s*\|?$"),
+        ("share-buttons", r"^(like|enjoyed|love) this (story|article)\?\s*(share|send|tell)\b.{0,60}$"),
+        ("credit-line", r"^sources?\s*:\s*[A-Z][\w&'’.-]*( [\w&'’.-]+){0,4}$"),
+        ("byline", r"^(analysis|opinion|comment|commentary)\s*(by|:)\s*[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,3}\s*,.{0,60}$"),
+        # a bare date or clock time, as live blogs and page headers print them
+        ("update-stamp", r"^(mon|tue|wed|thu|fri|sat|sun)?[a-z]*,?\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\s*([-–|,]\s*\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*[a-z]{0,4})?$"),
+        ("update-stamp", r"^\d{1,2}([:.]\d{2})?\s*[ap]\.?m\.?(\s*[a-z]{2,4})?\.?$"),
         ("subscription-prompt", r"(sign up (for|to)|subscribe (to|now|for)|newsletter|delivered to your inbox|in your inbox|free trial|already a subscriber|create an? (free )?account|download (our|the) app|enable javascript|turn on notifications)"),
         ("photo-credit", r"^(image|photo|photograph|picture|caption|pictured|file photo)\b.{0,300}\b(credit|getty|reuters|afp|ap photo|epa|associated press|shutterstock|photograph)\b"),
         ("photo-credit", r"^(photo|photograph|image|credit|picture)( credit)?\s*:"),

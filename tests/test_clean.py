@@ -135,6 +135,15 @@ def test_clean_agency_name_in_body_is_kept():
     ("[pullquote]", "markup-residue"),
     ("__", "separator"),
     ("We need your consent to load this social media content.", "consent-banner"),
+    ("SEE MORE: River defences fail in three towns", "related-link"),
+    ("DON'T MISS", "related-link"),
+    ("Continue reading the main story", "related-link"),
+    ("Ministers clash over flood budget [VIDEO]", "related-headline"),
+    ("Like this story? Share it with a friend!", "share-buttons"),
+    ("SOURCE: News agencies", "credit-line"),
+    ("Analysis: Jane Roe, Example News, Riverton", "byline"),
+    ("November 20, 2019 - 11:28 AMT", "update-stamp"),
+    ("4:14 p.m.", "update-stamp"),
 ])
 @pytest.mark.parametrize("from_markup", [True, False])
 def test_clean_drops_furniture_classes_in_both_modes(line, reason, from_markup):
@@ -159,6 +168,10 @@ def test_clean_drops_furniture_classes_in_both_modes(line, reason, from_markup):
     "THE VICTIMS: a teacher, 32, and her son, 9, were swept away.",
     "“Who will pay for this?” she asked.",
     "We need your help, the mayor told volunteers.",
+    "See more of the damage in our gallery, the editor wrote on Monday.",
+    "Source: a senior official told reporters the dam was safe.",
+    "On November 20, 2019, the river burst its banks.",
+    "By 4:14 p.m. the water had reached the square.",
 ])
 @pytest.mark.parametrize("from_markup", [True, False])
 def test_clean_keeps_body_lines_that_look_like_furniture(line, from_markup):
