@@ -180,11 +180,28 @@ def _from_ner(doc: Doc, ent: Span, kb: KnowledgeBase, is_place) -> Mention | Non
         _split_titles(doc, m)
         if m.start >= m.end:
             return None
+        while m.start < m.end - 1 and doc[m.start].is_lower and doc[m.start].lower_ not in _NAME_PARTICLES:
+            m.titles.append(doc[m.start].text)  # "cosplayer Jessica Anderson": a role before the name
+            m.start += 1
+        if _has_common_word(doc, m):
+            return None  # "Andersen air base", "Koichi prefectures": a misread, not a person's name
     text = doc[m.start:m.end].text
     _apply_kb(m, text, kb, is_place if _may_be_place(doc, m) else None)
     if m.label == "WORK_OF_ART":
         return None
     return m
+
+
+# Lower-case words that belong inside personal names ("Ursula von der Leyen", "Mohammed bin Salman").
+_NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "del", "della", "la", "le", "bin", "bint", "ibn", "al",
+                   "el", "ul", "abu", "y", "dos", "das", "du", "ben", "ter", "zu", "af", "e", "do"}
+
+
+def _has_common_word(doc: Doc, m: Mention) -> bool:
+    """A lower-case word other than a name particle inside a PERSON span."""
+    return any(t.is_alpha and t.is_lower and t.lower_ not in _NAME_PARTICLES
+               and not (t.i > 0 and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_)  # "Chung-tai"
+               for t in doc[m.start:m.end])
 
 
 def _may_be_place(doc: Doc, m: Mention) -> bool:

@@ -219,3 +219,20 @@ def test_entities_a_person_is_named_by_their_name_not_a_linked_description(entit
                      "The Venezuelan president said the army was loyal.")
     ortiz = by_surface(doc, "Ramon Ortiz")
     assert ortiz.name == "Ramon Ortiz"
+
+
+def test_entities_person_span_with_a_common_word_is_no_person(entity_nlp):
+    doc = entity_nlp("Bombers flew from Andersen air base on Guam, and Ursula von der Leyen said the EU was ready.")
+    assert not any(e.type == "PERSON" and "base" in e.name for e in doc._.dl_entities)
+    assert by_surface(doc, "Ursula von der Leyen").type == "PERSON"
+
+
+def test_entities_us_justice_department_is_american_in_a_foreign_story(entity_nlp):
+    doc = entity_nlp("Police in Lagos, Nigeria, arrested two men. The Justice Department said it would seek "
+                     "their extradition from Nigeria.")
+    assert by_surface(doc, "Justice Department").country == "USA"
+
+
+def test_entities_hyphenated_given_names_stay_people(entity_nlp):
+    doc = entity_nlp("Lawmaker Cheng Wai-kin said the vote was fair, and Kim Jong-un sent a letter.")
+    assert by_surface(doc, "Cheng Wai-kin").type == "PERSON"
