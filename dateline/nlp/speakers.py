@@ -111,6 +111,9 @@ class SpeakerResolver:
             m = self._body_of(head)
             if m is not None:  # "a senior official at the Defence Ministry": the ministry's official
                 return Speaker(m.entity, np_text, m.label, lemma)
+            m = self._named_body_before(head)
+            if m is not None:  # "Kenyan police said ... A police spokesman said": that police's spokesman
+                return Speaker(m.entity, np_text, m.label, lemma)
         if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
             found = self._description(head, lemma, prior)
             if found is not None:
@@ -157,6 +160,21 @@ class SpeakerResolver:
                 if m is not None and m.label in ("ORG", "IGO") and self._is_body(m):
                     return m
         return None
+
+    def _named_body_before(self, head: Token):
+        """The one organisation named shortly before whose name has the speaker's modifier noun
+        ("police" in "a police spokesman" and "Kenyan police"); None when none or several do."""
+        words = {c.lower_ for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+        if not words:
+            return None
+        lo = max(0, head.idx - LOOKBACK_CHARS)
+        found = {}
+        for m in self.index.mentions:
+            if m.label not in ("ORG", "IGO") or m.end > head.i or self.doc[m.start].idx < lo:
+                continue
+            if words & {t.lower_ for t in self.doc[m.start:m.end]}:
+                found[m.entity] = m
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _fits_noun(self, m, lemma: str) -> bool:
         """Whether "the <lemma>" can be this entity: its sector or its name says it is one."""

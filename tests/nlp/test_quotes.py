@@ -240,3 +240,13 @@ def test_quotes_an_explanation_of_how_is_still_reported(quote_nlp):
 def test_quotes_relative_who_is_the_noun_it_hangs_on(quote_nlp):
     doc = quote_nlp("Residents fled the town, including Olena Bondar, who said the shelling lasted all night.")
     assert name_of(doc, quote_with(doc, "shelling lasted").speaker) == "Olena Bondar"
+
+
+def test_quotes_a_spokesman_of_the_one_named_body_is_its_spokesman(quote_nlp):
+    doc = quote_nlp("Kenyan police said six people died. A police spokesman said the gunmen escaped.")
+    assert name_of(doc, quote_with(doc, "gunmen escaped").speaker) == "Kenyan police"
+
+
+def test_quotes_a_spokesman_stays_generic_when_two_bodies_fit(quote_nlp):
+    doc = quote_nlp("Kenyan police and Somali police met on Monday. A police spokesman said the gunmen escaped.")
+    assert quote_with(doc, "gunmen escaped").speaker is None
