@@ -11,6 +11,7 @@ An ISO string in `doc._.dl_published` is read as its date.
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.language import Language
@@ -33,3 +34,18 @@ def dateline_context(doc: Doc) -> Doc:
         published = date.fromisoformat(found) if found else None
     doc._.dl_published = published
     return doc
+
+
+# A wire dateline: an all-caps place, optional region and date, optional agency, then a dash
+# ("ODESA -", "KYIV, Dec 18 (Reuters) -", "LONDON, Dec. 18, 2022 /PRNewswire/ --").
+_WIRE_DATELINE = re.compile(
+    r"\A\s*[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2})?"
+    r"(?:,\s+[^()\n—–-]{3,30}?)?\s*(?:\([^)\n]{1,40}\)|/[^/\n]{1,40}/)?\s*(?:--|-|–|—)\s"
+)
+
+
+def wire_dateline_end(text: str) -> int:
+    """Where the wire dateline that opens `text` ends (a character offset), or 0 when there is none.
+    Its place says where the report was filed: a toponym, never an actor of the story."""
+    m = _WIRE_DATELINE.match(text)
+    return m.end() if m else 0

@@ -18,14 +18,17 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..kb import KnowledgeBase, load_kb
+from ..kb import KnowledgeBase, load_kb, role_words
 from ..types import CountrySource, Entity, TextSpan
 from . import extensions  # noqa: F401
+from .context import wire_dateline_end
 from .embedded import embedded_place_names
 from .mentions import Mention, find_actor_phrases, find_mentions, mark_metonyms, propagate_names
 
 # Singular nouns that describe a known person ("the Belarusian dictator").
 LEADER_NOUNS = {"leader", "president", "dictator", "strongman", "autocrat", "ruler", "premier", "king", "chancellor"}
+_NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "del", "la", "le", "bin", "bint", "ibn", "al", "el",
+                   "ul", "abu", "y", "dos", "das", "du", "ben", "al-", "ter", "zu"}
 _STOP_NAME_WORDS = {"of", "the", "and", "for", "in", "on"}
 
 
@@ -38,6 +41,7 @@ class Cluster:
     sector: str | None = None
     kb_name: str | None = None
     titles: list[str] = field(default_factory=list)
+    aliases: list[Mention] = field(default_factory=list)  # joined by "also known as": never the name
 
 
 def _is_place_lookup():
@@ -65,13 +69,15 @@ class EntityStage:
         mentions = propagate_names(doc, find_mentions(doc, self.kb, matches, self.is_place))
         mark_metonyms(doc, mentions, self.kb)
         mentions = find_actor_phrases(doc, mentions, self.kb)
+        mentions, filed_at = _split_dateline(doc, mentions, self.kb, self.is_place)
         clusters = cluster_mentions(doc, mentions, self.kb)
+        merge_aliases(doc, clusters)
         link_descriptions(doc, mentions, clusters, self.kb)
         ordered = _ordered(clusters)
         countries = assign_countries(doc, ordered, self.kb, focus_country(doc, mentions))
         entities = [_to_entity(doc, f"e{n}", c, self.kb, country)
                     for n, (c, country) in enumerate(zip(ordered, countries), 1)]
-        _write(doc, entities, ordered)
+        _write(doc, entities, ordered, filed_at)
         doc.spans["dl_embedded_places"] = embedded_place_names(doc, mentions, self.kb)
         return doc
 
@@ -215,6 +221,73 @@ def link_descriptions(doc: Doc, mentions: list[Mention], clusters: list[Cluster]
                     c.mentions.remove(owner)
 
 
+def _split_dateline(doc: Doc, mentions: list[Mention], kb: KnowledgeBase,
+                    is_place) -> tuple[list[Mention], list[Mention]]:
+    """Place mentions inside a wire dateline ("ODESA -") leave the entity mentions: they say
+    where the report was filed (a toponym for the places stage), not who acted. The NER often
+    misses an all-caps place, so a known place at the dateline's start is taken as one."""
+    end = wire_dateline_end(doc.text)
+    if not end:
+        return mentions, []
+    for m in mentions:  # "TBILISI - Thousands" read as one ORG: the name stops at the dash
+        if doc[m.start].idx < end <= doc[m.end - 1].idx:
+            cut = next((t.i for t in doc[m.start:m.end] if t.idx >= end or t.is_punct), m.end)
+            if cut > m.start:
+                m.end = cut
+    mentions = [m for m in mentions if m.end > m.start]
+    filed = [m for m in mentions if doc[m.start].idx < end and m.label != "MEDIA" and m.kb_name is None
+             and (m.label in ("GPE", "LOC") or _known_place(doc[m.start:m.end].text, kb, is_place))]
+    if not filed:
+        words = []
+        for tok in doc:
+            if tok.idx >= end or not tok.is_upper or not tok.is_alpha:
+                break
+            words.append(tok)
+        known = words and _known_place(" ".join(t.text for t in words), kb, is_place)
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        if known and not any(t.i in taken for t in words):
+            filed = [Mention(words[0].i, words[-1].i + 1, "GPE")]
+    return [m for m in mentions if m not in filed], filed
+
+
+def _known_place(text: str, kb: KnowledgeBase, is_place) -> bool:
+    name = text.title() if text.isupper() else text
+    return bool(kb.country_by_capital(name) or kb.country_by_name(name) or (is_place is not None and is_place(name)))
+
+
+# "X, also known as Y", "X (aka Y)", "X, alias Y": one referent with two names.
+_ALIAS_LINKS = {("also", "known", "as"), ("known", "as"), ("aka",), ("a.k.a.",), ("alias",), ("better", "known", "as"),
+                ("a.k.a",), ("also", "called"), ("nicknamed",), ("formerly", "known", "as")}
+
+
+def merge_aliases(doc: Doc, clusters: list[Cluster]) -> None:
+    """Join the clusters of two names linked by "also known as" (people with people, groups with groups)."""
+    owner = {id(m): c for c in clusters for m in c.mentions}
+    starts = {m.start: m for c in clusters for m in c.mentions}
+    for c in list(clusters):
+        for m in list(c.mentions):
+            i = m.end
+            while i < len(doc) and doc[i].text in (",", "(", "-", "—", "–"):
+                i += 1
+            for link in _ALIAS_LINKS:
+                j = i + len(link)
+                if tuple(t.lower_ for t in doc[i:j]) != link:
+                    continue
+                while j < len(doc) and doc[j].lower_ in ("the", '"', "“", "'"):
+                    j += 1
+                other = starts.get(j)
+                target = owner.get(id(other)) if other is not None else None
+                same_kind = target is not None and (target.label == "PERSON") == (c.label == "PERSON")
+                if target is None or target is c or not same_kind or target.kb_name or any(x.kb_name for x in target.mentions):
+                    continue
+                c.mentions.extend(target.mentions)
+                c.aliases.extend(target.mentions)
+                c.mentions.sort(key=lambda x: x.start)
+                for x in target.mentions:
+                    owner[id(x)] = c
+                target.mentions = []
+
+
 # --- attributes -------------------------------------------------------------
 
 def _title_tokens(doc: Doc, m: Mention) -> list[list]:
@@ -262,7 +335,7 @@ def _context_country(doc: Doc, c: Cluster, kb: KnowledgeBase) -> str | None:
     for m in c.mentions:
         phrases = _title_tokens(doc, m) if m.label == "PERSON" else [list(doc[m.start:m.end]), _possessor(doc, m)]
         for phrase in phrases:
-            country = _country_in(doc, phrase, kb)
+            country = _country_in(doc, phrase, kb, media=m.label == "PERSON" and _leads_outlet(phrase))
             if country:
                 return country
     return None
@@ -275,7 +348,20 @@ def _possessor(doc: Doc, m) -> list:
     return [t for o in owners for t in o.subtree if t.tag_ != "POS"]
 
 
-def _country_in(doc: Doc, tokens: list, kb: KnowledgeBase) -> str | None:
+# An outlet's country is its editor's ("Global Times editor"); not its photographer's or
+# correspondent's: wire agencies hire everywhere ("AP Photo/...", "Reuters correspondent").
+_OUTLET_LEADERS = {"editor", "editor-in-chief", "publisher", "owner", "founder", "director", "chief", "head"}
+
+
+def _leads_outlet(tokens: list) -> bool:
+    return _leads_outlet_words({t.lower_ for t in tokens})
+
+
+def _leads_outlet_words(words: set[str]) -> bool:
+    return bool(words & _OUTLET_LEADERS)
+
+
+def _country_in(doc: Doc, tokens: list, kb: KnowledgeBase, media: bool = False) -> str | None:
     """The first country named by up to three consecutive tokens: a name, demonym or known actor."""
     tokens = sorted(tokens, key=lambda t: t.i)
     for k, tok in enumerate(tokens):
@@ -284,7 +370,8 @@ def _country_in(doc: Doc, tokens: list, kb: KnowledgeBase) -> str | None:
             if len(window) < width or window[-1].i - window[0].i != width - 1:
                 continue
             text = doc[window[0].i:window[-1].i + 1].text
-            for found in (kb.country_by_name(text), kb.country_by_demonym(text), kb.actor(text)):
+            for found in (kb.country_by_name(text), kb.country_by_demonym(text), kb.actor(text),
+                          kb.media(text) if media else None):
                 code = getattr(found, "iso3", None) or getattr(found, "country", None)
                 if code:
                     return code
@@ -308,14 +395,29 @@ def _sector(doc: Doc, c: Cluster, kb: KnowledgeBase, titles: list[str]) -> str |
     words = [w.lower().strip(".,") for t in titles for w in t.split()]
     if c.label == "ORG":  # "Health Ministry", "Defence Ministry": the name says what the body is
         words += [t.lower_ for m in c.mentions for t in doc[m.start:m.end]]
-    return kb.sector_for(words)
+    sector = kb.sector_for(words)
+    if sector == "BUS" and c.label == "PERSON" and any(_office_of_a_place(t, kb) for t in titles):
+        return "GOV"  # "Hong Kong Chief Executive": the executive of a place governs it
+    return sector
+
+
+def _office_of_a_place(title: str, kb: KnowledgeBase) -> bool:
+    """A title that opens with a country or capital ("Hong Kong Chief Executive"), not a company."""
+    words = title.split()
+    for n in (3, 2, 1):
+        head = " ".join(words[:n])
+        if len(words) > n and (kb.country_by_name(head) or kb.country_by_capital(head)):
+            return True
+    return False
 
 
 def _name(doc: Doc, c: Cluster, kb: KnowledgeBase) -> str:
     surfaces = [doc[m.start:m.end].text for m in c.mentions]
     if c.kb_name or any(m.kb_name for m in c.mentions):
         kb_name = c.kb_name or next(m.kb_name for m in c.mentions if m.kb_name)
-        longest = max(surfaces, key=lambda s: len(s.split()))
+        # An alias joined by "also known as" shares no word with the KB name: it never names the cluster.
+        own = [doc[m.start:m.end].text for m in c.mentions if m not in c.aliases] or [kb_name]
+        longest = max(own, key=lambda s: len(s.split()))
         # The text's own fullest form is the name ("ISIS" stays "ISIS"); only a bare
         # surname is completed from the KB ("Putin" -> "Vladimir Putin").
         if c.label == "PERSON" and set(_norm(longest).split()) < set(kb_name.casefold().split()):
@@ -324,6 +426,9 @@ def _name(doc: Doc, c: Cluster, kb: KnowledgeBase) -> str:
     if c.key[0] == "GPE" and len(c.key) == 2 and isinstance(c.key[1], str) and c.key[1].isupper():
         country = kb.country(c.key[1])
         return country.name if country else surfaces[0]
+    if c.label == "PERSON":  # "the French president" (a linked description) never names a person
+        proper = [s for s in surfaces if all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in s.split())]
+        surfaces = proper or surfaces
     best = max(surfaces, key=lambda s: (len(s.split()), len(s)))
     return re.sub(r"^the\s+", "", best, flags=re.I)
 
@@ -350,9 +455,25 @@ def assign_countries(doc: Doc, ordered: list[Cluster], kb: KnowledgeBase,
 
 
 def _takes_focus(doc: Doc, c: Cluster, kb: KnowledgeBase) -> bool:
+    """An official, witness or resident the text gives no country belongs to the country the
+    story is about; not a person whose role comes from elsewhere or above (an envoy, an analyst,
+    a UN official, a member of a stateless group): for them null is better than a guess."""
     if c.label == "PERSON":
-        return not _stateless_affiliation(doc, c, kb)
+        if _stateless_affiliation(doc, c, kb) or _sector(doc, c, kb, _cluster_titles(doc, c)) in ("IGO", "MED"):
+            return False  # an international official's or a journalist's country is not the story's
+        if any(m.kb_name for m in c.mentions):
+            return False  # the knowledge base knows this person and gives no country: keep it null
+        titles = _cluster_titles(doc, c)
+        words = {w.lower().strip(".,'’") for t in titles for w in t.split()}
+        if any(kb.media(w) for t in titles for w in t.replace("/", " ").split()) and not _leads_outlet_words(words):
+            return False  # "AP Photo/...", "Reuters reporter": a wire's staff come from anywhere
+        return not (words & role_words("elsewhere") or any(_is_igo(kb, w) for w in words))
     return c.label == "ORG" and _sector(doc, c, kb, _cluster_titles(doc, c)) in ("GOV", "MIL", "COP", "JUD")
+
+
+def _is_igo(kb: KnowledgeBase, word: str) -> bool:
+    actor = kb.actor(word)
+    return actor is not None and actor.type == "IGO"
 
 
 def _to_entity(doc: Doc, eid: str, c: Cluster, kb: KnowledgeBase,
@@ -399,8 +520,9 @@ def _ordered(clusters: list[Cluster]) -> list[Cluster]:
     return sorted((c for c in clusters if c.mentions), key=lambda c: c.mentions[0].start)
 
 
-def _write(doc: Doc, entities: list[Entity], ordered: list[Cluster]) -> None:
-    mention_spans, toponyms = [], []
+def _write(doc: Doc, entities: list[Entity], ordered: list[Cluster], filed_at: list[Mention] = ()) -> None:
+    mention_spans = []
+    toponyms = [Span(doc, m.start, m.end, label="GPE") for m in filed_at]
     for entity, c in zip(entities, ordered):
         for m in c.mentions:
             span = Span(doc, m.start, m.end, label=entity.type)

@@ -12,11 +12,12 @@ What this fixes in the statistical NER:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..kb import KnowledgeBase
+from ..kb import KnowledgeBase, person_nouns
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"}
 
@@ -62,6 +63,7 @@ class Mention:
     phrase_head: str | None = None  # lemma of an actor phrase's head noun ("force")
     titles: list[str] = field(default_factory=list)
     honorific: str | None = None
+    ner_label: str | None = None  # what the statistical NER said, before the KB relabelled it
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start:self.end]
@@ -105,7 +107,57 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, matches: list[tuple[int, int, str
             mentions.append(m)
             taken.update(range(start, end))
     mentions.sort(key=lambda m: m.start)
+    _people_by_context(doc, mentions)
     return mentions
+
+
+# Title words that before a name make it a person's; not those that also open other names
+# ("General Motors", "Grand Canyon", "Crown Prosecution", "Field Museum", "Major League").
+_PERSON_TITLES = TITLE_WORDS - {"general", "major", "field", "grand", "crown", "father", "prime", "secretary", "marshal"}
+_PLACE_NOUNS = _FACILITY_NOUNS | {"town", "city", "village", "province", "region", "state", "county", "area",
+                                   "camp", "country", "capital", "island", "neighborhood", "municipality"}
+_AGE = re.compile(r"^\d{1,3}$")
+
+
+def _people_by_context(doc: Doc, mentions: list[Mention]) -> None:
+    """Names the NER read as an organisation or place that the text shows are people's: after
+    a title ("Ambassador Jane Roe"), with an age (", 32,"), or in apposition to a person noun
+    ("Jane Roe, a local woman"; "their daughter, Anna"); then the same name alone elsewhere."""
+    for m in mentions:
+        if m.label not in ("ORG", "GPE", "LOC", "FAC", "NORP") or m.kb_name or m.metonym:
+            continue
+        if m.country is not None:
+            continue  # a country, a capital or a nationality: the apposition is about something else
+        if not all(t.is_title or t.text in ("-", "'") for t in doc[m.start:m.end]):
+            continue
+        if _person_context(doc, m):
+            m.label, m.country, m.sector = "PERSON", None, None
+    parts = {doc[i].text for m in mentions if m.label == "PERSON" for i in range(m.start, m.end)
+             if not doc[i].is_punct}
+    for m in mentions:
+        if m.end - m.start == 1 and m.ner_label == "PERSON" and m.label in ("GPE", "LOC") and m.kb_name is None \
+                and doc[m.start].text in parts and not _is_country_name(doc[m.start].text):
+            m.label, m.country, m.sector = "PERSON", None, None  # "Gloria" again, not the town
+
+
+def _is_country_name(text: str) -> bool:
+    from ..kb import load_kb
+    return load_kb().country_by_name(text) is not None
+
+
+def _person_context(doc: Doc, m: Mention) -> bool:
+    if m.start > 0 and doc[m.start - 1].lower_ in _PERSON_TITLES and doc[m.start - 1].is_title:
+        return True
+    if m.end + 2 < len(doc) and doc[m.end].text == "," and _AGE.match(doc[m.end + 1].text) \
+            and doc[m.end + 2].text in (",", ")"):
+        return True
+    root = doc[m.start:m.end].root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _PLACE_NOUNS:
+        return False  # "the town of Khan Yunis, a girl ...": the apposition belongs to the sentence, not the town
+    nouns = person_nouns()
+    if any(c.dep_ == "appos" and c.lemma_.lower() in nouns and c.i >= m.end for c in root.children):
+        return True
+    return root.dep_ == "appos" and root.head.i < m.start and root.head.lemma_.lower() in nouns
 
 
 def _from_ner(doc: Doc, ent: Span, kb: KnowledgeBase, is_place) -> Mention | None:
@@ -114,18 +166,42 @@ def _from_ner(doc: Doc, ent: Span, kb: KnowledgeBase, is_place) -> Mention | Non
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
+    # Editorial brackets cut a name: "[Russian President Vladimir] Putin" is the name after "]".
+    closing = [t.i for t in doc[start:end] if t.text in ("]", "[")]
+    if closing:
+        if doc[closing[-1]].text == "]":
+            start = closing[-1] + 1
+        else:
+            end = closing[0]
     if start >= end:
         return None
-    m = Mention(start, end, ent.label_)
+    m = Mention(start, end, ent.label_, ner_label=ent.label_)
     if m.label == "PERSON":
         _split_titles(doc, m)
         if m.start >= m.end:
             return None
+        while m.start < m.end - 1 and doc[m.start].is_lower and doc[m.start].lower_ not in _NAME_PARTICLES:
+            m.titles.append(doc[m.start].text)  # "cosplayer Jessica Anderson": a role before the name
+            m.start += 1
+        if _has_common_word(doc, m):
+            return None  # "Andersen air base", "Koichi prefectures": a misread, not a person's name
     text = doc[m.start:m.end].text
     _apply_kb(m, text, kb, is_place if _may_be_place(doc, m) else None)
     if m.label == "WORK_OF_ART":
         return None
     return m
+
+
+# Lower-case words that belong inside personal names ("Ursula von der Leyen", "Mohammed bin Salman").
+_NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "del", "della", "la", "le", "bin", "bint", "ibn", "al",
+                   "el", "ul", "abu", "y", "dos", "das", "du", "ben", "ter", "zu", "af", "e", "do"}
+
+
+def _has_common_word(doc: Doc, m: Mention) -> bool:
+    """A lower-case word other than a name particle inside a PERSON span."""
+    return any(t.is_alpha and t.is_lower and t.lower_ not in _NAME_PARTICLES
+               and not (t.i > 0 and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_)  # "Chung-tai"
+               for t in doc[m.start:m.end])
 
 
 def _may_be_place(doc: Doc, m: Mention) -> bool:

@@ -139,6 +139,10 @@ def complement_of(verb: Token) -> tuple[int, int] | None:
     lo, hi = unit_of(verb)
     for c in verb.children:
         if c.dep_ == "ccomp":
+            if any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children):
+                return None  # "could not say whether it worked": a question left open, not a claim
+            if _negated(verb) and c.left_edge.tag_ in ("WRB", "WP", "WDT", "WP$"):
+                return None  # "did not say how many died": nothing was reported
             return _trimmed(verb.doc, max(lo, c.left_edge.i), min(hi, c.right_edge.i + 1))
     if lemma in ("accuse", "deny", "reject", "dismiss"):
         objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
@@ -149,6 +153,14 @@ def complement_of(verb: Token) -> tuple[int, int] | None:
             end = min(hi, max(p.right_edge.i for p in parts) + 1)
             return _trimmed(verb.doc, start, end)
     return None
+
+
+def _negated(verb: Token) -> bool:
+    """"did not say", "would not say", "declined to say", "refused to say"."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and (verb.head.lemma_.lower() in ("decline", "refuse")
+                                     or any(c.dep_ == "neg" for c in verb.head.children))
 
 
 def according_to(tok: Token) -> tuple[Token, tuple[int, int]] | None:

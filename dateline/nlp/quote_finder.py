@@ -204,6 +204,28 @@ def find_candidates(doc: Doc) -> tuple[Finder, list[Finding]]:
         f.end = max([f.end] + [direct[k].marks[1] for k in inner if direct[k].marks[0] < f.end])
         absorbed.update(k for k in inner if direct[k].start >= f.start and direct[k].end <= f.end)
         kept.append(f)
-    merged = [d for k, d in enumerate(direct) if k not in absorbed] + kept
+    merged = [d for k, d in enumerate(direct) if k not in absorbed and not _is_title_line(doc, d)] + kept
     merged.sort(key=lambda f: (f.start, -f.end))
     return finder, merged
+
+
+def _is_title_line(doc: Doc, f: Finding) -> bool:
+    """A short quoted phrase alone on its line, with no verb on that line to report it, is a
+    subhead or a slogan ("'Every Stone'"), not something someone said. (The parse may hang it
+    on the next paragraph's "said": a cue on another line does not count.)"""
+    text = doc.text
+    if f.marks is None:
+        return False
+    line_start = text.rfind("\n", 0, f.marks[0]) + 1
+    line_end = text.find("\n", f.marks[1])
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:f.marks[0]].strip() or text[f.marks[1]:line_end].strip():
+        return False
+    if any(i is not None and line_start <= doc[i].idx < line_end for i in (f.cue, f.head)):
+        return False
+    before = text[:max(0, line_start - 1)].rstrip(" \t")
+    after = text[line_end:].lstrip("\n \t")
+    if before and not before.endswith(("\n", ".", "!", "?", "”", '"', "’", "'", ":")) or after[:1].islower():
+        return False  # a hard-wrapped sentence runs through the line: the quote is part of it
+    words = text[f.start:f.end].split()
+    return 0 < len(words) <= 8 and not text[f.start:f.end].rstrip().endswith((".", "!", "?", ","))

@@ -32,6 +32,24 @@ COLLECTIVE = {
 # Descriptions that stand for the latest organisation or the latest statement's author.
 ORG_NOUNS = {"group", "organization", "organisation", "movement", "ministry", "agency", "company", "militia",
              "government", "army", "military", "party", "alliance", "bloc", "council", "committee"}
+# What a description's noun may point back to: an entity of one of these sectors, or one whose
+# name has one of these words ("the military" = "Israel's military" or "the IDF", never "the
+# U.S. House"; "the council" = a council). A noun not listed may point to any organisation.
+DESCRIPTION_FITS = {
+    "military": ({"MIL"}, {"military", "army", "force", "forces", "defense", "defence", "idf"}),
+    "army": ({"MIL"}, {"army", "military", "forces"}),
+    "government": ({"GOV"}, {"government", "administration", "cabinet", "kremlin"}),
+    "ministry": (set(), {"ministry", "department"}),
+    "council": (set(), {"council"}),
+    "committee": (set(), {"committee", "commission"}),
+    "party": ({"PTY"}, {"party"}),
+    "company": ({"BUS"}, {"company", "corporation", "inc", "ltd", "group"}),
+    "alliance": ({"IGO"}, {"alliance", "nato", "coalition"}),
+    "bloc": ({"IGO"}, {"bloc", "union"}),
+    "agency": (set(), {"agency", "service", "bureau"}),
+}
+NON_STATE_NOUNS = {"group", "organization", "organisation", "movement", "militia"}
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD"}
 STATEMENT_NOUNS = {"statement", "report", "communique", "release", "post", "tweet", "letter", "message"}
 LOOKBACK_SENTENCES = 6
 LOOKBACK_CHARS = 1500
@@ -59,6 +77,7 @@ class SpeakerResolver:
         self.inside = inside  # char offset -> True if inside a direct quotation
         self.units = units(doc)
         self.gender: dict[str, str] = {}
+        self.entities = {e.id: e for e in doc._.dl_entities or ()}
         self.roles: dict[str, set[str]] = {}
         self._learn_titles()
 
@@ -67,6 +86,12 @@ class SpeakerResolver:
         low = head.lower_
         if low in PRONOUN_GENDER or low in GROUP_PRONOUNS:
             return self._pronoun(head, prior)
+        if low in ("who", "which", "that") and head.head.dep_ == "relcl" and head.head.head.i < head.i:
+            # "Jane Roe, who said ...": the relative pronoun is the noun the clause hangs on
+            head = head.head.head
+            low = head.lower_
+            if low in PRONOUN_GENDER or low in GROUP_PRONOUNS:
+                return self._pronoun(head, prior)
         np_text = _np_text(head)
         m = self.index.at(head.i)
         if m is not None:
@@ -81,8 +106,14 @@ class SpeakerResolver:
             for c in head.children:
                 if c.dep_ in ("compound", "amod", "poss", "nmod"):
                     m = self.index.at(c.i)
-                    if m is not None and m.label in GROUP_LABELS:
+                    if m is not None and m.label in GROUP_LABELS and self._is_body(m):
                         return Speaker(m.entity, np_text, m.label, lemma)
+            m = self._body_of(head)
+            if m is not None:  # "a senior official at the Defence Ministry": the ministry's official
+                return Speaker(m.entity, np_text, m.label, lemma)
+            m = self._named_body_before(head)
+            if m is not None:  # "Kenyan police said ... A police spokesman said": that police's spokesman
+                return Speaker(m.entity, np_text, m.label, lemma)
         if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
             found = self._description(head, lemma, prior)
             if found is not None:
@@ -105,11 +136,62 @@ class SpeakerResolver:
             m = self.index.at(i)
             if m is None or self.inside(tok.idx) or i != m.end - 1:
                 continue
-            if lemma in self.roles.get(m.entity, ()):
-                return Speaker(m.entity, None, m.label)
-            if lemma in ORG_NOUNS and m.label in ("ORG", "IGO") and not self._nested(m):
+            if lemma in self.roles.get(m.entity, ()) and (m.label == "PERSON" or lemma in ORG_NOUNS):
+                return Speaker(m.entity, None, m.label)  # "the gunman" is a person, never "Canada"
+            if lemma in ORG_NOUNS and m.label in ("ORG", "IGO") and not self._nested(m) and self._fits_noun(m, lemma):
                 return Speaker(m.entity, None, m.label)
         return None
+
+    def _is_body(self, m) -> bool:
+        """Whether a modifier names a real body ("Pentagon", "Israeli", "Hamas"), not a bare word
+        the NER took for a name ("a Defense official": no such entity as "Defense")."""
+        entity = self.entities.get(m.entity)
+        if entity is None:
+            return True
+        return bool(entity.country or entity.sector or entity.type in ("IGO", "MEDIA") or len(entity.name.split()) > 1)
+
+    def _body_of(self, head: Token):
+        """The organisation in "official at / of / in / from / with X" after a generic speaker noun."""
+        for prep in head.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in ("at", "of", "in", "from", "with"):
+                continue
+            for obj in prep.children:
+                m = self.index.at(obj.i) if obj.dep_ == "pobj" else None
+                if m is not None and m.label in ("ORG", "IGO") and self._is_body(m):
+                    return m
+        return None
+
+    def _named_body_before(self, head: Token):
+        """The one organisation named shortly before whose name has the speaker's modifier noun
+        ("police" in "a police spokesman" and "Kenyan police"); None when none or several do."""
+        words = {c.lower_ for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+        if not words:
+            return None
+        lo = max(0, head.idx - LOOKBACK_CHARS)
+        found = {}
+        for m in self.index.mentions:
+            if m.label not in ("ORG", "IGO") or m.end > head.i or self.doc[m.start].idx < lo:
+                continue
+            if words & {t.lower_ for t in self.doc[m.start:m.end]}:
+                found[m.entity] = m
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _fits_noun(self, m, lemma: str) -> bool:
+        """Whether "the <lemma>" can be this entity: its sector or its name says it is one."""
+        entity = self.entities.get(m.entity)
+        if entity is None:
+            return True
+        words = {w.lower().strip(".,'’") for w in entity.name.split()}
+        words |= {w.lower() for t in (self.doc[x.start:x.end] for x in self.index.mentions if x.entity == m.entity)
+                  for w in t.text.split()}
+        if lemma in NON_STATE_NOUNS:
+            # "the group" is not a state body ("Syrian government forces"); a named brigade with no
+            # country of its own may be one
+            return not (entity.country and entity.sector in STATE_SECTORS)
+        sectors, names = DESCRIPTION_FITS.get(lemma, (None, None))
+        if sectors is None:
+            return True
+        return entity.sector in sectors or bool(words & names)
 
     def _nested(self, m) -> bool:
         """A mention inside another mention's phrase ("the largest bloc at the United Nations") is not

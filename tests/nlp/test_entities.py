@@ -148,3 +148,91 @@ def test_entities_place_names_inside_other_names_are_kept_apart(entity_nlp):
     assert not {"University", "Police", "Harvard", "Department"} & set(embedded)
     # and none of them is a place of the article
     assert not {"Washington", "Nigerian"} & {s.text for s in doc.spans["dl_toponyms"]}
+
+
+def test_entities_people_from_elsewhere_do_not_take_the_story_country(entity_nlp):
+    doc = entity_nlp("Riot police fired tear gas at marchers in Lima, Peru, on Sunday. "
+                     "UN rights envoy Maria Olsen urged calm. Analyst Tom Reyes said the protests would grow. "
+                     "Provincial police chief Jorge Salas said 12 people were held in Peru.")
+    assert by_surface(doc, "Maria Olsen").country is None
+    assert by_surface(doc, "Tom Reyes").country is None
+    chief = by_surface(doc, "Jorge Salas")
+    assert chief.country == "PER" and chief.country_source == "focus"
+
+
+def test_entities_outlet_editor_takes_the_outlet_country(entity_nlp):
+    doc = entity_nlp("Global Times editor Wang Lifen wrote that the protesters in Hong Kong were rioters.")
+    assert by_surface(doc, "Wang Lifen").country == "CHN"
+
+
+def test_entities_editorial_brackets_are_not_part_of_a_name(entity_nlp):
+    doc = entity_nlp('"[Russian President Vladimir] Putin made a grave error," the minister said in Kyiv.')
+    putin = next(e for e in doc._.dl_entities if "Putin" in e.name)
+    assert "]" not in putin.name and all("]" not in m.text for m in putin.mentions)
+    assert putin.country == "RUS"
+
+
+def test_entities_also_known_as_is_one_entity(entity_nlp):
+    doc = entity_nlp("Abdi Warsame, also known as Abu Hamza, led the raid. Warsame was killed later.")
+    people = [e for e in doc._.dl_entities if e.type == "PERSON"]
+    assert len(people) == 1 and {m.text for m in people[0].mentions} >= {"Abdi Warsame", "Abu Hamza"}
+
+
+def test_entities_wire_dateline_place_is_a_toponym_not_an_entity(entity_nlp):
+    doc = entity_nlp("TBILISI - Thousands of people marched through the capital on Friday, organisers said.")
+    assert not any(m.text == "TBILISI" for e in doc._.dl_entities for m in e.mentions)
+    assert [s.text for s in doc.spans["dl_toponyms"]][:1] == ["TBILISI"]
+
+
+def test_entities_executive_of_a_place_is_government_not_business(entity_nlp):
+    doc = entity_nlp("Hong Kong Chief Executive Carrie Lam said the bill was dead. "
+                     "Shell chief executive Ben van Dorn said profits fell.")
+    assert by_surface(doc, "Carrie Lam").sector == "GOV"
+    assert by_surface(doc, "Ben van Dorn").sector == "BUS"
+
+
+@pytest.mark.parametrize("text, surface", [
+    # names the statistical NER reads as an organisation or a place (checked on en_core_web_md)
+    ("Police shot Sterling Castile, 32, during a traffic stop.", "Sterling Castile"),
+    ("The family of Austin Dallas, 19, asked for an inquiry.", "Austin Dallas"),
+    ("Their daughter, Florence, died of an infection. Florence was nine months old.", "Florence"),
+    ("Sydney Orleans, a nurse, said the ward was full.", "Sydney Orleans"),
+])
+def test_entities_names_the_text_shows_are_people_are_persons(entity_nlp, text, surface):
+    e = by_surface(entity_nlp(text), surface)
+    assert e is not None and e.type == "PERSON"
+
+
+def test_entities_a_town_before_an_apposition_stays_a_place(entity_nlp):
+    doc = entity_nlp("A boy was struck in the southern town of Khan Yunis, a 10-month-old girl was wounded in Rafah.")
+    assert by_surface(doc, "Khan Yunis").type != "PERSON"
+
+
+def test_entities_wire_photographer_and_kb_people_do_not_take_the_story_country(entity_nlp):
+    doc = entity_nlp("A strike hit a bridge near Donetsk, Ukraine. (AP Photo/Ivan Petrenko) "
+                     "Residents fled the city on Monday.")
+    assert by_surface(doc, "Ivan Petrenko").country is None
+
+
+def test_entities_a_person_is_named_by_their_name_not_a_linked_description(entity_nlp):
+    doc = entity_nlp("Venezuelan president Ramon Ortiz addressed troops in Caracas. "
+                     "The Venezuelan president said the army was loyal.")
+    ortiz = by_surface(doc, "Ramon Ortiz")
+    assert ortiz.name == "Ramon Ortiz"
+
+
+def test_entities_person_span_with_a_common_word_is_no_person(entity_nlp):
+    doc = entity_nlp("Bombers flew from Andersen air base on Guam, and Ursula von der Leyen said the EU was ready.")
+    assert not any(e.type == "PERSON" and "base" in e.name for e in doc._.dl_entities)
+    assert by_surface(doc, "Ursula von der Leyen").type == "PERSON"
+
+
+def test_entities_us_justice_department_is_american_in_a_foreign_story(entity_nlp):
+    doc = entity_nlp("Police in Lagos, Nigeria, arrested two men. The Justice Department said it would seek "
+                     "their extradition from Nigeria.")
+    assert by_surface(doc, "Justice Department").country == "USA"
+
+
+def test_entities_hyphenated_given_names_stay_people(entity_nlp):
+    doc = entity_nlp("Lawmaker Cheng Wai-kin said the vote was fair, and Kim Jong-un sent a letter.")
+    assert by_surface(doc, "Cheng Wai-kin").type == "PERSON"

@@ -173,3 +173,80 @@ def test_quotes_the_group_is_the_organisation_not_one_nested_in_its_description(
                     "European Parliament.\n“This is unacceptable,” the group said.")
     q = quote_with(doc, "This is unacceptable")
     assert "Workers Alliance" in (name_of(doc, q.speaker) or "")
+
+
+# -- generic speakers, open questions, subheads (issue 14) -------------------------------------
+@pytest.mark.parametrize("text, words, speaker_text", [
+    # a description does not borrow a nearby entity of another kind: it stays a generic speaker
+    ("Members of the U.S. House voted on the bill on Tuesday. The military says 40 fighters were killed.",
+     "40 fighters", "The military"),
+    ("Syrian government forces shelled the town. The council said the shelling killed 12 civilians.",
+     "the shelling killed", "The council"),
+])
+def test_quotes_generic_speaker_is_named_as_such(quote_nlp, text, words, speaker_text):
+    q = quote_with(quote_nlp(text), words)
+    assert q.speaker is None and q.speaker_text == speaker_text
+
+
+def test_quotes_generic_speaker_takes_the_organisation_the_text_makes_clear(quote_nlp):
+    doc = quote_nlp("Israel's military said on Monday that it struck 20 targets. "
+                    "The military said the strikes hit rocket launchers.")
+    q = quote_with(doc, "rocket launchers")
+    assert name_of(doc, q.speaker) == "Israel's military"
+
+
+def test_quotes_an_open_question_is_not_a_quote(quote_nlp):
+    doc = quote_nlp("Navy spokesman Tom Ward confirmed the strike. Ward could not say whether it was successful.")
+    assert not [q for q in doc._.dl_quotes if "successful" in q.text]
+
+
+def test_quotes_a_quoted_subhead_alone_on_its_line_is_not_a_quote(quote_nlp):
+    doc = quote_nlp("Protesters marched in the capital on Sunday.\n\n‘Every Bridge’\n\n"
+                    "The mayor said the bridges would be rebuilt, and that the work would take years.")
+    assert not [q for q in doc._.dl_quotes if "Every Bridge" in q.text]
+    assert quote_with(doc, "would be rebuilt")
+
+
+def test_quotes_a_short_quote_with_its_cue_on_the_line_is_kept(quote_nlp):
+    doc = quote_nlp("The mayor called the plan\n“a disgrace”\nand left.")
+    assert quote_with(doc, "a disgrace")
+
+
+def test_quotes_official_of_a_bare_word_stays_generic(quote_nlp):
+    doc = quote_nlp("A Defense official said the drones were shot down over the sea.")
+    q = quote_with(doc, "drones were shot down")
+    assert q.speaker is None and q.speaker_text == "A Defense official"
+
+
+def test_quotes_official_at_an_organisation_is_its_official_and_the_official_later_too(quote_nlp):
+    doc = quote_nlp("A senior official at the Defence Ministry said the drones were shot down. "
+                    "The official, who spoke on condition of anonymity, said more attacks were expected.")
+    first, second = quote_with(doc, "drones were shot down"), quote_with(doc, "more attacks")
+    assert name_of(doc, first.speaker) == "Defence Ministry" and second.speaker == first.speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry did not say how many people were killed in the fire.",
+    "Police declined to say whether the suspect was armed when he was stopped.",
+])
+def test_quotes_a_refusal_to_say_reports_nothing(quote_nlp, text):
+    assert quote_nlp(text)._.dl_quotes == ()
+
+
+def test_quotes_an_explanation_of_how_is_still_reported(quote_nlp):
+    assert quote_with(quote_nlp("The mayor explained how the fire started in the old mill."), "the fire started")
+
+
+def test_quotes_relative_who_is_the_noun_it_hangs_on(quote_nlp):
+    doc = quote_nlp("Residents fled the town, including Olena Bondar, who said the shelling lasted all night.")
+    assert name_of(doc, quote_with(doc, "shelling lasted").speaker) == "Olena Bondar"
+
+
+def test_quotes_a_spokesman_of_the_one_named_body_is_its_spokesman(quote_nlp):
+    doc = quote_nlp("Kenyan police said six people died. A police spokesman said the gunmen escaped.")
+    assert name_of(doc, quote_with(doc, "gunmen escaped").speaker) == "Kenyan police"
+
+
+def test_quotes_a_spokesman_stays_generic_when_two_bodies_fit(quote_nlp):
+    doc = quote_nlp("Kenyan police and Somali police met on Monday. A police spokesman said the gunmen escaped.")
+    assert quote_with(doc, "gunmen escaped").speaker is None
