@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
@@ -54,12 +55,9 @@ def annotate_batch(nlp: Language, batch: list[Document | Rejected]) -> list[Item
     return out
 
 
+# The pipeline the pool's worker processes run: set in the parent just before the fork, so the
+# workers inherit the loaded model (copy-on-write) instead of each loading it again.
 _worker_nlp: Language | None = None
-
-
-def _init_worker(model: str) -> None:
-    global _worker_nlp
-    _worker_nlp = load_nlp(model)
 
 
 def _annotate_in_worker(batch: list[Document | Rejected]) -> list[Item]:
@@ -82,22 +80,44 @@ class Pipeline:
 
     def process(
         self,
-        items: Iterable[RawInput | Rejected],
+        items: Iterable[RawInput | Document | Rejected],
         published: str | None = None,
         batch_size: int = 16,
         n_process: int = 1,
     ) -> Iterator[Item]:
-        """Yield one ArticleRecord or Rejected per input, in input order."""
-        documents = (item if isinstance(item, Rejected) else make_document(item, published) for item in items)
+        """Yield one ArticleRecord or Rejected per input, in input order.
+
+        A Document is taken as made (ingest has already cleaned it to decide whether it is new);
+        a RawInput is cleaned here.
+        """
+        documents = (item if isinstance(item, (Rejected, Document)) else make_document(item, published)
+                     for item in items)
         batches = _batched(documents, batch_size)
         if n_process <= 1:
             for batch in batches:
                 yield from annotate_batch(self.nlp, batch)
             return
+        yield from self._in_pool(batches, n_process)
+
+    def _in_pool(self, batches: Iterator[list], n_process: int) -> Iterator[Item]:
+        """Batches through `n_process` forked workers, results in input order.
+
+        The batches are pulled here, in the caller's thread, never by a pool thread (as
+        `Pool.imap` would): the input may read a store whose connection belongs to this thread
+        (ingest asks SQLite whether each article is new). Up to two batches per worker are in
+        flight, so a worker has its next batch while this process writes the last results.
+        """
+        global _worker_nlp
+        _worker_nlp = self.nlp  # loaded once here; the forked workers share it
         ctx = multiprocessing.get_context("fork")
-        with ctx.Pool(n_process, initializer=_init_worker, initargs=(self.model,)) as pool:
-            for records in pool.imap(_annotate_in_worker, batches):
-                yield from records
+        with ctx.Pool(n_process) as pool:
+            in_flight: deque = deque()
+            for batch in batches:
+                in_flight.append(pool.apply_async(_annotate_in_worker, (batch,)))
+                if len(in_flight) >= 2 * n_process:
+                    yield from in_flight.popleft().get()
+            while in_flight:
+                yield from in_flight.popleft().get()
 
 
 def _batched(items: Iterable, size: int) -> Iterator[list]:
