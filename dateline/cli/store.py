@@ -81,20 +81,30 @@ def ingest(paths, db_path, published, model, workers, batch_size, force, cluster
             if outcome.rejected is not None:
                 r = outcome.rejected
                 bar.write(f"dateline: rejected {r.origin}: {r.reason}: {r.detail}", file=sys.stderr)
-        if counts["stored"] and not no_link:
-            _link(store)
+        if not no_link:
+            _link(store, resuming=not counts["stored"])
     click.echo(f"stored {counts['stored']}, unchanged {counts['unchanged']}, rejected {counts['rejected']}"
                f" ({store.path})", err=True)
     sys.exit(1 if counts["rejected"] else 0)
 
 
-def _link(store) -> None:
-    """New reports join their incidents (incremental: only unlinked events are looked at)."""
+def _link(store, resuming: bool) -> None:
+    """Stored reports not linked yet join their incidents (incremental: only unlinked events are looked at).
+
+    Run even when nothing new was stored: a run killed while linking left its articles stored but
+    unlinked, and the same command run again must finish the job (the check costs one query).
+    """
     from ..store.incidents import link_all
 
     counts = link_all(store.conn)
-    click.echo(f"linked {counts['reports_linked']} reports: {counts['incidents']} incidents, "
-               f"{counts['duplicates']} near-duplicate articles", err=True)
+    if resuming and not (counts["reports_linked"] or counts["duplicates_found"]):
+        return  # nothing was left undone: say nothing
+    if resuming:
+        click.echo("nothing new to store; linking what an earlier run stored but did not link "
+                   "(it stopped before linking was done, or ran with --no-link)", err=True)
+    click.echo(f"linked {counts['reports_linked']} event reports into incidents "
+               f"(the store now holds {counts['incidents']} incidents); near-duplicate articles: "
+               f"{counts['duplicates_found']} new, {counts['duplicates']} in all", err=True)
 
 
 def _pipeline(model):
