@@ -10,6 +10,7 @@ error handler drops it and it comes out as `Rejected(reason="nlp_error")`.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 from collections import deque
@@ -110,14 +111,20 @@ class Pipeline:
         global _worker_nlp
         _worker_nlp = self.nlp  # loaded once here; the forked workers share it
         ctx = multiprocessing.get_context("fork")
-        with ctx.Pool(n_process) as pool:
-            in_flight: deque = deque()
-            for batch in batches:
-                in_flight.append(pool.apply_async(_annotate_in_worker, (batch,)))
-                if len(in_flight) >= 2 * n_process:
+        # The garbage collector writes into every object it scans, which would copy the shared model's
+        # pages into each worker; frozen objects are never scanned (the gc.freeze() documentation).
+        gc.freeze()
+        try:
+            with ctx.Pool(n_process) as pool:
+                in_flight: deque = deque()
+                for batch in batches:
+                    in_flight.append(pool.apply_async(_annotate_in_worker, (batch,)))
+                    if len(in_flight) >= 2 * n_process:
+                        yield from in_flight.popleft().get()
+                while in_flight:
                     yield from in_flight.popleft().get()
-            while in_flight:
-                yield from in_flight.popleft().get()
+        finally:
+            gc.unfreeze()
 
 
 def _batched(items: Iterable, size: int) -> Iterator[list]:
