@@ -59,6 +59,10 @@ def annotate_batch(nlp: Language, batch: list[Document | Rejected]) -> list[Item
 # The pipeline the pool's worker processes run: set in the parent just before the fork, so the
 # workers inherit the loaded model (copy-on-write) instead of each loading it again.
 _worker_nlp: Language | None = None
+# Batches handed to the pool ahead of the one whose results are awaited. Results come back in
+# input order, so while one worker is on a slow batch (a long article) at the head, the others
+# must have batches queued, or they idle until it is done.
+IN_FLIGHT_PER_WORKER = 4
 
 
 def _annotate_in_worker(batch: list[Document | Rejected]) -> list[Item]:
@@ -105,8 +109,9 @@ class Pipeline:
 
         The batches are pulled here, in the caller's thread, never by a pool thread (as
         `Pool.imap` would): the input may read a store whose connection belongs to this thread
-        (ingest asks SQLite whether each article is new). Up to two batches per worker are in
-        flight, so a worker has its next batch while this process writes the last results.
+        (ingest asks SQLite whether each article is new). Up to IN_FLIGHT_PER_WORKER batches per
+        worker are in flight, so the others keep working while the batch at the head of the
+        order (the next to be written) is a slow one.
         """
         global _worker_nlp
         _worker_nlp = self.nlp  # loaded once here; the forked workers share it
@@ -119,7 +124,7 @@ class Pipeline:
                 in_flight: deque = deque()
                 for batch in batches:
                     in_flight.append(pool.apply_async(_annotate_in_worker, (batch,)))
-                    if len(in_flight) >= 2 * n_process:
+                    if len(in_flight) >= IN_FLIGHT_PER_WORKER * n_process:
                         yield from in_flight.popleft().get()
                 while in_flight:
                     yield from in_flight.popleft().get()

@@ -27,7 +27,8 @@ published_option = click.option(
 )
 workers_option = click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
                               help="Processes for the NLP pipeline.")
-batch_option = click.option("--batch-size", type=click.IntRange(1, 1000), default=16, show_default=True)
+batch_option = click.option("--batch-size", type=click.IntRange(1, 1000), default=16, show_default=True,
+                            help="Articles per nlp.pipe call (with --workers, per task of a worker).")
 
 
 def default_model(model: str | None) -> str:
