@@ -172,8 +172,10 @@ def _errors_as_click(outcomes):
 @click.option("--limit", type=click.IntRange(1), default=50, show_default=True, help="Articles to list.")
 @click.option("--offset", type=click.IntRange(0), default=0, show_default=True, help="Articles to skip first.")
 def list_documents(db_path, limit, offset):
-    """List the stored articles, newest publication first: id (give it, or its first characters, to
-    `dateline show`), publication date, outlet, events, and title (else the text's first words)."""
+    """List the stored articles (ids for `dateline show`), newest first.
+
+    One line each: id (give it, or its first characters, to `dateline show`), publication date,
+    outlet, number of events, and title (else the text's first words)."""
     with _open(db_path, must_exist=True) as store:
         total = store.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
         rows = store.conn.execute(
@@ -187,6 +189,9 @@ def list_documents(db_path, limit, offset):
         name = _flat(title) if title else _cut(opening or "", 60)
         click.echo(f"{doc_id[:12]}  {(published or '')[:10]:<10}  {_cut(outlet or '-', 18):<18}  "
                    f"{n_events:>4} events  {_cut(name, 70)}")
+    if not total:
+        click.echo(f"no articles in {db_path} (`dateline ingest` stores some)", err=True)
+        return
     shown = f"{offset + 1}-{offset + len(rows)}" if rows else "none"
     click.echo(f"{shown} of {total} articles in {db_path}"
                + (f" (--offset {offset + len(rows)} for more)" if offset + len(rows) < total else ""), err=True)
