@@ -2,7 +2,7 @@
 
 The pool once pulled the input in one of its own threads, and the input asks the store whether an article
 is new: SQLite refused (an object used outside its thread) and PostgreSQL failed mid-run. Enough articles
-in batches of one keep several batches in flight, so the pool is really used.
+in batches of one keep more batches in flight than the pool takes at once, so it is really used.
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import json
 
 from dateline.store import open_store
 
-TOWNS = ("Marlow", "Dunmarsh", "Calder", "Riverton", "Ashby", "Kelwick", "Hollin", "Brantmoor")
+TOWNS = ("Marlow", "Dunmarsh", "Calder", "Riverton", "Ashby", "Kelwick", "Hollin", "Brantmoor", "Fenwick", "Oakby")
 
 
 def article(n: int, town: str) -> dict:
