@@ -183,12 +183,12 @@ def list_documents(db_path, limit, offset):
             " (SELECT count(*) FROM events e WHERE e.doc_id = d.id)"
             " FROM documents d ORDER BY coalesce(d.published, '') DESC, d.id LIMIT ? OFFSET ?",
             (limit, offset)).fetchall()
-    from .summary import _cut, _flat
+    from .summary import cut, one_line
 
     for doc_id, published, outlet, title, opening, n_events in rows:
-        name = _flat(title) if title else _cut(opening or "", 60)
-        click.echo(f"{doc_id[:12]}  {(published or '')[:10]:<10}  {_cut(outlet or '-', 18):<18}  "
-                   f"{n_events:>4} events  {_cut(name, 70)}")
+        name = one_line(title) if title else cut(opening or "", 60)
+        click.echo(f"{doc_id[:12]}  {(published or '')[:10]:<10}  {cut(outlet or '-', 18):<18}  "
+                   f"{n_events:>4} events  {cut(name, 70)}")
     if not total:
         click.echo(f"no articles in {db_path} (`dateline ingest` stores some)", err=True)
         return

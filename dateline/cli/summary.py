@@ -27,24 +27,24 @@ def summary_lines(record: dict[str, Any]) -> list[str]:
         lines.append("  " + _event_line(event, entities, places, document.get("published")))
         start, end = _sentence_bounds(event)
         if end > start:
-            lines.append(f"      \u201c{_cut(text[start:end], SENTENCE_CHARS)}\u201d")
+            lines.append(f"      \u201c{cut(text[start:end], SENTENCE_CHARS)}\u201d")
     lines += ["", _listing("Entities", [_entity(e) for e in entities.values()])]
     lines.append(_listing("Places", [_place(p) for p in places.values()]))
     quotes = record.get("quotes") or []
     lines.append(f"Quotes ({len(quotes)})" if quotes else "Quotes: none")
     for quote in quotes[:QUOTES]:
         speaker = quote.get("speaker_text") or "unattributed"
-        lines.append(f"  {_flat(speaker)}: \u201c{_cut(quote.get('text') or '', 100)}\u201d")
+        lines.append(f"  {one_line(speaker)}: \u201c{cut(quote.get('text') or '', 100)}\u201d")
     if len(quotes) > QUOTES:
         lines.append(f"  ... and {len(quotes) - QUOTES} more (--format json for all)")
     return lines
 
 
 def _heading(document: dict[str, Any]) -> str:
-    title = document.get("title") or _cut(document.get("text") or "", 70)
+    title = document.get("title") or cut(document.get("text") or "", 70)
     about = [part for part in (document.get("outlet"), document.get("published")) if part]
     where = document.get("url") or document.get("origin") or ""
-    head = f"{_flat(title)}" + (f"  ({', '.join(about)})" if about else "")
+    head = f"{one_line(title)}" + (f"  ({', '.join(about)})" if about else "")
     return f"{head}\n{(document.get('id') or '')[:12]}  {where}".rstrip()
 
 
@@ -62,7 +62,7 @@ def _event_line(event: dict[str, Any], entities: dict, places: dict, published: 
         parts.append(toll)
     source = (event.get("attribution") or {}).get("source_text")
     if source:
-        parts.append(f"says {_flat(source)}")
+        parts.append(f"says {one_line(source)}")
     return "  ".join(parts)
 
 
@@ -83,7 +83,7 @@ def _category(event: dict[str, Any]) -> str:
 
 
 def _names(ids: list[str] | None, entities: dict) -> str:
-    return ", ".join(_flat(entities[i]["name"]) for i in ids or [] if i in entities)
+    return ", ".join(one_line(entities[i]["name"]) for i in ids or [] if i in entities)
 
 
 def _toll(event: dict[str, Any]) -> str:
@@ -107,12 +107,12 @@ def _sentence_bounds(event: dict[str, Any]) -> tuple[int, int]:
 
 def _entity(entity: dict[str, Any]) -> str:
     about = [x for x in (entity.get("type"), entity.get("country"), entity.get("sector")) if x]
-    return _flat(entity["name"]) + (f" ({', '.join(about)})" if about else "")
+    return one_line(entity["name"]) + (f" ({', '.join(about)})" if about else "")
 
 
 def _place(place: dict[str, Any]) -> str:
     about = [x for x in (place.get("kind"), place.get("country")) if x]
-    return _flat(place["name"]) + (f" ({', '.join(about)})" if about else "")
+    return one_line(place["name"]) + (f" ({', '.join(about)})" if about else "")
 
 
 def _listing(label: str, items: list[str]) -> str:
@@ -123,11 +123,11 @@ def _listing(label: str, items: list[str]) -> str:
     return f"{label} ({len(items)}): {shown}{more}"
 
 
-def _flat(text: Any) -> str:
+def one_line(text: Any) -> str:
     """One line, no control characters: text from an article must not move the cursor or retitle the terminal."""
     return " ".join("".join(ch if ch.isprintable() else " " for ch in str(text)).split())
 
 
-def _cut(text: str, limit: int) -> str:
-    flat = _flat(text)
+def cut(text: str, limit: int) -> str:
+    flat = one_line(text)
     return flat if len(flat) <= limit else flat[:limit - 1].rstrip() + "\u2026"
