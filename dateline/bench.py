@@ -5,7 +5,12 @@ not out of the absolute figures):
 1. bare spaCy: `nlp.pipe` of the model alone over the cleaned texts;
 2. dateline: the whole ingest (clean, NLP with our stages, records, SQLite)
    into a fresh temporary database, with every pipeline component timed;
-3. the seed article through `dateline extract` as a subprocess (start-up included).
+3. the seed article through `dateline extract` as a subprocess (start-up included);
+4. the whole `dateline ingest` command (start-up, model load, NLP, writes, linking) as a
+   subprocess with `--workers 1`, then with `--workers 2`, each into a fresh database:
+   the ratio of their wall times is what a second core buys, measured in the same run,
+   next to what two bare CPU loops got from the machine at that moment (others' jobs
+   take their share of the cores).
 
 Component timing: each component is wrapped so that it pulls its input batch
 first (the upstream work, not counted) and then times only its own `pipe` on
@@ -13,6 +18,9 @@ that batch. The tokenizer is wrapped the same way, per text.
 """
 from __future__ import annotations
 
+import os
+import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -33,6 +41,16 @@ def shared_dir() -> Path:
 
 
 @dataclass
+class CommandRun:
+    """One `dateline ingest` command over the corpus, timed from outside."""
+    workers: int
+    seconds: float
+    cpu_seconds: float  # the command and its worker processes, user + system
+    stored: int
+    load: float  # 1-minute load average when it ended (our own processes included)
+
+
+@dataclass
 class BenchResult:
     model: str
     articles: int
@@ -40,11 +58,13 @@ class BenchResult:
     spacy_seconds: float
     dateline_seconds: float
     stages: dict[str, float]  # seconds inside the dateline run, by stage
-    clean_seconds: float  # one pass of make_document alone (ingest runs it twice per new article)
+    clean_seconds: float  # one pass of make_document alone (ingest runs it once per article)
     seed_seconds: float | None = None
     seed_command: list[str] = field(default_factory=list)
     stored: int = 0
     rejected: int = 0  # by the dateline run (input problems, or a stage failing on an article)
+    commands: list[CommandRun] = field(default_factory=list)  # `dateline ingest --workers N`, in run order
+    machine_speedup: float | None = None  # two bare CPU loops vs one, right after the command runs
 
     @property
     def spacy_rate(self) -> float:
@@ -66,6 +86,16 @@ class BenchResult:
         ]
         if self.seed_seconds is not None:
             rows.append(f"| seed `dateline extract` wall time | {self.seed_seconds:.1f} s |")
+        for run in self.commands:
+            rows.append(f"| `dateline ingest --workers {run.workers}` (whole command) | {run.seconds:.1f} s wall, "
+                        f"{run.cpu_seconds:.1f} s CPU, stored {run.stored}, load {run.load:.1f} |")
+        if len(self.commands) == 2:
+            one, two = self.commands
+            rows.append(f"| wall time --workers {two.workers} / --workers {one.workers} | "
+                        f"**{two.seconds / one.seconds:.2f}** (speed-up {one.seconds / two.seconds:.2f}x) |")
+        if self.machine_speedup is not None:
+            rows.append(f"| the machine, same run: two bare CPU loops / one | {self.machine_speedup:.2f}x "
+                        "(2.00x with two free cores) |")
         rows += ["", "| stage (inside the dateline run) | seconds | share |", "|---|---:|---:|"]
         total = self.dateline_seconds
         for name, seconds in self.stages.items():
@@ -143,7 +173,7 @@ def instrument(nlp, clock: dict[str, float]):
 
 
 def run_bench(corpus: Path, model: str, limit: int | None = None, batch_size: int = 16,
-              seed: Path | None = None) -> BenchResult:
+              seed: Path | None = None, worker_counts: tuple[int, ...] = (1, 2)) -> BenchResult:
     import spacy
 
     from .documents import make_document
@@ -179,7 +209,7 @@ def run_bench(corpus: Path, model: str, limit: int | None = None, batch_size: in
         dateline_seconds = time.perf_counter() - start
         store.close()
     stages = {name: clock.get(name, 0.0) for name in ("tokenizer", *nlp.pipe_names, "store write")}
-    stages["other (cleaning x2, records, ingest loop)"] = dateline_seconds - sum(stages.values())
+    stages["other (cleaning, records, ingest loop)"] = dateline_seconds - sum(stages.values())
 
     result = BenchResult(model=model, articles=len(texts), batch_size=batch_size, spacy_seconds=spacy_seconds,
                          dateline_seconds=dateline_seconds, stages=stages, clean_seconds=clean_seconds,
@@ -190,4 +220,39 @@ def run_bench(corpus: Path, model: str, limit: int | None = None, batch_size: in
         start = time.perf_counter()
         subprocess.run(result.seed_command, check=True, capture_output=True)
         result.seed_seconds = time.perf_counter() - start
+    if worker_counts:
+        from .scale.bench import _machine_speedup
+
+        result.commands = time_ingest_commands(corpus, model, limit, batch_size, worker_counts)
+        result.machine_speedup = _machine_speedup()
     return result
+
+
+def time_ingest_commands(corpus: Path, model: str, limit: int | None, batch_size: int,
+                         worker_counts: tuple[int, ...]) -> list[CommandRun]:
+    """`dateline ingest` over the corpus (its first `limit` lines) with each worker count in turn."""
+    runs = []
+    with tempfile.TemporaryDirectory() as tmp:
+        source = corpus
+        if limit is not None:
+            source = Path(tmp) / "articles.jsonl"
+            with open(corpus, encoding="utf-8") as lines:
+                source.write_text("".join(islice(lines, limit)), encoding="utf-8")
+        for workers in worker_counts:
+            command = [sys.executable, "-m", "dateline", "ingest", str(source), "--db", f"{tmp}/w{workers}.db",
+                       "--workers", str(workers), "--batch-size", str(batch_size), "--model", model]
+            before = _children_cpu()
+            start = time.perf_counter()
+            done = subprocess.run(command, capture_output=True, text=True)
+            seconds = time.perf_counter() - start
+            if done.returncode not in (0, 1):  # 1: some input rejected, still a full run
+                raise RuntimeError(f"{' '.join(command)} failed: {done.stderr[-2000:]}")
+            stored = re.search(r"stored (\d+),", done.stderr)
+            runs.append(CommandRun(workers, seconds, _children_cpu() - before, int(stored[1]) if stored else 0,
+                                   os.getloadavg()[0]))
+    return runs
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime

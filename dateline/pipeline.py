@@ -10,8 +10,10 @@ error handler drops it and it comes out as `Rejected(reason="nlp_error")`.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
@@ -55,12 +57,13 @@ def annotate_batch(nlp: Language, batch: list[Document | Rejected]) -> list[Item
     return out
 
 
+# The pipeline the pool's worker processes run: set in the parent just before the fork, so the
+# workers inherit the loaded model (copy-on-write) instead of each loading it again.
 _worker_nlp: Language | None = None
-
-
-def _init_worker(model: str, config: dict[str, dict] | None) -> None:
-    global _worker_nlp
-    _worker_nlp = load_nlp(model, config)
+# Batches handed to the pool ahead of the one whose results are awaited. Results come back in
+# input order, so while one worker is on a slow batch (a long article) at the head, the others
+# must have batches queued, or they idle until it is done.
+IN_FLIGHT_PER_WORKER = 4
 
 
 def _annotate_in_worker(batch: list[Document | Rejected]) -> list[Item]:
@@ -85,22 +88,51 @@ class Pipeline:
 
     def process(
         self,
-        items: Iterable[RawInput | Rejected],
+        items: Iterable[RawInput | Document | Rejected],
         published: str | None = None,
         batch_size: int = 16,
         n_process: int = 1,
     ) -> Iterator[Item]:
-        """Yield one ArticleRecord or Rejected per input, in input order."""
-        documents = (item if isinstance(item, Rejected) else make_document(item, published) for item in items)
+        """Yield one ArticleRecord or Rejected per input, in input order.
+
+        A Document is taken as made (ingest has already cleaned it to decide whether it is new);
+        a RawInput is cleaned here.
+        """
+        documents = (item if isinstance(item, (Rejected, Document)) else make_document(item, published)
+                     for item in items)
         batches = _batched(documents, batch_size)
         if n_process <= 1:
             for batch in batches:
                 yield from annotate_batch(self.nlp, batch)
             return
+        yield from self._in_pool(batches, n_process)
+
+    def _in_pool(self, batches: Iterator[list], n_process: int) -> Iterator[Item]:
+        """Batches through `n_process` forked workers, results in input order.
+
+        The batches are pulled here, in the caller's thread, never by a pool thread (as
+        `Pool.imap` would): the input may read a store whose connection belongs to this thread
+        (ingest asks SQLite whether each article is new). Up to IN_FLIGHT_PER_WORKER batches per
+        worker are in flight, so the others keep working while the batch at the head of the
+        order (the next to be written) is a slow one.
+        """
+        global _worker_nlp
+        _worker_nlp = self.nlp  # loaded once here; the forked workers share it
         ctx = multiprocessing.get_context("fork")
-        with ctx.Pool(n_process, initializer=_init_worker, initargs=(self.model, self.config)) as pool:
-            for records in pool.imap(_annotate_in_worker, batches):
-                yield from records
+        # The garbage collector writes into every object it scans, which would copy the shared model's
+        # pages into each worker; frozen objects are never scanned (the gc.freeze() documentation).
+        gc.freeze()
+        try:
+            with ctx.Pool(n_process) as pool:
+                in_flight: deque = deque()
+                for batch in batches:
+                    in_flight.append(pool.apply_async(_annotate_in_worker, (batch,)))
+                    if len(in_flight) >= IN_FLIGHT_PER_WORKER * n_process:
+                        yield from in_flight.popleft().get()
+                while in_flight:
+                    yield from in_flight.popleft().get()
+        finally:
+            gc.unfreeze()
 
 
 def _batched(items: Iterable, size: int) -> Iterator[list]:

@@ -115,3 +115,14 @@ def stage_nlp(model_name):
         return built[stages]
 
     return build
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say once why the PostgreSQL tests skipped, rather than leave a bare count of skips."""
+    if os.environ.get("DATELINE_TEST_PG"):
+        return
+    skipped = [r for r in terminalreporter.stats.get("skipped", [])
+               if isinstance(r.longrepr, tuple) and "DATELINE_TEST_PG" in str(r.longrepr[-1])]
+    if skipped:
+        terminalreporter.write_line(f"{len(skipped)} PostgreSQL tests skipped: DATELINE_TEST_PG is not set "
+                                    "(`source .ci/postgres.sh` starts a server and sets it)")

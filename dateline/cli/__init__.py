@@ -14,7 +14,7 @@ from .export import export
 from .extract import extract
 from .incidents import link
 from .serve import serve
-from .store import ingest, show, stats
+from .store import ingest, list_documents, show, stats
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -26,6 +26,7 @@ def main() -> None:
 main.add_command(extract)
 main.add_command(eval_group)
 main.add_command(ingest)
+main.add_command(list_documents)
 main.add_command(show)
 main.add_command(stats)
 main.add_command(bench)

@@ -15,6 +15,8 @@ from .options import batch_option, default_model, model_option
 @click.option("--seed", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Article timed through `dateline extract` (default: ../shared/samples/seed.txt).")
 @click.option("--no-seed", is_flag=True, help="Skip the `dateline extract` wall-time measurement.")
+@click.option("--no-workers", is_flag=True,
+              help="Skip timing the whole `dateline ingest` command with --workers 1, then --workers 2.")
 @click.option("--scale", is_flag=True,
               help="Instead: ingest on local Dask clusters of 1 and 2 worker processes; speed-up and projection.")
 @click.option("--html", "html_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -31,8 +33,9 @@ from .options import batch_option, default_model, model_option
 @click.option("--requests", type=click.IntRange(1), default=1000, show_default=True)
 @model_option
 @batch_option
-def bench(corpus, limit, seed, no_seed, scale, html_dir, web_source, events, web_db, clients, requests, model, batch_size):
-    """Articles/s of `ingest` vs spaCy's own nlp.pipe, per-stage time share, seed extract time.
+def bench(corpus, limit, seed, no_seed, no_workers, scale, html_dir, web_source, events, web_db, clients, requests, model, batch_size):
+    """Articles/s of `ingest` vs spaCy's own nlp.pipe, per-stage time share, seed extract time, and the
+    wall time of `dateline ingest --workers 2` over `--workers 1` (both whole commands, one after the other).
 
     With --web SOURCE_DB: p50/p95/p99 latency of the web API under --clients concurrent
     clients, over a store of --events events copied from SOURCE_DB's articles.
@@ -74,5 +77,5 @@ def bench(corpus, limit, seed, no_seed, scale, html_dir, web_source, events, web
         if not seed.is_file():
             raise click.ClickException(f"no seed article at {seed}: give --seed or --no-seed")
     result = run_bench(corpus, default_model(model), limit=limit, batch_size=batch_size,
-                       seed=None if no_seed else seed)
+                       seed=None if no_seed else seed, worker_counts=() if no_workers else (1, 2))
     click.echo(result.markdown())

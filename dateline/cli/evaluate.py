@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import click
 
+from .options import model_option
+
 
 @click.group("eval")
 def eval_group() -> None:
@@ -10,7 +12,7 @@ def eval_group() -> None:
 
 
 @eval_group.command("gold")
-@click.option("--model", envvar="DATELINE_MODEL", default=None)
+@model_option
 @click.option("--details", is_flag=True, help="Print every miss.")
 def eval_gold(model, details):
     """Whole-article gold (../shared/gold/dev) through the shared scorer."""
@@ -30,7 +32,7 @@ def eval_gold(model, details):
 
 
 @eval_group.command("time")
-@click.option("--model", envvar="DATELINE_MODEL", default=None)
+@model_option
 @click.option("--details", is_flag=True, help="Print every miss.")
 def eval_time(model, details):
     """TempEval-3 platinum: DATE/TIME extents (strict, relaxed) and values."""
@@ -49,7 +51,7 @@ def eval_time(model, details):
 
 
 @eval_group.command("geo")
-@click.option("--model", envvar="DATELINE_MODEL", default=None)
+@model_option
 @click.option("--corpus", "corpora", multiple=True,
               type=click.Choice(["GeoWebNews", "LGL", "TR-News", "GeoVirus"]), help="Default: all four.")
 @click.option("--tail", type=click.FloatRange(0, 1), default=0.0, show_default=True,
@@ -75,7 +77,7 @@ def eval_geo(model, corpora, tail, no_recognition, part):
 
 
 @eval_group.command("quotes")
-@click.option("--model", envvar="DATELINE_MODEL", default=None)
+@model_option
 @click.option("--details", is_flag=True, help="Print every miss.")
 def eval_quotes(model, details):
     """Quote recall and speaker accuracy: whole-article gold (../shared/gold/dev) and GUM news <quote> spans."""
@@ -94,7 +96,7 @@ def eval_quotes(model, details):
 
 
 @eval_group.command("events")
-@click.option("--model", envvar="DATELINE_MODEL", default=None)
+@model_option
 @click.option("--limit", type=int, default=200, show_default=True,
               help="Items per public set (CASE has 1,019 snippets, event-location 336 gold); 0 = all.")
 @click.option("--only", type=click.Choice(["gold", "plover", "case", "location", "wikievents"]), multiple=True,
@@ -164,7 +166,7 @@ def eval_html(limit):
 @click.option("--db", "db_path", default=None, metavar="PATH",
               help="A store that already holds ../shared/corpus/articles.jsonl (else it is ingested into a scratch "
                    "store first, a few minutes).")
-@click.option("--model", envvar="DATELINE_MODEL", default=None)
+@model_option
 @click.option("--details", is_flag=True, help="Print every false and missed link.")
 def eval_incidents(db_path, model, details):
     """Incident linking: precision/recall on the labelled event pairs (tests/fixtures/incident_pairs.tsv)."""

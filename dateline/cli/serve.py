@@ -1,6 +1,8 @@
 """`dateline serve`: the web app (map, timeline, incidents, articles, JSON API) over a store."""
 from __future__ import annotations
 
+import errno
+
 import click
 
 from .store import _open, db_option
@@ -34,6 +36,31 @@ def serve(db_path, host, port, tiles):
         app = create_app(db_path, tiles=tiles, allowed_hosts=LOOPBACK_HOSTS if loopback else None)
     except SettingError as exc:
         raise click.ClickException(str(exc)) from None
+    sock = _bound_socket(host, port)  # before saying "serving": a taken port is an error, not a promise
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"dateline: serving {db_path} at http://{shown}:{port}/ (Ctrl+C to stop)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    with sock:
+        server.run(sockets=[sock])
+
+
+def _bound_socket(host: str, port: int):
+    """A listening socket on HOST:PORT, or a one-line error saying why not (port taken, no such address)."""
+    import socket
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        sock = socket.socket(family, kind, proto)
+    except OSError as exc:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does: restart right after a stop
+        sock.bind(address)
+        sock.listen(2048)
+    except OSError as exc:
+        sock.close()
+        hint = " (another program, or another `dateline serve`, uses it: give --port)" \
+            if exc.errno in (errno.EADDRINUSE, errno.EACCES) else ""
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}{hint}") from None
+    sock.set_inheritable(True)
+    return sock

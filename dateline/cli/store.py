@@ -1,4 +1,4 @@
-"""`dateline ingest`, `dateline show`, `dateline stats`: the commands around the embedded store."""
+"""`dateline ingest`, `list`, `show`, `stats`: the commands around the store."""
 from __future__ import annotations
 
 import json
@@ -8,11 +8,17 @@ from contextlib import contextmanager, nullcontext
 
 import click
 
-from .options import batch_option, default_model, model_option, published_option, workers_option
+from .options import batch_option, default_model, model_option, output_format, published_option, workers_option
 
-db_option = click.option(
+# `ingest` creates the store; every other command reads one that must exist (and says so when it does not).
+new_db_option = click.option(
     "--db", "db_path", envvar="DATELINE_DB", default="dateline.db", show_default=True, metavar="PATH",
     help="SQLite database file (created if missing) or a postgresql:// URL (env DATELINE_DB).",
+)
+db_option = click.option(
+    "--db", "db_path", envvar="DATELINE_DB", default="dateline.db", show_default=True, metavar="PATH",
+    help="The store: a SQLite database file or a postgresql:// URL (env DATELINE_DB). It must exist "
+         "(`dateline ingest` makes it).",
 )
 
 
@@ -30,7 +36,7 @@ def _open(db_path: str, must_exist: bool = False):
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
-@db_option
+@new_db_option
 @published_option
 @model_option
 @workers_option
@@ -81,20 +87,30 @@ def ingest(paths, db_path, published, model, workers, batch_size, force, cluster
             if outcome.rejected is not None:
                 r = outcome.rejected
                 bar.write(f"dateline: rejected {r.origin}: {r.reason}: {r.detail}", file=sys.stderr)
-        if counts["stored"] and not no_link:
-            _link(store)
+        if not no_link:
+            _link(store, resuming=not counts["stored"])
     click.echo(f"stored {counts['stored']}, unchanged {counts['unchanged']}, rejected {counts['rejected']}"
                f" ({store.path})", err=True)
     sys.exit(1 if counts["rejected"] else 0)
 
 
-def _link(store) -> None:
-    """New reports join their incidents (incremental: only unlinked events are looked at)."""
+def _link(store, resuming: bool) -> None:
+    """Stored reports not linked yet join their incidents (incremental: only unlinked events are looked at).
+
+    Run even when nothing new was stored: a run killed while linking left its articles stored but
+    unlinked, and the same command run again must finish the job (the check costs one query).
+    """
     from ..store.incidents import link_all
 
     counts = link_all(store.conn)
-    click.echo(f"linked {counts['reports_linked']} reports: {counts['incidents']} incidents, "
-               f"{counts['duplicates']} near-duplicate articles", err=True)
+    if resuming and not (counts["reports_linked"] or counts["duplicates_found"]):
+        return  # nothing was left undone: say nothing
+    if resuming:
+        click.echo("nothing new to store; linking what an earlier run stored but did not link "
+                   "(it stopped before linking was done, or ran with --no-link)", err=True)
+    click.echo(f"linked {counts['reports_linked']} event reports into incidents "
+               f"(the store now holds {counts['incidents']} incidents); near-duplicate articles: "
+               f"{counts['duplicates_found']} new, {counts['duplicates']} in all", err=True)
 
 
 def _pipeline(model):
@@ -151,18 +167,57 @@ def _errors_as_click(outcomes):
         raise click.ClickException(str(exc)) from None
 
 
+@click.command("list")
+@db_option
+@click.option("--limit", type=click.IntRange(1), default=50, show_default=True, help="Articles to list.")
+@click.option("--offset", type=click.IntRange(0), default=0, show_default=True, help="Articles to skip first.")
+def list_documents(db_path, limit, offset):
+    """List the stored articles (ids for `dateline show`), newest first.
+
+    One line each: id (give it, or its first characters, to `dateline show`), publication date,
+    outlet, number of events, and title (else the text's first words)."""
+    with _open(db_path, must_exist=True) as store:
+        total = store.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        rows = store.conn.execute(
+            "SELECT d.id, d.published, d.outlet, d.title, substr(d.text, 1, 200),"
+            " (SELECT count(*) FROM events e WHERE e.doc_id = d.id)"
+            " FROM documents d ORDER BY coalesce(d.published, '') DESC, d.id LIMIT ? OFFSET ?",
+            (limit, offset)).fetchall()
+    from .summary import cut, one_line
+
+    for doc_id, published, outlet, title, opening, n_events in rows:
+        name = one_line(title) if title else cut(opening or "", 60)
+        click.echo(f"{doc_id[:12]}  {(published or '')[:10]:<10}  {cut(outlet or '-', 18):<18}  "
+                   f"{n_events:>4} events  {cut(name, 70)}")
+    if not total:
+        click.echo(f"no articles in {db_path} (`dateline ingest` stores some)", err=True)
+        return
+    shown = f"{offset + 1}-{offset + len(rows)}" if rows else "none"
+    click.echo(f"{shown} of {total} articles in {db_path}"
+               + (f" (--offset {offset + len(rows)} for more)" if offset + len(rows) < total else ""), err=True)
+
+
 @click.command()
 @click.argument("doc_id")
 @db_option
-def show(doc_id, db_path):
-    """Print the stored record of DOC_ID (the full id or a unique prefix) as JSON."""
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default=None,
+              help="text: a summary to read; json: the dateline/1 record. Default: text on a terminal, "
+                   "json when the output goes to a pipe or a file.")
+def show(doc_id, db_path, fmt):
+    """Print the stored record of DOC_ID (the full id or a unique prefix; `dateline list` shows them)."""
     with _open(db_path, must_exist=True) as store:
         matches = store.ids_with_prefix(doc_id)
         if not matches:
-            raise click.ClickException(f"no stored article with id {doc_id!r} in {db_path}")
+            raise click.ClickException(f"no stored article with id {doc_id!r} in {db_path} "
+                                       "(`dateline list` shows the stored ids)")
         if len(matches) > 1:
             raise click.ClickException(f"id prefix {doc_id!r} is ambiguous in {db_path}: give more characters")
         record = store.get(matches[0])
+    if output_format(fmt) == "text":
+        from .summary import summary_lines
+
+        click.echo("\n".join(summary_lines(record)))
+        return
     click.echo(json.dumps(record, ensure_ascii=False, indent=1))
 
 
@@ -170,14 +225,44 @@ def show(doc_id, db_path):
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 def stats(db_path, as_json):
-    """Print the number of rows in each table of the store."""
+    """What is stored: articles and the dates they cover, events, incidents, then the rows of each table."""
+    from ..store.browse import overview
+
     with _open(db_path, must_exist=True) as store:
         figures = store.stats()
+        seen = overview(store.conn)
+        published = store.conn.execute(
+            "SELECT min(substr(published, 1, 10)), max(substr(published, 1, 10)) FROM documents "
+            "WHERE published IS NOT NULL AND published != ''").fetchone()
+        incidents, duplicates = (store.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                                 for table in ("incidents", "document_duplicates"))
+    tables = figures["tables"]
+    figures["summary"] = {
+        "articles": tables.get("documents", 0), "published_from": published[0], "published_to": published[1],
+        "events": tables.get("events", 0), "events_from": seen["first_day"], "events_to": seen["last_day"],
+        "incidents": incidents, "near_duplicate_articles": duplicates,
+        "rejected": tables.get("rejected", 0),
+    }
     if as_json:
         click.echo(json.dumps(figures, indent=1))
         return
-    width = max(map(len, figures["tables"]))
-    for table, count in figures["tables"].items():
+    for line in _summary(figures["summary"]):
+        click.echo(line)
+    click.echo("")
+    width = max(map(len, tables))
+    for table, count in tables.items():
         click.echo(f"{table:<{width}}  {count:>8}")
     for reason, count in figures["rejected_by_reason"].items():
         click.echo(f"  rejected {reason}: {count}")
+
+
+def _summary(s: dict) -> list[str]:
+    def span(label, start, end) -> str:
+        return f"  {label} {start} to {end}" if start else ""
+
+    return [
+        f"articles   {s['articles']:>8}{span('published', s['published_from'], s['published_to'])}",
+        f"events     {s['events']:>8}{span('dated', s['events_from'], s['events_to'])}",
+        f"incidents  {s['incidents']:>8}  (an incident: the reports of one real-world event, linked)",
+        f"near-duplicate articles {s['near_duplicate_articles']}, rejected inputs {s['rejected']}",
+    ]

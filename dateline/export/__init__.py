@@ -36,7 +36,7 @@ class ExportFormat:
 # so they default to actual events; the other formats carry `modality` and export everything.
 FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
     ExportFormat("jsonl", "jsonl", "one event object per line, every field"),
-    ExportFormat("csv-acled", "acled", "ACLED-style CSV (17 columns)", default_modalities=("actual",)),
+    ExportFormat("csv-acled", "acled", "ACLED-style CSV (ACLED's 31 columns, in its order)", default_modalities=("actual",)),
     ExportFormat("gdelt", "gdelt", "GDELT 2.0 events TSV (61 columns, no header)",
                  default_modalities=("actual",), options=("header",)),
     ExportFormat("geojson", "geojson", "GeoJSON FeatureCollection of points (events with coordinates)"),

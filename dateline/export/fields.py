@@ -65,3 +65,16 @@ def first(items: list[dict[str, Any]]) -> dict[str, Any] | None:
 def blank(value: Any) -> Any:
     """None as an empty cell; everything else as is."""
     return "" if value is None else value
+
+
+# Characters that make a spreadsheet read a cell as a formula (or, tab and CR, hide one behind them).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as text: a string starting with = + - @ tab or CR gets a leading
+    apostrophe (OWASP's rule against CSV injection), so an outlet `=HYPERLINK(...)` is not run.
+    Numbers pass as they are: a negative longitude stays a number."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value

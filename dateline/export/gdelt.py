@@ -85,7 +85,8 @@ def gdelt_row(event: dict[str, Any]) -> list[Any]:
         1, 1, 1,
         None,  # AvgTone: dateline does not score tone
         *_actor_geo(actor1), *_actor_geo(actor2), *_action_geo(event.get("place")),
-        _date_added(doc), doc.get("url") or doc.get("origin"),
+        # A link readers can follow, or nothing: an input path on our machine is no source URL.
+        _date_added(doc), doc.get("url") or None,
     ]
 
 

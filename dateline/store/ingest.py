@@ -10,8 +10,8 @@ pays for the new articles, and the spaCy model (or a Dask cluster) is not even
 started when there are none.
 
 The NLP strategy is the only part that varies: by default the pipeline runs here
-(`n_process` processes, results in input order; cleaning runs a second time
-inside `Pipeline.process`, cheap next to the NLP); with `annotate` (e.g.
+(`n_process` processes, results in input order; the Documents made here are handed
+over as they are, so each article is cleaned once); with `annotate` (e.g.
 `dateline.scale.DaskAnnotator`) the new Documents go elsewhere and come back in
 any order. Either way this process is the single writer of the store.
 
@@ -61,7 +61,7 @@ def ingest(
     skipped: deque[Outcome] = deque()  # decided before NLP; yielded as soon as possible
     seen: set[str] = set()
 
-    def new_only() -> Iterator[tuple[RawInput, Document]]:
+    def new_only() -> Iterator[Document]:
         for item in items:
             document = item if isinstance(item, Rejected) else make_document(item, published)
             if isinstance(document, Rejected):
@@ -70,7 +70,7 @@ def ingest(
                 skipped.append(Outcome("unchanged", document.origin, document.id))
             else:
                 seen.add(document.id)
-                yield item, document
+                yield document
 
     fresh = new_only()
     first = next(fresh, None)  # runs the cheap checks up to the first new article
@@ -79,10 +79,9 @@ def ingest(
         return
     pending = _chain(first, fresh)
     if annotate is not None:
-        results = annotate(document for _, document in pending)
+        results = annotate(pending)
     else:
-        results = make_pipeline().process((raw for raw, _ in pending), published=published,
-                                          batch_size=batch_size, n_process=n_process)
+        results = make_pipeline().process(pending, published=published, batch_size=batch_size, n_process=n_process)
     for result in results:
         yield from _drain(skipped)
         if isinstance(result, Rejected):

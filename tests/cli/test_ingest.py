@@ -7,26 +7,12 @@ import subprocess
 import sys
 
 import pytest
-from click.testing import CliRunner
 
-from dateline.cli import main
 
 HARBOUR = ("Police in the port city of Marlow said on Tuesday that two men were arrested after a fire at a "
            "warehouse. The mayor said the damage was limited and that the harbour would reopen on Wednesday.")
 DOCTORS = ("The health ministry said it would send extra doctors to the northern provinces next month. "
            "Officials told reporters that the plan had been agreed with regional governors.")
-
-
-@pytest.fixture
-def cli(monkeypatch, nlp):
-    """Invoke `dateline ...`; the commands load their pipeline through load_nlp, served from the session one."""
-    monkeypatch.setattr("dateline.pipeline.load_nlp", lambda model: nlp)
-    runner = CliRunner()
-
-    def invoke(*args, input=None):
-        return runner.invoke(main, list(map(str, args)), input=input)
-
-    return invoke
 
 
 @pytest.fixture
@@ -105,7 +91,7 @@ def test_stats_table_lists_counts(cli, articles, tmp_path):
     db = tmp_path / "d.db"
     cli("ingest", articles, tmp_path / "nowhere.txt", "--db", db)
     lines = cli("stats", "--db", db).stdout.splitlines()
-    assert lines[0].split() == ["documents", "2"]
+    assert ["documents", "2"] in [line.split() for line in lines]
     assert "  rejected unreadable: 1" in lines
 
 

@@ -86,3 +86,17 @@ def events(db):
             return list(iter_events(store.conn, f))
 
     return run
+
+
+@pytest.fixture
+def store_with(tmp_path):
+    """`store_with(edit)`: the events of a store holding the Calder record as `edit(build_record, TEXT)` makes it."""
+    from dateline.store import open_store
+    from dateline.store.select import EventFilter, iter_events
+
+    def run(edit) -> list[dict]:
+        with open_store(tmp_path / "edited.db") as store:
+            store.write(edit(build_record, TEXT))
+            return list(iter_events(store.conn, EventFilter()))
+
+    return run

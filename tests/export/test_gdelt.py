@@ -52,7 +52,7 @@ def test_gdelt_dates_and_cameo_classes(events):
     assert kharkiv["IsRootEvent"] == "1"  # the event is in the lead sentence
     assert (kharkiv["NumMentions"], kharkiv["NumSources"], kharkiv["NumArticles"]) == ("1", "1", "1")
     assert len(kharkiv["DATEADDED"]) == 14 and kharkiv["DATEADDED"].isdigit()
-    assert kharkiv["SOURCEURL"] == "tests/kharkiv.txt"  # no URL: the origin
+    assert kharkiv["SOURCEURL"] == ""  # no URL: empty, never the input's path on our disk
 
 
 def test_gdelt_verbal_event_gets_verbal_cooperation_quad(events):
