@@ -28,15 +28,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from .connection import dialect
+from .labels import OPENING_CHARS, article_label, country_name, is_pronoun
 
 # The full row of a page of events.
-_COLUMNS = """
+_COLUMNS = f"""
 e.doc_id, e.id AS event_id, e.category, e.mode, e.context, e.cameo, e.acled_event_type, e.acled_sub_event_type,
 e.modality, e.time_from, e.time_to, e.time_precision, e.source, e.cue, e.unsupported, e.source_text, e.certainty,
 e.fatalities_min, e.fatalities_max, e.fatalities_text, e.injuries_min, e.injuries_max, e.injuries_text,
 e.trigger_start, e.trigger_end, e.trigger_text, e.sentence_start, e.sentence_end, e.confidence, e.day,
 e.sentence AS sentence_text,
-d.title, d.outlet, d.url, d.published, d.origin, d.ingested_at,
+d.title, d.outlet, d.url, d.published, d.origin, d.ingested_at, substr(d.text, 1, {OPENING_CHARS}) AS opening,
+s.name AS source_name,
 p.id AS place_id, p.name AS place_name, p.kind AS place_kind, p.country AS place_country,
 p.admin1 AS place_admin1, p.lat AS place_lat, p.lon AS place_lon, p.geonames_id AS place_geonames_id,
 p.located_by AS place_located_by
@@ -79,7 +81,7 @@ def select_events(conn, f: EventFilter = EventFilter(), limit: int = 100, offset
     keys = f"SELECT e.doc_id AS k_doc, e.id AS k_id {filter_from(f)} {where} {_ORDER} LIMIT ? OFFSET ?"
     sql = (f"SELECT {_COLUMNS} FROM ({keys}) k JOIN events e ON e.doc_id = k.k_doc AND e.id = k.k_id"
            f" JOIN documents d ON d.id = e.doc_id LEFT JOIN places p ON p.doc_id = e.doc_id AND p.id = e.place"
-           f" {_ORDER}")
+           f" LEFT JOIN entities s ON s.doc_id = e.doc_id AND s.id = e.source {_ORDER}")
     rows = as_dicts(conn.execute(sql, (*params, int(limit), int(offset))))
     return _with_participants(conn, rows)
 
@@ -195,8 +197,30 @@ def _with_participants(conn, rows: list[dict[str, Any]]) -> list[dict[str, Any]]
                 f" WHERE doc_id IN ({marks}) ORDER BY doc_id, event_id, n", doc_ids)):
             quantities.setdefault((q["doc_id"], q["event_id"]), []).append(
                 {k: q[k] for k in ("value", "unit", "role", "text", "start", "end")})
+    _resolve_pronoun_sources(conn, rows)
     return [_event(r, actors.get((r["doc_id"], r["event_id"]), {}), quantities.get((r["doc_id"], r["event_id"]), []))
             for r in rows]
+
+
+def _resolve_pronoun_sources(conn, rows: list[dict[str, Any]]) -> None:
+    """An event said by "he" with no entity for its source: the speaker of a quote in the same sentence, given
+    by the same word, when the record resolved that quote's speaker (coreference on quotes reaches further)."""
+    open_ = [r for r in rows if r["source_name"] is None and is_pronoun(r["source_text"])]
+    if not open_:
+        return
+    doc_ids = sorted({r["doc_id"] for r in open_})
+    speakers: dict[str, list[tuple[int, int, str, str]]] = {}
+    for doc_id, start, end, said, name in conn.execute(
+            'SELECT q.doc_id, q.start, q."end", q.speaker_text, n.name FROM quotes q'
+            " JOIN entities n ON n.doc_id = q.doc_id AND n.id = q.speaker"
+            f" WHERE q.doc_id IN ({', '.join('?' * len(doc_ids))})", doc_ids).fetchall():
+        speakers.setdefault(doc_id, []).append((start, end, (said or "").lower(), name))
+    for r in open_:
+        said = r["source_text"].strip().lower()
+        for start, end, speaker_text, name in speakers.get(r["doc_id"], []):
+            if start < r["sentence_end"] and end > r["sentence_start"] and speaker_text == said:
+                r["source_name"] = name
+                break
 
 
 def _event(r: dict[str, Any], roles: dict[str, list], quantities: list) -> dict[str, Any]:
@@ -208,11 +232,13 @@ def _event(r: dict[str, Any], roles: dict[str, list], quantities: list) -> dict[
     place = None
     if r["place_id"] is not None:
         place = {"id": r["place_id"], "name": r["place_name"], "kind": r["place_kind"],
-                 "country": r["place_country"], "admin1": r["place_admin1"], "lat": r["place_lat"],
+                 "country": r["place_country"], "country_name": country_name(r["place_country"]),
+                 "admin1": r["place_admin1"], "lat": r["place_lat"],
                  "lon": r["place_lon"], "geonames_id": r["place_geonames_id"], "located_by": r["place_located_by"]}
     attribution = None
     if r["source"] is not None or r["source_text"] is not None:
-        attribution = {"source": r["source"], "source_text": r["source_text"], "cue": r["cue"],
+        attribution = {"source": r["source"], "source_text": r["source_text"],
+                       "source_name": r["source_name"] or r["source_text"], "cue": r["cue"],
                        "unsupported": bool(r["unsupported"]), "certainty": r["certainty"]}
     return {
         "doc_id": r["doc_id"], "event_id": r["event_id"], "category": r["category"], "mode": r["mode"],
@@ -225,7 +251,9 @@ def _event(r: dict[str, Any], roles: dict[str, list], quantities: list) -> dict[
         "sentence": {"start": r["sentence_start"], "end": r["sentence_end"], "text": r["sentence_text"]},
         "confidence": r["confidence"], "day": r["day"] or None, "place": place,
         "actors": roles.get("actor", []), "recipients": roles.get("recipient", []), "quantities": quantities,
-        "document": {"id": r["doc_id"], "title": r["title"], "outlet": r["outlet"], "url": r["url"],
+        "document": {"id": r["doc_id"], "title": r["title"],
+                     "label": article_label(r["title"], r["outlet"], r["published"], r["opening"]),
+                     "outlet": r["outlet"], "url": r["url"],
                      "published": r["published"], "origin": r["origin"],
                      "ingested_at": r["ingested_at"]},
     }
