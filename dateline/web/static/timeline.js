@@ -139,7 +139,11 @@
     ticks(first, last, maxTicks).forEach(function (tick) {
       var tx = x(tick.t) + step / 2;
       svg("line", { x1: tx, x2: tx, y1: TOP + plotHeight, y2: TOP + plotHeight + 4, "class": "axis" }, root);
-      var label = svg("text", { x: tx, y: HEIGHT - 4, "class": "tick x-tick", "text-anchor": "middle" }, root);
+      // a label at either end is anchored inside the chart, not cut in half (its tick keeps its place)
+      var half = tick.label.length * 3, anchor = "middle", lx = tx;
+      if (tx + half > width - 2) { anchor = "end"; lx = width - 2; } else if (tx - half < 0) { anchor = "start"; lx = 0; }
+      var label = svg("text", { x: lx, y: HEIGHT - 4, "class": "tick x-tick", "text-anchor": anchor,
+                                "data-tick": tx.toFixed(1) }, root);
       label.textContent = tick.label;
     });
     box.textContent = "";
