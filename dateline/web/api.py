@@ -34,7 +34,7 @@ def events_result(db, f: EventFilter, p: Page) -> dict[str, Any]:
     total = count_events(db, f, cap=COUNT_CAP)
     return {"total": min(total, COUNT_CAP), "total_is_lower_bound": total > COUNT_CAP,
             "limit": p.limit, "offset": p.offset, "filter": as_params(f),
-            "events": select_events(db, f, limit=p.limit, offset=p.offset)}
+            "events": select_events(db, f, limit=p.limit, offset=p.offset, matches=total)}
 
 
 def event_result(db, doc_id: str, event_id: str) -> dict[str, Any]:
