@@ -177,10 +177,16 @@ def free_port() -> int:
 
 def run_web_bench(source_db: str | Path, work_db: str | Path, n_events: int, clients: int,
                   requests: int) -> LoadResult:
-    if not Path(work_db).exists():
-        build_store(source_db, work_db, n_events)
     from .store import open_store
     from .store.select import count_events
+
+    if "://" in str(work_db):  # a PostgreSQL store: grown once, like a SQLite file that exists
+        with open_store(work_db) as store:
+            empty = count_events(store.conn, cap=0) == 0
+        if empty:
+            build_store(source_db, work_db, n_events)
+    elif not Path(work_db).exists():
+        build_store(source_db, work_db, n_events)
 
     with open_store(work_db) as store:
         events = count_events(store.conn)

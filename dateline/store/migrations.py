@@ -195,9 +195,9 @@ FAST_FILTERS: tuple[str | dict[str, str], ...] = (
                " JOIN entities n ON n.doc_id = a.doc_id AND n.id = a.entity_id"
                " WHERE a.doc_id = events.doc_id AND a.event_id = events.id), '')"},
     {"sqlite": "CREATE TRIGGER event_participants_insert AFTER INSERT ON event_actors BEGIN "
-               "UPDATE events SET participants = CASE WHEN participants = '' THEN "
-               f"coalesce({_PARTICIPANT_NAME}, '') ELSE participants || char(10) || coalesce({_PARTICIPANT_NAME}, '') END "
-               "WHERE doc_id = new.doc_id AND id = new.event_id; END"},
+               # the first name needs no line break before it: ltrim drops the one the empty column would give
+               f"UPDATE events SET participants = ltrim(participants || char(10) || coalesce({_PARTICIPANT_NAME}, ''),"
+               " char(10)) WHERE doc_id = new.doc_id AND id = new.event_id; END"},
     *_trigram_index("events", "participants", "event_participant_search"),
     "CREATE INDEX events_country_category_keys ON events(country, category, day, doc_id, id, time_to)",
     "CREATE INDEX events_day_geo ON events(day, doc_id, id, lat, lon)",

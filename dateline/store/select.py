@@ -79,8 +79,8 @@ def select_events(conn, f: EventFilter = EventFilter(), limit: int = 100, offset
         keyset = "(e.day, e.doc_id, e.id) < (?, ?, ?)"
         where = f"{where} AND {keyset}" if where else f"WHERE {keyset}"
         params = [*params, *after]
-    keys = (f"SELECT e.doc_id AS k_doc, e.id AS k_id {_newest_first(conn, f, matches, limit + offset) or filter_from(f)}"
-            f" {where} {_ORDER} LIMIT ? OFFSET ?")
+    source = _newest_first(conn, f, matches, limit + offset) or filter_from(f)
+    keys = f"SELECT e.doc_id AS k_doc, e.id AS k_id {source} {where} {_ORDER} LIMIT ? OFFSET ?"
     sql = (f"SELECT {_COLUMNS} FROM ({keys}) k JOIN events e ON e.doc_id = k.k_doc AND e.id = k.k_id"
            f" JOIN documents d ON d.id = e.doc_id LEFT JOIN places p ON p.doc_id = e.doc_id AND p.id = e.place"
            f" LEFT JOIN entities s ON s.doc_id = e.doc_id AND s.id = e.source {_ORDER}")
@@ -161,7 +161,8 @@ def where_clause(f: EventFilter, trigram: bool = False) -> tuple[str, list[Any]]
             params.extend(values)
     if f.actor and _indexed(f.actor, trigram):
         # each event's participants' names, one per line, in a trigram index (migration 0007)
-        clauses.append("e.rowid IN (SELECT rowid FROM event_participant_search WHERE event_participant_search MATCH ?)")
+        clauses.append("e.rowid IN (SELECT rowid FROM event_participant_search"
+                       " WHERE event_participant_search MATCH ?)")
         params.append(_phrase(f.actor))
     elif f.actor:
         # The matching participants are found once, not once per event.

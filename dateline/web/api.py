@@ -124,22 +124,26 @@ def with_labels(db, detail: dict[str, Any]) -> dict[str, Any]:
     return detail
 
 
-@router.get("/events", response_model=models.EventsPage, summary="Events matching the filters, newest first")
+@router.get("/events", response_model=models.EventsPage,
+            summary="Events matching the filters, newest first")
 def api_events(f: EventFilter = Depends(event_filter), p: Page = Depends(page), db=Depends(conn)):
     return events_result(db, f, p)
 
 
-@router.get("/events/{doc_id}/{event_id}", response_model=models.Event, summary="One event, with its place, actors and document")
+@router.get("/events/{doc_id}/{event_id}", response_model=models.Event,
+            summary="One event, with its place, actors and document")
 def api_event(doc_id: str, event_id: str, db=Depends(conn)):
     return event_result(db, doc_id, event_id)
 
 
-@router.get("/timeline", response_model=models.Timeline, summary="Events per day and category under the filters")
+@router.get("/timeline", response_model=models.Timeline,
+            summary="Events per day and category under the filters")
 def api_timeline(f: EventFilter = Depends(event_filter), db=Depends(conn)):
     return {"filter": as_params(f), "days": browse.daily_counts(db, f)}
 
 
-@router.get("/articles", response_model=models.ArticlesPage, summary="Stored articles, newest first, with their number of events")
+@router.get("/articles", response_model=models.ArticlesPage,
+            summary="Stored articles, newest first, with their number of events")
 def api_articles(p: Page = Depends(small_page), db=Depends(conn)):
     return articles_result(db, p)
 
@@ -149,23 +153,27 @@ def api_article(doc_id: str, db=Depends(conn)):
     return article_result(db, doc_id)
 
 
-@router.get("/entities", response_model=models.EntitiesResult, summary="Entities by name, with their mentions across articles")
+@router.get("/entities", response_model=models.EntitiesResult,
+            summary="Entities by name, with their mentions across articles")
 def api_entities(name: str | None = Query(None, max_length=200, description="substring of the name"),
                  limit: int = Query(50, ge=1, le=200), db=Depends(conn)):
     return entities_result(db, name, limit)
 
 
-@router.get("/stats", response_model=models.Stats, summary="Counts: articles, events by category, country and modality, date range")
+@router.get("/stats", response_model=models.Stats,
+            summary="Counts: articles, events by category, country and modality, date range")
 def api_stats(db=Depends(conn)):
     return stats_result(db)
 
 
-@router.get("/incidents", response_model=models.IncidentsPage, summary="Incidents (events reported by several articles), newest first")
+@router.get("/incidents", response_model=models.IncidentsPage,
+            summary="Incidents (events reported by several articles), newest first")
 def api_incidents(f: IncidentFilter = Depends(incident_filter), p: Page = Depends(small_page),
                   db=Depends(conn)):
     return incidents_result(db, f, p)
 
 
-@router.get("/incidents/{incident_id}", response_model=models.Incident, summary="One incident with its reports and where they disagree")
+@router.get("/incidents/{incident_id}", response_model=models.Incident,
+            summary="One incident with its reports and where they disagree")
 def api_incident(incident_id: str, db=Depends(conn)):
     return incident_result(db, incident_id)
