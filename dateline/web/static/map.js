@@ -86,14 +86,15 @@
   fetch("/static/basemap-labels.json")
     .then(function (r) { return r.json(); })
     .then(function (places) {
-      var big = L.layerGroup(), small = L.layerGroup(), capitals = L.layerGroup(), cities = L.layerGroup();
-      places.countries.forEach(function (c) {
-        (c.area >= 60 ? big : small).addLayer(label(c.name, "country", c.lat, c.lon));
+      var huge = L.layerGroup(), big = L.layerGroup(), small = L.layerGroup(), capitals = L.layerGroup(),
+          cities = L.layerGroup();
+      places.countries.forEach(function (c) {  // area in square degrees: Russia 2900, France 70, Croatia 7
+        (c.area >= 400 ? huge : c.area >= 60 ? big : small).addLayer(label(c.name, "country", c.lat, c.lon));
       });
       places.cities.forEach(function (c) {
         (c.capital ? capitals : cities).addLayer(label(c.name, c.capital ? "capital" : "city", c.lat, c.lon));
       });
-      labelTiers = [{ layer: big, zoom: 2 }, { layer: small, zoom: 4 }, { layer: capitals, zoom: 4 },
+      labelTiers = [{ layer: huge, zoom: 1 }, { layer: big, zoom: 2 }, { layer: small, zoom: 4 }, { layer: capitals, zoom: 4 },
                     { layer: cities, zoom: 5 }];
       map.on("zoomend", showLabels);
       showLabels();

@@ -91,10 +91,48 @@
     return d.getUTCDate() + " " + MONTHS[d.getUTCMonth()];
   }
 
+  // The first day drawn: a store's few events decades back (history the articles recall) would squeeze
+  // the months that hold nearly everything into a sliver, so the chart starts where the newest 99% of the
+  // events begin and says how many earlier ones it leaves out.
+  function firstShown(days, keys) {
+    var total = 0, counts = keys.map(function (d) {
+      var n = 0;
+      Object.keys(days[d]).forEach(function (c) { n += days[d][c]; });
+      total += n;
+      return n;
+    });
+    var skipped = 0, i = 0;
+    while (i < keys.length - 1 && skipped + counts[i] <= total * 0.01 &&
+           toTime(keys[keys.length - 1]) - toTime(keys[i]) > 3 * 365 * DAY) { skipped += counts[i]; i++; }
+    return { index: i, skipped: skipped };
+  }
+
+  // Days, weeks, months or years per bar: a bar narrower than 3 px cannot be seen or pointed at.
+  function binning(nDays, plotWidth) {
+    var units = [["day", 1], ["week", 7], ["month", 30.44], ["year", 365.25]];
+    return units.find(function (u) { return plotWidth / (nDays / u[1]) >= 3; }) || units[3];
+  }
+  function binStart(t, unit) {
+    var d = new Date(t);
+    if (unit === "week") { d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7)); }
+    if (unit === "month" || unit === "year") { d.setUTCDate(1); }
+    if (unit === "year") { d.setUTCMonth(0); }
+    return d.getTime();
+  }
+  function binEnd(t, unit) {
+    var d = new Date(t);
+    if (unit === "day") { return t; }
+    if (unit === "week") { return t + 6 * DAY; }
+    if (unit === "month") { d.setUTCMonth(d.getUTCMonth() + 1); } else { d.setUTCFullYear(d.getUTCFullYear() + 1); }
+    return d.getTime() - DAY;
+  }
+
   function draw() {
     var days = perDay(rows.filter(function (r) { return /^\d{4}-\d{2}-\d{2}$/.test(r.day); }));
     var keys = Object.keys(days).sort();
     if (!keys.length) { box.textContent = "No dated events."; return; }
+    var shown = firstShown(days, keys);
+    keys = keys.slice(shown.index);
     var first = toTime(keys[0]), last = toTime(keys[keys.length - 1]);
     if (since && toTime(since) < first) { first = toTime(since); }
     if (until && toTime(until) > last) { last = toTime(until); }
@@ -107,10 +145,17 @@
     var width = Math.max(240, box.clientWidth || 600);
     var plotWidth = width - LEFT - 6, plotHeight = HEIGHT - BOTTOM - TOP;
     var step = plotWidth / nDays;
-    var max = 1;
+    var unit = binning(nDays, plotWidth)[0];
+    var bins = {};  // bin start -> {category: n}
     keys.forEach(function (d) {
+      var b = binStart(toTime(d), unit);
+      bins[b] = bins[b] || {};
+      Object.keys(days[d]).forEach(function (c) { bins[b][c] = (bins[b][c] || 0) + days[d][c]; });
+    });
+    var max = 1;
+    Object.keys(bins).forEach(function (b) {
       var total = 0;
-      Object.keys(days[d]).forEach(function (c) { total += days[d][c]; });
+      Object.keys(bins[b]).forEach(function (c) { total += bins[b][c]; });
       max = Math.max(max, total);
     });
     var yStep = niceStep(max / 4), yMax = Math.ceil(max / yStep) * yStep;
@@ -125,16 +170,25 @@
       var yl = svg("text", { x: LEFT - 4, y: y + 3, "class": "tick y-tick", "text-anchor": "end" }, root);
       yl.textContent = String(v);
     }
-    keys.forEach(function (d) {
-      var below = 0;
-      Object.keys(days[d]).sort().forEach(function (c) {
-        var n = days[d][c], h = n * scale;
-        var rect = svg("rect", { x: x(toTime(d)), y: TOP + plotHeight - below - h, width: Math.max(1, step - 1), height: h,
-          "class": "bar cat-" + c, "data-day": d, "data-n": n }, root);
-        svg("title", {}, rect).textContent = d + " " + c + ": " + n;
+    Object.keys(bins).forEach(function (b) {
+      var start = Math.max(first, Number(b)), end = Math.min(last, binEnd(Number(b), unit));
+      var below = 0, label = unit === "day" ? toDay(start) : toDay(start) + " – " + toDay(end);
+      Object.keys(bins[b]).sort().forEach(function (c) {
+        var n = bins[b][c], h = n * scale;
+        var rect = svg("rect", { x: x(start), y: TOP + plotHeight - below - h,
+          width: Math.max(1, (end - start) / DAY * step + step - 1), height: h,
+          "class": "bar cat-" + c, "data-day": toDay(start), "data-n": n }, root);
+        svg("title", {}, rect).textContent = label + " " + c + ": " + n;
         below += h;
       });
     });
+    box.setAttribute("data-bin", unit);
+    var note = document.getElementById("timeline-note");
+    if (note) {
+      note.textContent = "Events per " + unit + " by category" +
+        (shown.skipped ? " (" + shown.skipped + " events before " + toDay(first) + " not drawn)" : "") +
+        (form ? "; drag across it to set since/until." : ".");
+    }
     var maxTicks = Math.max(2, Math.floor(plotWidth / 80));
     ticks(first, last, maxTicks).forEach(function (tick) {
       var tx = x(tick.t) + step / 2;
