@@ -177,10 +177,16 @@ def free_port() -> int:
 
 def run_web_bench(source_db: str | Path, work_db: str | Path, n_events: int, clients: int,
                   requests: int) -> LoadResult:
-    if not Path(work_db).exists():
-        build_store(source_db, work_db, n_events)
     from .store import open_store
     from .store.select import count_events
+
+    if "://" in str(work_db):  # a PostgreSQL store: grown once, like a SQLite file that exists
+        with open_store(work_db) as store:
+            empty = count_events(store.conn, cap=0) == 0
+        if empty:
+            build_store(source_db, work_db, n_events)
+    elif not Path(work_db).exists():
+        build_store(source_db, work_db, n_events)
 
     with open_store(work_db) as store:
         events = count_events(store.conn)
@@ -192,5 +198,9 @@ def run_web_bench(source_db: str | Path, work_db: str | Path, n_events: int, cli
         latencies, errors, seconds = run_load(f"http://127.0.0.1:{port}", plan, clients)
     finally:
         proc.terminate()
-        proc.wait(timeout=10)
+        try:  # a server still answering a slow query may take a while; the figures are measured already
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
     return LoadResult(events, clients, len(plan), seconds, latencies, errors)

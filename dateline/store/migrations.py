@@ -177,6 +177,41 @@ def _trigram_index(table: str, column: str, index: str) -> tuple[dict[str, str],
 SUBSTRING_SEARCH = _trigram_index("entities", "name", "entity_name_search") + \
     _trigram_index("events", "sentence", "event_sentence_search")
 
+# The web API's broad filters answered from indexes alone (docs/benchmarks.md, "Web API under load").
+# - The actor filter went names (trigram index) -> entity rows -> event_actors -> events: three hops and
+#   10,000 rows for a common name. Each event now carries its participants' names (actors and recipients,
+#   one per line) with a trigram index of its own, so an actor is found like a word of the sentence. The
+#   column is filled by a trigger on event_actors (the writer and the store cloner insert an event's
+#   participants after the event, and its entities before both), so no writer has to know about it.
+# - Indexes that hold every column a filter reads, so counting and choosing a page touch no event row:
+#   country + category + days (with time_to, which the `since` test reads) in the order pages are
+#   served; the day order with coordinates (a bbox page walks the newest events and stops at the page);
+#   coordinates alone (a bbox count).
+# PostgreSQL gets the indexes, and trigram indexes for its `lower(...) LIKE` substrings (sentences, entity
+# names) when it may create the pg_trgm extension (trusted since PostgreSQL 13: a role that may create in
+# the database may); where it may not, the store opens as before and the filters read every row.
+_PARTICIPANT_NAME = "(SELECT name FROM entities WHERE doc_id = new.doc_id AND id = new.entity_id)"
+FAST_FILTERS: tuple[str | dict[str, str], ...] = (
+    {"sqlite": "ALTER TABLE events ADD COLUMN participants TEXT NOT NULL DEFAULT ''"},
+    {"sqlite": "UPDATE events SET participants = coalesce((SELECT group_concat(n.name, char(10)) FROM event_actors a"
+               " JOIN entities n ON n.doc_id = a.doc_id AND n.id = a.entity_id"
+               " WHERE a.doc_id = events.doc_id AND a.event_id = events.id), '')"},
+    {"sqlite": "CREATE TRIGGER event_participants_insert AFTER INSERT ON event_actors BEGIN "
+               # the first name needs no line break before it: ltrim drops the one the empty column would give
+               f"UPDATE events SET participants = ltrim(participants || char(10) || coalesce({_PARTICIPANT_NAME}, ''),"
+               " char(10)) WHERE doc_id = new.doc_id AND id = new.event_id; END"},
+    *_trigram_index("events", "participants", "event_participant_search"),
+    "CREATE INDEX events_country_category_keys ON events(country, category, day, doc_id, id, time_to)",
+    "CREATE INDEX events_day_geo ON events(day, doc_id, id, lat, lon)",
+    "CREATE INDEX events_lat_lon ON events(lat, lon)",
+    {"postgresql": "DO $$ BEGIN CREATE EXTENSION IF NOT EXISTS pg_trgm; "
+                   "EXCEPTION WHEN OTHERS THEN NULL; END $$"},
+    {"postgresql": "DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN "
+                   "CREATE INDEX events_sentence_trigrams ON events USING gin (lower(sentence) gin_trgm_ops); "
+                   "CREATE INDEX entities_name_trigrams ON entities USING gin (lower(name) gin_trgm_ops); "
+                   "END IF; END $$"},
+)
+
 MIGRATIONS: tuple[tuple[str, tuple[str | dict[str, str], ...]], ...] = (
     ("0001_initial", INITIAL),
     ("0002_incidents", INCIDENTS),
@@ -184,6 +219,7 @@ MIGRATIONS: tuple[tuple[str, tuple[str | dict[str, str], ...]], ...] = (
     ("0004_event_inferred", EVENT_INFERRED),
     ("0005_place_located_by", PLACE_LOCATED_BY),
     ("0006_substring_search", SUBSTRING_SEARCH),
+    ("0007_fast_filters", FAST_FILTERS),
 )
 
 

@@ -23,9 +23,11 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import __version__, settings
 from ..store import open_store
+from ..store.labels import article_label, country_name, is_pronoun
 from . import api, pages
 from .data import Stores
-from .highlight import safe_href, sentence_html
+from .head import HeadAsGet
+from .highlight import safe_href, sentence_html, trigger_marked
 from .incident_view import figure
 from .security import SecurityHeaders
 
@@ -63,6 +65,7 @@ def create_app(db_path: str, tiles: str | None = None, allowed_hosts: list[str] 
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_middleware(SecurityHeaders, tiles_url=tiles)
+    app.add_middleware(HeadAsGet)
     if allowed_hosts is not None:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     return app
@@ -72,7 +75,9 @@ def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True)
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": True}
-    env.globals.update(figure=figure, sentence_html=sentence_html, safe_href=safe_href)
+    env.globals.update(figure=figure, sentence_html=sentence_html, trigger_marked=trigger_marked,
+                       safe_href=safe_href, is_pronoun=is_pronoun, article_label=article_label,
+                       country_name=country_name)
     return env
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..store.labels import is_pronoun
 from .highlight import paragraphs, record_spans, render
 from .incident_view import figure
 
@@ -16,7 +17,9 @@ def article_view(record: dict[str, Any], focus: str | None = None) -> dict[str, 
     bounds = paragraphs(text) or [(0, len(text))]
     cards: list[list[dict]] = [[] for _ in bounds]
     for ev in record.get("events", []):
-        cards[_paragraph_of(bounds, ev["sentence"]["start"])].append(event_card(ev, entities, places, focus))
+        card = event_card(ev, entities, places, focus)
+        card["source"] = _speaker(ev, card["source"], entities, record.get("quotes") or [])
+        cards[_paragraph_of(bounds, ev["sentence"]["start"])].append(card)
     seen: set[int] = set()
     rows = [{"html": render(text, marks, start, end, seen), "events": cards[i]}
             for i, (start, end) in enumerate(bounds)]
@@ -48,6 +51,19 @@ def event_card(ev: dict, entities: dict, places: dict, focus: str | None) -> dic
         "acled": ev.get("acled"), "confidence": ev.get("confidence"), "focused": ev["id"] == focus,
         "inferred": set(ev.get("inferred") or ()),  # fields the sentence does not state: shown as such
     }
+
+
+def _speaker(ev: dict, source: str | None, entities: dict, quotes: list[dict]) -> str | None:
+    """A source given as "he" with no entity: the resolved speaker of a quote in the same sentence given by the
+    same word (as dateline.store.select does for the event list), else the pronoun itself."""
+    if not is_pronoun(source) or (ev.get("attribution") or {}).get("source") in entities:
+        return source
+    sentence = ev["sentence"]
+    for q in quotes:
+        if (q.get("speaker") in entities and (q.get("speaker_text") or "").lower() == source.strip().lower()
+                and q["start"] < sentence["end"] and q["end"] > sentence["start"]):
+            return entities[q["speaker"]]["name"]
+    return source
 
 
 def _count(c: dict | None) -> str | None:

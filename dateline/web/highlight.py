@@ -142,3 +142,12 @@ def safe_href(url: str | None) -> str | None:
     if url and url.lower().startswith(("http://", "https://")):
         return url
     return None
+
+
+def trigger_marked(sentence: str | None, trigger: str | None) -> Markup:
+    """A report's sentence with the first occurrence of its trigger word marked (an incident report keeps
+    the two as text, without offsets); escaped like every other piece of text."""
+    text = (sentence or "").strip()
+    at = text.find(trigger) if trigger else -1
+    marks = [Mark(at, at + len(trigger), "mark", "hl-trigger")] if at >= 0 else []
+    return render(text, marks)

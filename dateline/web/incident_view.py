@@ -12,6 +12,8 @@ import json
 from collections import Counter
 from typing import Any
 
+from ..store.labels import country_name
+
 
 def figure(lo, hi) -> str | None:
     """'3', '3–5', 'at least 3', or None when unknown."""
@@ -55,7 +57,7 @@ def _dates(lo: str | None, hi: str | None) -> str | None:
 
 
 def _place(name: str | None, country: str | None) -> str | None:
-    return f"{name} ({country})" if name and country else name
+    return f"{name}, {country_name(country) or country}" if name and country else name
 
 
 def _quantities(raw) -> dict[str, str]:

@@ -7,6 +7,7 @@ from the JSON API.
 from __future__ import annotations
 
 from dataclasses import asdict
+from functools import lru_cache
 from typing import Literal
 from urllib.parse import urlencode
 
@@ -14,6 +15,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 
 from ..ontology import CATEGORIES
+from ..store.labels import country_name
 from ..store.select import EventFilter
 from . import api, article_view, incident_view
 from .filters import MAX_LIMIT, MODALITIES, IncidentFilter, Page, as_params, event_filter, incident_filter, small_page
@@ -26,7 +28,7 @@ MAX_LIST = 500  # events listed on one HTML page
 
 
 def render(request: Request, name: str, json_url: str, **context):
-    context.update(json_url=json_url, categories=CATEGORIES, modalities=MODALITIES)
+    context.update(json_url=json_url, categories=CATEGORIES, modalities=MODALITIES, countries=_countries())
     return request.app.state.templates.TemplateResponse(request, name, context)
 
 
@@ -91,6 +93,7 @@ def incidents(request: Request, f: IncidentFilter = Depends(incident_filter), p:
     compared = []
     for row in result["incidents"]:  # bounded by the page size (at most 200)
         detail = module.incident_detail(db, row["id"]) if module else None
+        detail = api.with_labels(db, detail) if detail else None
         compared.append((row, incident_view.comparison(detail or {})))
     params = {k: v for k, v in asdict(f).items() if v}
     return render(request, "incidents.html", json_link(request), result=result, compared=compared,
@@ -122,6 +125,14 @@ def docs(request: Request):
     """The API reference, rendered here from the OpenAPI schema (Swagger UI would need a CDN)."""
     schema = request.app.openapi()
     return render(request, "docs.html", "/openapi.json", schema=schema)
+
+
+@lru_cache(maxsize=1)
+def _countries() -> tuple[tuple[str, str], ...]:
+    """(ISO3, name) of every country, by name: the choices of the country filter."""
+    import pycountry
+
+    return tuple(sorted(((c.alpha_3, country_name(c.alpha_3)) for c in pycountry.countries), key=lambda c: c[1]))
 
 
 def _url(path: str, params: dict, extra: dict, offset: int) -> str:

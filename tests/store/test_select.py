@@ -77,7 +77,7 @@ def test_substring_filters_read_the_trigram_indexes_and_stay_in_step(store, make
     store.write(record)
     conn = store.conn
     where, _ = where_clause(EventFilter(actor="rebel", text="rockets"), trigram=True)
-    assert "entity_name_search" in where and "event_sentence_search" in where
+    assert "event_participant_search" in where and "event_sentence_search" in where
     plan = " ".join(str(r) for r in conn.execute(
         "EXPLAIN QUERY PLAN SELECT rowid FROM event_sentence_search WHERE sentence LIKE '%rockets%'"))
     assert "VIRTUAL TABLE INDEX 0:L" in plan  # the trigram index answers it, not a scan of sentences

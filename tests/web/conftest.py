@@ -14,7 +14,7 @@ import pytest
 from dateline.store import open_store
 from dateline.store.incidents import link_all
 from dateline.types import ArticleRecord
-from web_inputs import TEXTS, hostile_record
+from web_inputs import TEXTS, hostile_record, untitled_record
 
 
 @pytest.fixture(scope="session")
@@ -26,6 +26,7 @@ def web_db(tmp_path_factory, pipeline) -> Path:
             assert isinstance(record, ArticleRecord), record
             store.write(record)
         store.write(hostile_record())
+        store.write(untitled_record())
         link_all(store.conn)  # group the reports into incidents
     return path
 

@@ -244,3 +244,73 @@ def test_api_stats_are_kept_until_the_store_changes(tmp_path, pipeline, monkeypa
         second = c.get("/api/stats").json()
     assert (first["articles"], second["articles"]) == (1, 2)
     assert second["events"] == first["events"] + len(minsk.events)
+
+
+def untitled_event(client) -> dict:
+    found = [e for e in events(client, "q=blockaded") if e["document"]["origin"] == "tests/web/untitled.txt"]
+    assert len(found) == 1
+    return found[0]
+
+
+def test_api_events_name_countries_sources_and_untitled_articles(client):
+    kharkiv = events(client, "country=UKR&actor=russian")
+    assert kharkiv and all(e["place"]["country_name"] == "Ukraine" for e in kharkiv)
+    event = untitled_event(client)
+    # "he" said it; the quote in the same sentence has a resolved speaker
+    assert event["attribution"]["source_text"] == "he"
+    assert event["attribution"]["source_name"] == "Ivan Petrenko"
+    assert event["document"]["title"] is None and event["document"]["label"] == "Test Gazette, 2023-05-20"
+    titled = events(client, "q=drone")[0]
+    assert titled["document"]["label"] == titled["document"]["title"]
+
+
+def test_api_articles_and_incidents_label_articles_the_same_way(client, records):
+    articles = client.get("/api/articles").json()["articles"]
+    untitled = next(a for a in articles if a["origin"] == "tests/web/untitled.txt")
+    assert untitled["label"] == "Test Gazette, 2023-05-20"
+    labels = {a["id"]: a["label"] for a in articles}
+    seen = set()
+    for shared in client.get("/api/incidents").json()["incidents"]:
+        for report in client.get(f"/api/incidents/{shared['id']}").json()["reports"]:
+            assert report["label"] == labels[report["doc_id"]]
+            assert report["sentence"] and report["trigger"] in report["sentence"]
+            seen.add(report["label"])
+    assert "Test Gazette, 2023-05-20" in seen and "Shelling hits Kharkiv" in seen
+
+
+def test_api_timeline_gives_the_last_day_of_a_span(client):
+    days = client.get("/api/timeline?category=PROTEST").json()["days"]
+    spans = [d for d in days if d["last_day"] != d["day"]]
+    assert {"day": "2023-05-15", "last_day": "2023-05-18", "category": "PROTEST", "n": 1} in spans
+    assert all(d["last_day"] >= d["day"] for d in days)
+
+
+def test_api_stats_name_the_countries(client):
+    countries = client.get("/api/stats").json()["countries"]
+    ukraine = next(c for c in countries if c["country"] == "UKR")
+    assert ukraine["name"] == "Ukraine" and ukraine["n"] >= 3
+    assert [c["n"] for c in countries] == sorted((c["n"] for c in countries), reverse=True)
+
+
+@pytest.mark.parametrize("url", ["/", "/articles", "/entities", "/incidents", "/stats", "/docs", "/api/events",
+                                 "/api/stats", "/openapi.json", "/static/app.css", "/?country=UKR&format=json"])
+def test_head_answers_like_get_without_a_body(client, url):
+    got, head = client.get(url), client.head(url)
+    assert head.status_code == got.status_code == 200
+    assert head.content == b""
+    assert head.headers["content-type"] == got.headers["content-type"]
+    assert head.headers["content-security-policy"]
+
+
+def test_openapi_document_has_typed_response_schemas(client):
+    schema = client.get("/openapi.json").json()
+    ok = schema["paths"]["/api/events"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    assert ok == {"$ref": "#/components/schemas/EventsPage"}
+    models = schema["components"]["schemas"]
+    assert models["EventsPage"]["properties"]["events"]["items"] == {"$ref": "#/components/schemas/Event"}
+    for name in ("actors", "recipients", "place", "attribution", "fatalities", "injuries", "document"):
+        assert name in models["Event"]["properties"], name
+    assert "label" in models["DocumentRef"]["required"]
+    for path in ("/api/timeline", "/api/articles", "/api/stats", "/api/incidents/{incident_id}"):
+        ref = schema["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        assert ref.get("$ref", "").startswith("#/components/schemas/"), path

@@ -219,3 +219,134 @@ def test_browser_incident_shows_reports_side_by_side_with_disagreement(driver, s
     assert odd.text in ("3", "5")
     assert len(driver.find_elements(By.CSS_SELECTOR, "table.reports thead th a")) >= 2
     shot(driver, "incident-disagreement")
+
+
+WIDTHS = (375, 768, 1400)
+
+
+def set_width(driver, width: int) -> None:
+    """The viewport exactly `width` CSS pixels wide, as a phone (mobile meta viewport) below 500."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 500})
+
+
+def main_pages(client, records) -> dict[str, str]:
+    kharkiv = records["tests/web/kharkiv.txt"]["document"]["id"]
+    shared = [i for i in client.get("/api/incidents").json()["incidents"] if i["n_articles"] >= 2]
+    pages = {"events": "/", "articles": "/articles", "article": f"/articles/{kharkiv}?event=v1",
+             "incidents": "/incidents", "entities": "/entities?name=russia", "stats": "/stats", "docs": "/docs"}
+    if shared:
+        pages["incident"] = f"/incidents/{shared[0]['id']}"
+    return pages
+
+
+def settle(driver, name: str) -> None:
+    wait(driver).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    if name == "events":
+        wait(driver).until(lambda d: d.find_element(By.ID, "map").get_attribute("data-markers"))
+        wait(driver).until(lambda d: d.find_element(By.ID, "map").get_attribute("data-labels"))
+    if name in ("events", "stats"):
+        wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#timeline rect.bar"))
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_browser_no_page_scrolls_sideways(driver, server, client, records, width):
+    """Every main page at a phone's, a tablet's and a desktop's width: nothing wider than the viewport
+    (the screenshots, one per page and width, are for a person to look at)."""
+    set_width(driver, width)
+    try:
+        for name, url in main_pages(client, records).items():
+            driver.get(server + url)
+            settle(driver, name)
+            inner, scroll = driver.execute_script(
+                "return [window.innerWidth, document.documentElement.scrollWidth]")
+            shot(driver, f"{name}-{width}")
+            assert scroll <= inner, f"{url} at {width} px is {scroll} px wide"
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+# Each ring of each drawn country outline, as [min x, max x] in layer pixels, and how many pixels make
+# 180 degrees of longitude at the map's zoom. A ring across the antimeridian drawn as is spans the world.
+RING_WIDTHS = """
+const map = window.dlMap, half = map.project([0, 180]).x - map.project([0, 0]).x;
+const spans = [];
+document.querySelectorAll('.leaflet-overlay-pane path').forEach(path => {
+  for (const ring of (path.getAttribute('d') || '').split(/M/).slice(1)) {
+    const xs = ring.match(/-?[0-9.]+/g).filter((v, i) => i % 2 === 0).map(Number);
+    spans.push(Math.max(...xs) - Math.min(...xs));
+  }
+});
+return [half, spans];
+"""
+
+
+def test_browser_map_draws_no_stripe_across_the_world(driver, server):
+    load_map(driver, server)
+    wait(driver).until(lambda d: d.find_element(By.ID, "map").get_attribute("data-outlines"))
+    for zoom in (1, 2):
+        driver.execute_script(f"window.dlMap.setView([20, 0], {zoom}, {{animate: false}})")
+        time.sleep(0.3)  # Leaflet redraws the paths on the next frame
+        half, spans = driver.execute_script(RING_WIDTHS)
+        assert len(spans) > 150
+        assert max(spans) < half, f"a country ring spans {max(spans):.0f} px; 180 degrees are {half:.0f} px"
+    shot(driver, "map-world")
+
+
+def test_browser_map_has_offline_labels_and_coloured_clusters(driver, server):
+    load_map(driver, server)
+    driver.execute_script("window.dlMap.setView([49, 31], 5, {animate: false})")
+    wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".map-label.capital"))
+    labels = [e.text for e in driver.find_elements(By.CSS_SELECTOR, ".map-label")]
+    assert "Kyiv" in labels and any(t.upper() == "UKRAINE" for t in labels)
+    shot(driver, "map-labels")
+    driver.execute_script("window.dlMap.setView([49, 31], 2, {animate: false})")
+    ring = wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".dl-cluster-ring")))
+    assert "conic-gradient" in ring.get_attribute("style")
+    categories = set(ring.get_attribute("data-categories").split())
+    assert categories and categories <= {"ASSAULT", "PROTEST", "COERCE", "COERCE", "MOBILIZE", "ACCUSE", "THREATEN",
+                                         "SANCTION", "REQUEST", "REJECT", "CONSULT", "AID", "AGREE", "SUPPORT",
+                                         "CONCEDE", "COOPERATE", "RETREAT"}
+    shot(driver, "map-clusters")
+    # nothing was fetched from anywhere but this server: the base map works offline
+    fetched = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    assert fetched and all(url.startswith(server) for url in fetched), fetched
+
+
+def test_browser_timeline_has_counts_and_draws_a_span_over_its_days(driver, server):
+    load_map(driver, server, "?category=PROTEST")
+    counts = [t.text for t in driver.find_elements(By.CSS_SELECTOR, "#timeline .y-tick")]
+    assert counts[0] == "0" and len(counts) >= 2 and all(c.isdigit() for c in counts)
+    steps = {int(b) - int(a) for a, b in zip(counts, counts[1:])}
+    assert len(steps) == 1, f"uneven y ticks {counts}"
+    days = {r.get_attribute("data-day") for r in driver.find_elements(By.CSS_SELECTOR, "#timeline rect.bar")}
+    assert {"2023-05-15", "2023-05-16", "2023-05-17", "2023-05-18"} <= days  # the four-day blockade
+    xs = [float(t.get_attribute("data-tick")) for t in driver.find_elements(By.CSS_SELECTOR, "#timeline .x-tick")]
+    gaps = [round(b - a, 1) for a, b in zip(xs, xs[1:])]
+    assert len(xs) >= 2 and max(gaps) - min(gaps) <= 1.0, f"uneven x ticks {gaps}"
+    shot(driver, "timeline-span")
+
+
+def test_browser_events_table_reads_like_an_analyst_expects(driver, server):
+    load_map(driver, server, "?q=blockaded")
+    row = driver.find_element(By.CSS_SELECTOR, "#event-list tr.event-row")
+    assert "Farmers → ?" in row.find_element(By.CSS_SELECTOR, "td.who").text
+    assert row.find_element(By.CSS_SELECTOR, "td.said-by").text == "Ivan Petrenko"
+    assert "Ukraine" in row.find_element(By.CSS_SELECTOR, "td.where").text
+    assert row.find_element(By.CSS_SELECTOR, "td.doc").text == "Test Gazette, 2023-05-20"
+    load_map(driver, server, "?country=UKR&actor=russian")
+    toll = driver.find_element(By.CSS_SELECTOR, "#event-list td.toll").text
+    assert "killed" in toll
+
+
+def test_browser_incident_page_shows_each_reports_evidence(driver, server, client):
+    shared = [i for i in client.get("/api/incidents").json()["incidents"] if i["n_articles"] >= 2]
+    if not shared:
+        pytest.skip("this dateline has no incidents step")
+    driver.get(f"{server}/incidents/{shared[0]['id']}")
+    items = driver.find_elements(By.CSS_SELECTOR, ".evidence-item")
+    assert len(items) >= 2
+    sentences = [item.find_element(By.CSS_SELECTOR, ".evidence-sentence").text for item in items]
+    assert all(sentences) and any("shelled Kharkiv" in s for s in sentences)
+    assert all(item.find_elements(By.CSS_SELECTOR, "mark.hl-trigger") for item in items)
+    shot(driver, "incident-evidence")

@@ -135,3 +135,26 @@ def test_incidents_without_the_incidents_step_say_so(client, monkeypatch):
     assert client.get("/api/incidents").json()["available"] is False
     assert client.get("/api/incidents/inc-1").status_code == 404
     assert client.get("/api/stats").json()["incidents_available"] is False
+
+
+def test_index_rows_show_who_whom_toll_source_and_names(client):
+    html = page(client, "/?q=blockaded")
+    assert '<span class="actor">Farmers</span>' in html
+    assert "Ivan Petrenko" in html  # the "he" of the sentence, resolved through its quote
+    assert ">Ukraine</span>" in html  # the country by name, not only UKR
+    assert "Test Gazette, 2023-05-20" in html  # the untitled article, named by outlet and date
+    html = page(client, "/?actor=russian&q=shelled")
+    assert "killed</span>" in html and "injured</span>" in html
+
+
+def test_incident_page_lists_each_reports_sentence(client):
+    shared = [i for i in client.get("/api/incidents").json()["incidents"] if i["n_articles"] >= 2]
+    html = page(client, f"/incidents/{shared[0]['id']}")
+    assert html.count('class="evidence-item"') == shared[0]["n_reports"]
+    assert '<mark class="hl-trigger">shelled</mark>' in html
+
+
+def test_stats_page_charts_time_and_names_countries(client):
+    html = page(client, "/stats")
+    assert 'id="timeline"' in html and "/static/timeline.js" in html
+    assert ">Ukraine</a>" in html and ">Belarus</a>" in html

@@ -65,3 +65,31 @@ def hostile_record() -> ArticleRecord:
     times = (TimeExpr(when.text, when.start, when.end, "2023-04-03", "2023-04-03", "day", "2023-04-03"),)
     quotes = (Quote(quote.text, quote.start, quote.end, "indirect", None, None, "said", None),)
     return ArticleRecord(doc, (rebels,), (place,), times, quotes, (event,))
+
+
+def untitled_record() -> ArticleRecord:
+    """An article with no title, a protest stated over four days, and a source given only as "he" whose
+    quote in the same sentence names the speaker: the page must show a label, the span and the speaker."""
+    from dateline.types import Attribution
+
+    leader = "Ivan Petrenko"
+    text = (f"Farm union leader {leader} spoke in Lviv on Friday.\n\n"
+            "\"Farmers blockaded the highway near Lviv from Monday to Thursday,\" he said.")
+    doc = Document(id=hashlib.sha256(text.encode()).hexdigest(), origin="tests/web/untitled.txt", text=text,
+                   published="2023-05-20", title=None, outlet="Test Gazette", url=None, removed=())
+    person = Entity("e1", leader, "PERSON", "UKR", None, (), (_span(text, leader),))
+    farmers = Entity("e2", "Farmers", "NORP", "UKR", "AGR", (), (_span(text, "Farmers"),))
+    lviv = _span(text, "Lviv")
+    place = Place("p1", "Lviv", "city", "UKR", None, 49.84, 24.03, 702550, (lviv,), located_by="gazetteer")
+    span = _span(text, "from Monday to Thursday")
+    said = text.index("\"Farmers")
+    quote = _span(text, "Farmers blockaded the highway near Lviv from Monday to Thursday,")
+    event = Event(
+        id="v1", category="PROTEST", mode=None, context=(), cameo=None, acled=None, actors=("e2",),
+        recipients=(), place="p1", time=EventTime("2023-05-15", "2023-05-18", "day"), modality="actual",
+        attribution=Attribution(None, "said", source_text="he"), fatalities=None, injuries=None, quantities=(),
+        trigger=_span(text, "blockaded"), sentence=(said, len(text)), confidence=0.7,
+    )
+    times = (TimeExpr(span.text, span.start, span.end, "2023-05-15", "2023-05-18", "day", "2023-05-15/2023-05-18"),)
+    quotes = (Quote(quote.text, quote.start, quote.end, "direct", "e1", "he", "said", None),)
+    return ArticleRecord(doc, (person, farmers), (place,), times, quotes, (event,))
