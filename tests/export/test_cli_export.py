@@ -102,7 +102,7 @@ STRIKE = ("Soldiers shelled the town of Izium in Ukraine on Tuesday, killing fou
 
 
 def test_ingest_then_export_csv_acled_end_to_end(monkeypatch, nlp, tmp_path):
-    monkeypatch.setattr("dateline.pipeline.load_nlp", lambda model: nlp)
+    monkeypatch.setattr("dateline.pipeline.load_nlp", lambda model, config=None: nlp)
     article = tmp_path / "izium.txt"
     article.write_text(STRIKE)
     db = tmp_path / "e2e.db"
