@@ -43,7 +43,7 @@ CASES = {
 
 @pytest.fixture
 def cli(monkeypatch, nlp):
-    monkeypatch.setattr("dateline.pipeline.load_nlp", lambda model: nlp)
+    monkeypatch.setattr("dateline.pipeline.load_nlp", lambda model, config=None: nlp)
     runner = CliRunner()
     return lambda *args, input=None: runner.invoke(main, list(map(str, args)), input=input)
 

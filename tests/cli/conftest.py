@@ -16,7 +16,7 @@ PG_ADMIN_URL = os.environ.get("DATELINE_TEST_PG")
 @pytest.fixture
 def cli(monkeypatch, nlp):
     """Invoke `dateline ...`; the commands load their pipeline through load_nlp, served from the session one."""
-    monkeypatch.setattr("dateline.pipeline.load_nlp", lambda model: nlp)
+    monkeypatch.setattr("dateline.pipeline.load_nlp", lambda model, config=None: nlp)
     runner = CliRunner()
 
     def invoke(*args, input=None):
