@@ -17,8 +17,8 @@ Offsets ("came four days after X was arrested") and spans ("killed over two days
 the time of the clause they hang on.
 
 Background lends nothing: a time after "since" ("killed since July 8", "since they deployed there in
-2015") dates the start of something else, and a time in another clause of the sentence (a subordinate
-or coordinate clause the event is not part of) dates that clause's happening, not the event.
+2015") dates the start of something else, and a time in a clause describing a noun the event is not in
+("the base, which they took in 2015") dates that clause's happening, not the event.
 """
 from __future__ import annotations
 
@@ -116,9 +116,15 @@ def _since(s: Span) -> bool:
     return False
 
 
+DESCRIPTIVE_CLAUSES = frozenset("relcl acl".split())
+
+
 def _other_clause(s: Span, pred: Token) -> bool:
-    """The time belongs to a clause the event is not in: not the event's clause nor one it is part of."""
+    """The time belongs to a clause describing a noun ("the base, which they took in 2015") that the event
+    is not in (the parser's other clause boundaries are too loose to decide by)."""
     own = _clause_head(s.root)
+    if own.dep_ not in DESCRIPTIVE_CLAUSES:
+        return False
     cur = pred
     for _ in range(MAX_CLAUSE_HOPS):
         c = _clause_head(cur)
