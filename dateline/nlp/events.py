@@ -19,6 +19,7 @@ from ..geo.event_location import event_place
 from ..ontology import load_ontology
 from ..types import Attribution, Count, Event, TextSpan
 from . import extensions  # noqa: F401  (registers the ._.dl_* attributes)
+from .acled_evidence import acled_coding
 from .arguments import actor_heads, claimant, entity_ids, recipient_heads
 from .casualties import Casualty, casualties
 from .event_time import Story, dated_mentions, event_time
@@ -347,7 +348,8 @@ def _event(doc: Doc, sent: Span, h: Happening, event_id: str, found: dict[str, C
         inferred |= {"recipients"} if recipients else set()
     civilians = any(r.lemma_.lower() in CIVILIANS for r in recip_toks)
     state_actor = any(e.id in actors and e.sector in STATE_SECTORS for e in doc._.dl_entities or ())
-    acled = onto.acled(category, mode, civilians, state_actor)
+    acled_found = acled_coding(h.triggers, category, mode, actor_toks, recip_toks, civilians, state_actor)
+    acled = acled_found.acled
     coding = onto.from_cameo(head.sense.cameo) if head.sense.cameo else None
     scope = sorted({t for trig in h.triggers for t in list(trig.predicate.subtree)[:MAX_SCOPE_TOKENS]},
                    key=lambda t: t.i)
