@@ -7,6 +7,10 @@ entity is looked at through its modifiers: "Moscow's troops" -> Moscow, "the Egy
 army" -> Egyptian, "forces of Belarus" -> Belarus, "the violence carried out by Hamas" -> Hamas.
 An unnamed organ of a state ("police", "the authorities", "the country's leaders") belongs to
 the country where the event happens (`home`), given by the caller.
+
+The parse only proposes: which candidate is the actor and which the recipient is decided by the learned
+scorer (`role_model`, weights trained on WikiEvents by `python -m dateline.train.arguments`) over the
+rules' heads, the claimer and every named group, state or person of the sentence (`role_features`).
 """
 from __future__ import annotations
 
@@ -75,7 +79,8 @@ def _nominal_agents(tok: Token, category: str = "") -> list[Token]:
     return out
 
 
-def actor_heads(trig: Trigger) -> list[Token]:
+def rule_actor_heads(trig: Trigger) -> list[Token]:
+    """The doers the parse proposes (the learned scorer decides among them: `actor_heads`)."""
     pred = trig.predicate
     category = trig.sense.category
     if trig.nominal and pred is trig.token:
@@ -106,7 +111,8 @@ def actor_heads(trig: Trigger) -> list[Token]:
     return out
 
 
-def recipient_heads(trig: Trigger) -> list[Token]:
+def rule_recipient_heads(trig: Trigger) -> list[Token]:
+    """The targets the parse proposes (the learned scorer decides among them: `recipient_heads`)."""
     pred, tok = trig.predicate, trig.token
     category = trig.sense.category
     preps = RECIPIENT_PREPS if category in AT_TARGET_CATEGORIES else RECIPIENT_PREPS - {"at"}
@@ -263,3 +269,59 @@ def claimant(trig: Trigger) -> list[Token]:
     if verb.lemma_.lower() not in CLAIM_VERBS or any(c.dep_ == "neg" for c in verb.children):
         return []
     return [s for s in subjects(verb) if not any(c.dep_ == "det" and c.lower_ == "no" for c in s.children)]
+
+
+def actor_heads(trig: Trigger) -> list[Token]:
+    """The event's doers as the learned scorer decides them (empty rather than a guess)."""
+    return _decided(trig)[0]
+
+
+def recipient_heads(trig: Trigger) -> list[Token]:
+    """The event's targets as the learned scorer decides them (empty rather than a guess)."""
+    return _decided(trig)[1]
+
+
+def _decided(trig: Trigger) -> tuple[list[Token], list[Token]]:
+    from .role_features import candidate_features, named_heads
+    from .role_model import role
+    doc = trig.token.doc
+    cache = doc.user_data.setdefault("dl_roles", {})
+    key = (trig.token.i, trig.predicate.i, trig.sense.category, trig.sense.mode)
+    if key in cache:
+        return cache[key]
+    ra, rr, cl = rule_actor_heads(trig), rule_recipient_heads(trig), claimant(trig)
+    ra_i, rr_i, cl_i = {h.i for h in ra}, {h.i for h in rr}, {h.i for h in cl}
+    cands: dict[int, Token] = {}
+    for h in ra + rr + cl + named_heads(doc, trig):
+        if h.i != trig.token.i:
+            cands.setdefault(h.i, h)
+    feats = {i: candidate_features(doc, trig, h, ra_i, rr_i, cl_i) for i, h in cands.items()}
+    out = []
+    for name, proposed in (("actor", ra), ("recipient", rr)):
+        weights = role(name)
+        if proposed:  # the rules' heads stay unless the scorer vetoes them
+            chosen = [h for h in proposed if h.i in feats and weights.probability(feats[h.i]) >= weights.veto]
+        else:  # none proposed: the likeliest candidate, if likely enough ("Israel violated the truce by shelling")
+            # a claimer is read by the events stage itself ("claimed responsibility": actor and source)
+            scored = sorted(((weights.probability(f), -abs(i - trig.token.i), i) for i, f in feats.items()
+                             if i not in cl_i), reverse=True)
+            chosen = [cands[scored[0][2]]] if scored and scored[0][0] >= weights.threshold else []
+            if chosen:  # "Russia, Belarus and Iran": the conjuncts of the head share its role
+                chosen += [c for c in chosen[0].conjuncts if c.i in cands and c not in chosen]
+        out.append(chosen)
+    # one mention is not both: the likelier role keeps it
+    actors = [a for a in out[0] if a not in out[1] or role("actor").probability(feats[a.i])
+              >= role("recipient").probability(feats[a.i])]
+    recipients = [r for r in out[1] if r not in actors]
+    cache[key] = (actors, recipients)
+    probs = doc.user_data.setdefault("dl_role_probability", {})
+    probs[(trig.token.i, "actor")] = max((role("actor").probability(feats[a.i]) for a in actors), default=0.0)
+    probs[(trig.token.i, "recipient")] = max((role("recipient").probability(feats[r.i]) for r in recipients),
+                                             default=0.0)
+    return cache[key]
+
+
+def role_probability(trig: Trigger, name: str) -> float:
+    """The scorer's probability for the head it chose in role `name` ("actor", "recipient"); 0 if none."""
+    _decided(trig)
+    return trig.token.doc.user_data["dl_role_probability"].get((trig.token.i, name), 0.0)

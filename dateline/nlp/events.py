@@ -22,6 +22,7 @@ from . import extensions  # noqa: F401  (registers the ._.dl_* attributes)
 from .acled_evidence import acled_coding
 from .arguments import actor_heads, claimant, entity_ids, recipient_heads
 from .casualties import Casualty, casualties
+from .event_confidence import event_confidence
 from .event_time import Story, dated_mentions, event_time
 from .implied_arguments import (MUTUAL, ON_THE_GROUND, Prior, antecedent_event, attacked_country, content_of_noun,
                                 crowd_actors, home_entity, own_state, place_in_context, refers_back_to_event,
@@ -371,7 +372,8 @@ def _event(doc: Doc, sent: Span, h: Happening, event_id: str, found: dict[str, C
         quantities=quantities(scope, head.predicate.lower_, skip),
         trigger=TextSpan(head.span.start_char, head.span.end_char, head.span.text),
         sentence=(sent.start_char, sent.end_char),
-        confidence=round(min(0.9, 0.6 + 0.1 * bool(actors) + 0.1 * (not head.nominal) + 0.1 * bool(recipients)), 2),
+        confidence=event_confidence(doc, head, actors, recipients, place, time is not None, inferred,
+                                    acled_found.evidence),
         inferred=tuple(f for f in ("actors", "recipients", "place", "time") if f in inferred),
     )
 
