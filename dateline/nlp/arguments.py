@@ -281,21 +281,20 @@ def recipient_heads(trig: Trigger) -> list[Token]:
     return _decided(trig)[1]
 
 
-def _decided(trig: Trigger) -> tuple[list[Token], list[Token]]:
-    from .role_features import candidate_features, named_heads
+def _decided(trig: Trigger) -> tuple[list[Token], list[Token], dict[int, float]]:
+    """Actors, recipients and the probability of each chosen head. Not memoised: the Doc's user_data holds
+    declared extensions only, and the work is a few candidates per trigger."""
+    from .role_features import candidate_features, mention_labels, named_heads
     from .role_model import role
     doc = trig.token.doc
-    cache = doc.user_data.setdefault("dl_roles", {})
-    key = (trig.token.i, trig.predicate.i, trig.sense.category, trig.sense.mode)
-    if key in cache:
-        return cache[key]
     ra, rr, cl = rule_actor_heads(trig), rule_recipient_heads(trig), claimant(trig)
     ra_i, rr_i, cl_i = {h.i for h in ra}, {h.i for h in rr}, {h.i for h in cl}
+    labels = mention_labels(doc, trig.token.sent)
     cands: dict[int, Token] = {}
     for h in ra + rr + cl + named_heads(doc, trig):
         if h.i != trig.token.i:
             cands.setdefault(h.i, h)
-    feats = {i: candidate_features(doc, trig, h, ra_i, rr_i, cl_i) for i, h in cands.items()}
+    feats = {i: candidate_features(doc, trig, h, ra_i, rr_i, cl_i, labels) for i, h in cands.items()}
     out = []
     for name, proposed in (("actor", ra), ("recipient", rr)):
         weights = role(name)
@@ -313,15 +312,11 @@ def _decided(trig: Trigger) -> tuple[list[Token], list[Token]]:
     actors = [a for a in out[0] if a not in out[1] or role("actor").probability(feats[a.i])
               >= role("recipient").probability(feats[a.i])]
     recipients = [r for r in out[1] if r not in actors]
-    cache[key] = (actors, recipients)
-    probs = doc.user_data.setdefault("dl_role_probability", {})
-    probs[(trig.token.i, "actor")] = max((role("actor").probability(feats[a.i]) for a in actors), default=0.0)
-    probs[(trig.token.i, "recipient")] = max((role("recipient").probability(feats[r.i]) for r in recipients),
-                                             default=0.0)
-    return cache[key]
+    probs = {0: max((role("actor").probability(feats[a.i]) for a in actors if a.i in feats), default=0.0),
+             1: max((role("recipient").probability(feats[r.i]) for r in recipients if r.i in feats), default=0.0)}
+    return actors, recipients, probs
 
 
 def role_probability(trig: Trigger, name: str) -> float:
     """The scorer's probability for the head it chose in role `name` ("actor", "recipient"); 0 if none."""
-    _decided(trig)
-    return trig.token.doc.user_data["dl_role_probability"].get((trig.token.i, name), 0.0)
+    return _decided(trig)[2][0 if name == "actor" else 1]

@@ -23,6 +23,12 @@ def named_heads(doc: Doc, trig: Trigger) -> list[Token]:
             if sent.start <= s.start < sent.end and s.label_ in CANDIDATE_LABELS]
 
 
+def mention_labels(doc: Doc, sent) -> dict[int, str]:
+    """Token index -> the label of the entity mention it is in, for one sentence."""
+    return {i: s.label_ for s in doc.spans.get("dl_mentions", []) if sent.start <= s.start < sent.end
+            for i in range(s.start, s.end)}
+
+
 def _path(cand: Token, targets: set[int]) -> str:
     """The dependency labels (with preposition words) from the candidate up to the trigger or its predicate."""
     steps, cur = [], cand
@@ -50,15 +56,12 @@ def _bucket(n: int) -> str:
 
 
 def candidate_features(doc: Doc, trig: Trigger, cand: Token, rule_actors: set[int], rule_recipients: set[int],
-                       claimers: set[int]) -> list[str]:
+                       claimers: set[int], labels: dict[int, str] | None = None) -> list[str]:
     cat = trig.sense.category
     pred, tok = trig.predicate, trig.token
     path = _path(cand, {tok.i, pred.i})
-    label = cand.ent_type_ or "none"
-    for s in doc.spans.get("dl_mentions", []):
-        if s.start <= cand.i < s.end:
-            label = s.label_
-            break
+    labels = mention_labels(doc, tok.sent) if labels is None else labels
+    label = labels.get(cand.i) or cand.ent_type_ or "none"
     passive = is_passive(pred)
     dist = cand.i - tok.i
     f = ["bias", f"path={path}", f"label={label}", f"cat={cat}", f"dep={cand.dep_}",

@@ -80,19 +80,13 @@ def place_probability(doc: Doc, sentence: Span, trigger: Token, category: str | 
 
 def _best_place(doc: Doc, sentence: Span, trigger: Token, category: str | None) -> tuple[float, Span | None]:
     from ..geo.event_location import place_candidates, place_features, rule_place
-    cache = doc.user_data.setdefault("dl_place_choice", {})
-    key = (sentence.start, trigger.i, category)
-    if key in cache:
-        return cache[key]
     spans = place_candidates(doc, sentence, trigger, category)
     if not spans:
-        cache[key] = (0.0, None)
-        return cache[key]
+        return 0.0, None
     rule = rule_place(doc, sentence, trigger, category)
     weights = role("place")
     every = place_candidates(doc, sentence)  # the features describe the candidate among all the sentence's places
     scored = [(weights.probability(place_features(doc, s, trigger, category, rule, every)), -abs(s.start - trigger.i), s)
               for s in spans]
     p, _, best = max(scored, key=lambda x: (x[0], x[1]))
-    cache[key] = (p, best)
-    return cache[key]
+    return p, best
