@@ -14,6 +14,8 @@ rules' heads, the claimer and every named group, state or person of the sentence
 """
 from __future__ import annotations
 
+import threading
+
 from spacy.tokens import Doc, Token
 
 from .entities import entity_at
@@ -281,9 +283,24 @@ def recipient_heads(trig: Trigger) -> list[Token]:
     return _decided(trig)[1]
 
 
+_memo = threading.local()  # the decisions for the Doc being annotated (user_data holds declared extensions only)
+
+
 def _decided(trig: Trigger) -> tuple[list[Token], list[Token], dict[int, float]]:
-    """Actors, recipients and the probability of each chosen head. Not memoised: the Doc's user_data holds
-    declared extensions only, and the work is a few candidates per trigger."""
+    """Actors, recipients and the probability of each chosen head, worked out once per trigger (the events
+    stage asks several times: grouping, coding, confidence)."""
+    doc = trig.token.doc
+    memo = getattr(_memo, "doc", None)
+    if memo is None or memo[0] is not doc:
+        memo = (doc, {})
+        _memo.doc = memo
+    key = (trig.token.i, trig.predicate.i, trig.sense)
+    if key not in memo[1]:
+        memo[1][key] = _decide(trig)
+    return memo[1][key]
+
+
+def _decide(trig: Trigger) -> tuple[list[Token], list[Token], dict[int, float]]:
     from .role_features import candidate_features, mention_labels, named_heads
     from .role_model import role
     doc = trig.token.doc

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -78,7 +79,21 @@ def place_probability(doc: Doc, sentence: Span, trigger: Token, category: str | 
     return _best_place(doc, sentence, trigger, category)[0]
 
 
+_memo = threading.local()  # the choices for the Doc being annotated (user_data holds declared extensions only)
+
+
 def _best_place(doc: Doc, sentence: Span, trigger: Token, category: str | None) -> tuple[float, Span | None]:
+    memo = getattr(_memo, "doc", None)
+    if memo is None or memo[0] is not doc:
+        memo = (doc, {})
+        _memo.doc = memo
+    key = (sentence.start, trigger.i, category)
+    if key not in memo[1]:
+        memo[1][key] = _score_places(doc, sentence, trigger, category)
+    return memo[1][key]
+
+
+def _score_places(doc: Doc, sentence: Span, trigger: Token, category: str | None) -> tuple[float, Span | None]:
     from ..geo.event_location import place_candidates, place_features, rule_place
     spans = place_candidates(doc, sentence, trigger, category)
     if not spans:
