@@ -46,12 +46,27 @@ def _preps(tok: Token, names: set[str]) -> list[Token]:
     return out
 
 
+MANNER_PREPS = frozenset("by after before while without through in".split())
+
+
+def _shares_subject(tok: Token) -> bool:
+    """An open clause whose subject is its host's: "plans to hold talks", "fired and missed", "violated the
+    truce by shelling Rafah", "fired rockets, wounding three"."""
+    if tok.dep_ in ("xcomp", "conj"):
+        return True
+    if tok.dep_ == "pcomp" and tok.head.lower_ in MANNER_PREPS and tok.tag_ == "VBG":
+        return True
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(c.dep_ == "mark" for c in tok.children)
+
+
 def _controller(tok: Token) -> Token | None:
     """The verb whose subject is shared: "plans to hold talks", "fired and missed", "the order to attack"."""
     cur = tok
     for _ in range(MAX_CLIMB):
-        if cur.dep_ in ("xcomp", "conj") and cur.head != cur:
+        if _shares_subject(cur) and cur.head != cur:
             cur = cur.head
+            if cur.dep_ == "prep":  # "by shelling": the preposition hangs on the verb that has the subject
+                cur = cur.head
             if any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
                 return cur
         else:
@@ -258,6 +273,8 @@ def claimant(trig: Trigger) -> list[Token]:
     """Who claimed the event: "ISIS claimed credit for the attacks", "the Taliban claimed responsibility
     for shooting down the helicopter" -> the claimer is the actor."""
     tok = trig.predicate
+    if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in CLAIM_VERBS:  # "the bombing was claimed by IS"
+        return [g for a in tok.head.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
     prep = tok.head if tok.dep_ in ("pobj", "pcomp") else None
     if prep is None or prep.lower_ != "for":
         return []

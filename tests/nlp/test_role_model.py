@@ -56,3 +56,15 @@ def test_roles_agent_of_a_passive_is_the_actor(annotate):
     record = annotate("Two soldiers were killed by Boko Haram fighters near Maiduguri on Friday.", PUBLISHED)
     ev = next(e for e in record.events if e.category == "ASSAULT")
     assert "Boko Haram" in " ".join(_names(record, ev.actors))
+
+
+def test_roles_the_doer_of_a_by_gerund_is_the_verbs_subject(annotate):
+    record = annotate("Turkey broke the ceasefire by shelling Kobani on Monday.", PUBLISHED)
+    ev = next(e for e in record.events if e.category == "ASSAULT")
+    assert "Turkey" in _names(record, ev.actors)
+
+
+def test_roles_claimed_in_the_passive_names_the_actor(annotate):
+    record = annotate("The bombing of a bus station in Mosul was claimed by the Islamic State.", PUBLISHED)
+    ev = next(e for e in record.events if e.category == "ASSAULT")
+    assert "Islamic State" in " ".join(_names(record, ev.actors))
