@@ -8,6 +8,11 @@ Preference order:
    "from Ukrainian territory") never counts, except for a withdrawal ("withdrew from Syria");
 4. the most specific place in the sentence (town before region before country).
 
+That rule is one witness: the place is chosen by a scorer learned from ~9,000 labelled event-location
+records (`dateline.nlp.role_model`, retrained by `python -m dateline.train.arguments`), which reads
+each candidate's features (`place_features`, the rule's pick among them) and leaves the place empty when
+no candidate is likely enough.
+
 Never a place: the dateline ("DUBAI, United Arab Emirates (AP) —" says where the reporter files from),
 a name after an honorific ("Mr. Barak" is a person), a country naming a border ("near the Pakistan
 border" is not in Pakistan), a place qualifying a person ("the ambassador to Iran"). Statements
@@ -99,11 +104,9 @@ def _attached_to(prep: Token, trigger: Token) -> bool:
     return host.head == trigger and host.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "obj", "npadvmod", "advcl")
 
 
-def event_place(doc: Doc, sentence_span: Span, trigger_token: Token, category: str | None = None) -> str | None:
-    spans = _place_spans(doc, sentence_span)
-    if not spans:
-        return None
-    kinds = {p.id: p.kind for p in doc._.dl_places or ()}
+def _groups(doc: Doc, spans: list[Span], trigger_token: Token, category: str | None):
+    """The rule's reading of each place of the sentence: attached locative, attached target, loose
+    locative, other (sources dropped)."""
     attached_loc, attached_target, loose_loc, other = [], [], [], []
     for span in spans:
         governed = _preposition(span)
@@ -119,6 +122,16 @@ def event_place(doc: Doc, sentence_span: Span, trigger_token: Token, category: s
             loose_loc.append(span)
         elif prep is None:
             other.append(span)  # "Kyiv was hit", "the Kherson region"; not "tensions with the United States"
+    return attached_loc, attached_target, loose_loc, other
+
+
+def rule_place(doc: Doc, sentence_span: Span, trigger_token: Token, category: str | None = None) -> Span | None:
+    """The place mention the hand-written preferences pick (see the module's docstring)."""
+    spans = _place_spans(doc, sentence_span)
+    if not spans:
+        return None
+    kinds = {p.id: p.kind for p in doc._.dl_places or ()}
+    attached_loc, attached_target, loose_loc, other = _groups(doc, spans, trigger_token, category)
     if category in VERBAL_CATEGORIES:
         groups = (attached_loc,)
     elif category == "CONSULT":  # talks happen where they are held, not where the places they discuss are
@@ -135,8 +148,93 @@ def event_place(doc: Doc, sentence_span: Span, trigger_token: Token, category: s
             if inner:  # "Palmyra ... in the Homs province", "the Baghdad neighbourhood of Al-Bayaa"
                 best = min(inner, key=lambda s: (SPECIFICITY.get(kinds.get(s._.dl_place), 6),
                                                  abs(s.start - trigger_token.i)))
-            return best._.dl_place
+            return best
     return None
+
+
+def event_place(doc: Doc, sentence_span: Span, trigger_token: Token, category: str | None = None) -> str | None:
+    """The event's place id: the learned scorer's pick among the sentence's places (`nlp.role_model`),
+    or none when no candidate scores above its threshold (a place is null rather than guessed)."""
+    from ..nlp.role_model import choose_place  # the scorer reads this module's features
+    span = choose_place(doc, sentence_span, trigger_token, category)
+    return span._.dl_place if span is not None else None
+
+
+def place_candidates(doc: Doc, sentence_span: Span, trigger_token: Token | None = None,
+                     category: str | None = None) -> list[Span]:
+    """Every place mention of the sentence the event could have happened in (not the dateline, not a
+    person's title). With the trigger: a statement only where its own verb says it was made ("said in
+    Cairo"), talks not where the places they discuss are; the topic is not the place."""
+    spans = _place_spans(doc, sentence_span)
+    if trigger_token is None or category not in VERBAL_CATEGORIES | {"CONSULT"}:
+        return spans
+    attached_loc, attached_target, loose_loc, other = _groups(doc, spans, trigger_token, category)
+    allowed = attached_loc if category in VERBAL_CATEGORIES else attached_loc + attached_target + other
+    return [s for s in spans if s in allowed]
+
+
+DISTANCE_BUCKETS = (3, 8, 15)
+
+
+def _bucket(n: int, edges=DISTANCE_BUCKETS) -> str:
+    return next((f"<={e}" for e in edges if n <= e), f">{edges[-1]}")
+
+
+def place_features(doc: Doc, span: Span, trigger_token: Token, category: str | None, rule: Span | None,
+                   spans: list[Span]) -> list[str]:
+    """What the scorer sees of one candidate: how it is governed, whether the trigger holds it, how
+    specific it is, how far, whether the hand-written rule picks it."""
+    kinds = {p.id: p.kind for p in doc._.dl_places or ()}
+    places = {p.id: p for p in doc._.dl_places or ()}
+    attached_loc, attached_target, loose_loc, other = _groups(doc, spans, trigger_token, category)
+    group = next((name for name, g in (("attloc", attached_loc), ("atttarget", attached_target),
+                                       ("looseloc", loose_loc), ("other", other)) if span in g), "dropped")
+    governed = _preposition(span)
+    prep, word = governed if governed is not None else (None, None)
+    cat = category or "NONE"
+    kind = kinds.get(span._.dl_place) or "none"
+    dist = span.start - trigger_token.i
+    place = places.get(span._.dl_place)
+    f = ["bias", f"group={group}", f"prep={word or '-'}", f"kind={kind}", f"cat={cat}",
+         f"cat_group={cat}|{group}", f"dist={_bucket(abs(dist))}", f"side={'before' if dist < 0 else 'after'}",
+         f"n={_bucket(len(spans), (1, 2, 3))}", f"dep={span.root.dep_}", f"group_kind={group}|{kind}"]
+    if rule is not None and span == rule:
+        f.append("rule")
+        f.append(f"rule_cat={cat}")
+    if rule is None:
+        f.append("rule_none")
+    if prep is not None:
+        f.append(f"host_pos={prep.head.pos_}")
+        f.append(f"host_trigger={prep.head == trigger_token}")
+    if any(_inside(places.get(o._.dl_place), place) for o in spans if o is not span):
+        f.append("holds_other")
+    if any(_inside(place, places.get(o._.dl_place)) for o in spans if o is not span):
+        f.append("inside_other")
+    if span.root.head == trigger_token:
+        f.append("child_of_trigger")
+    if _same_clause(span.root, trigger_token):
+        f.append("same_clause")
+    if span == min(spans, key=lambda s: s.start):
+        f.append("first")
+    rank = sorted(spans, key=lambda s: abs(s.start - trigger_token.i)).index(span)
+    f.append(f"rank={min(rank, 3)}")
+    return f
+
+
+CLAUSE_DEPS = frozenset("advcl relcl acl ccomp xcomp parataxis csubj".split())
+
+
+def _clause(tok: Token) -> Token:
+    cur = tok
+    for _ in range(12):
+        if cur.head == cur or cur.dep_ in CLAUSE_DEPS:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _same_clause(a: Token, b: Token) -> bool:
+    return _clause(a) == _clause(b)
 
 
 def _inside(place, area) -> bool:

@@ -7,8 +7,14 @@ entity is looked at through its modifiers: "Moscow's troops" -> Moscow, "the Egy
 army" -> Egyptian, "forces of Belarus" -> Belarus, "the violence carried out by Hamas" -> Hamas.
 An unnamed organ of a state ("police", "the authorities", "the country's leaders") belongs to
 the country where the event happens (`home`), given by the caller.
+
+The parse only proposes: which candidate is the actor and which the recipient is decided by the learned
+scorer (`role_model`, weights trained on WikiEvents by `python -m dateline.train.arguments`) over the
+rules' heads, the claimer and every named group, state or person of the sentence (`role_features`).
 """
 from __future__ import annotations
+
+import threading
 
 from spacy.tokens import Doc, Token
 
@@ -40,12 +46,27 @@ def _preps(tok: Token, names: set[str]) -> list[Token]:
     return out
 
 
+MANNER_PREPS = frozenset("by after before while without through in".split())
+
+
+def _shares_subject(tok: Token) -> bool:
+    """An open clause whose subject is its host's: "plans to hold talks", "fired and missed", "violated the
+    truce by shelling Rafah", "fired rockets, wounding three"."""
+    if tok.dep_ in ("xcomp", "conj"):
+        return True
+    if tok.dep_ == "pcomp" and tok.head.lower_ in MANNER_PREPS and tok.tag_ == "VBG":
+        return True
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(c.dep_ == "mark" for c in tok.children)
+
+
 def _controller(tok: Token) -> Token | None:
     """The verb whose subject is shared: "plans to hold talks", "fired and missed", "the order to attack"."""
     cur = tok
     for _ in range(MAX_CLIMB):
-        if cur.dep_ in ("xcomp", "conj") and cur.head != cur:
+        if _shares_subject(cur) and cur.head != cur:
             cur = cur.head
+            if cur.dep_ == "prep":  # "by shelling": the preposition hangs on the verb that has the subject
+                cur = cur.head
             if any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
                 return cur
         else:
@@ -75,7 +96,8 @@ def _nominal_agents(tok: Token, category: str = "") -> list[Token]:
     return out
 
 
-def actor_heads(trig: Trigger) -> list[Token]:
+def rule_actor_heads(trig: Trigger) -> list[Token]:
+    """The doers the parse proposes (the learned scorer decides among them: `actor_heads`)."""
     pred = trig.predicate
     category = trig.sense.category
     if trig.nominal and pred is trig.token:
@@ -106,7 +128,8 @@ def actor_heads(trig: Trigger) -> list[Token]:
     return out
 
 
-def recipient_heads(trig: Trigger) -> list[Token]:
+def rule_recipient_heads(trig: Trigger) -> list[Token]:
+    """The targets the parse proposes (the learned scorer decides among them: `recipient_heads`)."""
     pred, tok = trig.predicate, trig.token
     category = trig.sense.category
     preps = RECIPIENT_PREPS if category in AT_TARGET_CATEGORIES else RECIPIENT_PREPS - {"at"}
@@ -250,6 +273,8 @@ def claimant(trig: Trigger) -> list[Token]:
     """Who claimed the event: "ISIS claimed credit for the attacks", "the Taliban claimed responsibility
     for shooting down the helicopter" -> the claimer is the actor."""
     tok = trig.predicate
+    if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in CLAIM_VERBS:  # "the bombing was claimed by IS"
+        return [g for a in tok.head.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
     prep = tok.head if tok.dep_ in ("pobj", "pcomp") else None
     if prep is None or prep.lower_ != "for":
         return []
@@ -263,3 +288,69 @@ def claimant(trig: Trigger) -> list[Token]:
     if verb.lemma_.lower() not in CLAIM_VERBS or any(c.dep_ == "neg" for c in verb.children):
         return []
     return [s for s in subjects(verb) if not any(c.dep_ == "det" and c.lower_ == "no" for c in s.children)]
+
+
+def actor_heads(trig: Trigger) -> list[Token]:
+    """The event's doers as the learned scorer decides them (empty rather than a guess)."""
+    return _decided(trig)[0]
+
+
+def recipient_heads(trig: Trigger) -> list[Token]:
+    """The event's targets as the learned scorer decides them (empty rather than a guess)."""
+    return _decided(trig)[1]
+
+
+_memo = threading.local()  # the decisions for the Doc being annotated (user_data holds declared extensions only)
+
+
+def _decided(trig: Trigger) -> tuple[list[Token], list[Token], dict[int, float]]:
+    """Actors, recipients and the probability of each chosen head, worked out once per trigger (the events
+    stage asks several times: grouping, coding, confidence)."""
+    doc = trig.token.doc
+    memo = getattr(_memo, "doc", None)
+    if memo is None or memo[0] is not doc:
+        memo = (doc, {})
+        _memo.doc = memo
+    key = (trig.token.i, trig.predicate.i, trig.sense)
+    if key not in memo[1]:
+        memo[1][key] = _decide(trig)
+    return memo[1][key]
+
+
+def _decide(trig: Trigger) -> tuple[list[Token], list[Token], dict[int, float]]:
+    from .role_features import candidate_features, mention_labels, named_heads
+    from .role_model import role
+    doc = trig.token.doc
+    ra, rr, cl = rule_actor_heads(trig), rule_recipient_heads(trig), claimant(trig)
+    ra_i, rr_i, cl_i = {h.i for h in ra}, {h.i for h in rr}, {h.i for h in cl}
+    labels = mention_labels(doc, trig.token.sent)
+    cands: dict[int, Token] = {}
+    for h in ra + rr + cl + named_heads(doc, trig):
+        if h.i != trig.token.i:
+            cands.setdefault(h.i, h)
+    feats = {i: candidate_features(doc, trig, h, ra_i, rr_i, cl_i, labels) for i, h in cands.items()}
+    out = []
+    for name, proposed in (("actor", ra), ("recipient", rr)):
+        weights = role(name)
+        if proposed:  # the rules' heads stay unless the scorer vetoes them
+            chosen = [h for h in proposed if h.i in feats and weights.probability(feats[h.i]) >= weights.veto]
+        else:  # none proposed: the likeliest candidate, if likely enough ("Israel violated the truce by shelling")
+            # a claimer is read by the events stage itself ("claimed responsibility": actor and source)
+            scored = sorted(((weights.probability(f), -abs(i - trig.token.i), i) for i, f in feats.items()
+                             if i not in cl_i), reverse=True)
+            chosen = [cands[scored[0][2]]] if scored and scored[0][0] >= weights.threshold else []
+            if chosen:  # "Russia, Belarus and Iran": the conjuncts of the head share its role
+                chosen += [c for c in chosen[0].conjuncts if c.i in cands and c not in chosen]
+        out.append(chosen)
+    # one mention is not both: the likelier role keeps it
+    actors = [a for a in out[0] if a not in out[1] or role("actor").probability(feats[a.i])
+              >= role("recipient").probability(feats[a.i])]
+    recipients = [r for r in out[1] if r not in actors]
+    probs = {0: max((role("actor").probability(feats[a.i]) for a in actors if a.i in feats), default=0.0),
+             1: max((role("recipient").probability(feats[r.i]) for r in recipients if r.i in feats), default=0.0)}
+    return actors, recipients, probs
+
+
+def role_probability(trig: Trigger, name: str) -> float:
+    """The scorer's probability for the head it chose in role `name` ("actor", "recipient"); 0 if none."""
+    return _decided(trig)[2][0 if name == "actor" else 1]

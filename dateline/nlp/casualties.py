@@ -2,7 +2,10 @@
 
 Patterns: "one person was killed", "killed six fighters", "at least 14 dead",
 "2,500 civilians have been killed", "the death toll rose to 305", "several injured".
-Counts use the conservative readings of `quantities.count_phrase`.
+Counts use the conservative readings of `quantities.count_phrase`. Conjoined victims add up ("two troops
+and two civilians" is 4). A toll that sums up many events is no event's toll, and none is read from it:
+a war or a campaign killing ("the civil war has killed 300,000"), a count since a date or over months or
+years ("killed since 2014", "over the past year"), a running total ("so far", "in total", "to date").
 """
 from __future__ import annotations
 
@@ -12,11 +15,14 @@ from spacy.tokens import Span, Token
 
 from ..types import Count
 from .quantities import VAGUE_MIN, CountPhrase, count_phrase
+from .triggers import word_class
 
 KILL = frozenset("kill die dead death fatality toll massacre slay execute behead murder".split())
 INJURE = frozenset("injure wound hurt injury injured wounded".split())
 ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "obj", "npadvmod", "attr", "appos", "conj")
 MAX_WINDOW = 8  # "the death toll ... rose to 305": how far a toll's number may be
+LONG_UNITS = frozenset("month year decade".split())  # "over the past two years": a toll of many events
+RUNNING_TOTAL = frozenset(("so far", "to date", "in total", "in all", "this year", "since then"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +78,46 @@ def _left_neighbours(tok: Token) -> list[Token]:
     return out
 
 
+def _conjoined(noun: Token, phrase: CountPhrase) -> tuple[CountPhrase, int]:
+    """"two troops and two civilians": the counts of the victims conjoined with the first add up."""
+    lo, hi, end = phrase.min, phrase.max, phrase.end
+    doc = noun.doc
+    for other in noun.conjuncts:
+        if other.i < noun.i or other.like_num or other.pos_ not in ("NOUN", "PROPN") or noun.like_num:
+            continue  # "12 dead and 40 injured": each count has a casualty word of its own
+        if any(_kind(t) for t in doc[noun.i:other.i + 1]):
+            continue
+        more = _count_of(other)
+        if more is None:
+            continue
+        lo = None if lo is None or more.min is None else lo + more.min
+        hi = None if hi is None or more.max is None else hi + more.max
+        end = max(end, other.i + 1)
+    return CountPhrase(lo, hi, phrase.start, end), end
+
+
+def aggregate(kill: Token) -> bool:
+    """Is this a toll summed over many events (a war's, since a date, over years, a running total)?"""
+    clause = kill
+    while clause.dep_ in ("amod", "acomp", "conj", "compound", "nsubj", "nsubjpass", "dobj", "pobj", "prep") \
+            and clause.head != clause and clause.pos_ != "VERB":
+        clause = clause.head
+    wars = word_class("war")
+    for tok in clause.subtree:
+        if tok.lemma_.lower() in wars and (tok.dep_ == "nsubj" and tok.head == clause or (
+                tok.dep_ == "pobj" and tok.head.dep_ == "agent" and tok.head.head == clause)):
+            return True  # "the war has killed", "killed by the conflict"
+        if tok.lower_ == "since" and tok.head == clause:
+            return True
+        if tok.lemma_.lower() in LONG_UNITS and tok.head.lower_ in ("over", "in", "during", "for", "within") \
+                and any(c.lower_ in ("past", "last") for c in tok.children):
+            return True
+        if tok.lemma_.lower() in word_class("tally") and tok.head == clause:
+            return True
+    window = kill.sent.text.lower()
+    return any(f" {marker}" in f" {window}" for marker in RUNNING_TOTAL)
+
+
 def casualties(sent: Span) -> list[Casualty]:
     out: list[Casualty] = []
     for tok in sent:
@@ -84,6 +130,10 @@ def casualties(sent: Span) -> list[Casualty]:
             phrase = _count_of(cand)
             if phrase is None:
                 continue
+            if aggregate(tok):
+                break
+            noun = cand.head if cand.dep_ == "nummod" else cand
+            phrase, _ = _conjoined(noun, phrase)
             doc = sent.doc
             first, last = min(phrase.start, tok.i), max(phrase.end - 1, tok.i)
             out.append(Casualty(kind, Count(phrase.min, phrase.max, doc[first:last + 1].text), tok,

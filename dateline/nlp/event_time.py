@@ -15,6 +15,10 @@ to the day before (reports tell what happened that day or the day before).
 
 Offsets ("came four days after X was arrested") and spans ("killed over two days") are applied to
 the time of the clause they hang on.
+
+Background lends nothing: a time after "since" ("killed since July 8", "since they deployed there in
+2015") dates the start of something else, and a time in a clause describing a noun the event is not in
+("the base, which they took in 2015") dates that clause's happening, not the event.
 """
 from __future__ import annotations
 
@@ -50,11 +54,13 @@ class DatedMention:
     sentence: int
     category: str
     time: EventTime
+    points_back: bool = True  # "the attack on Monday", "Monday's raid": may date an event told before it
 
 
 def _times(doc: Doc, sent: Span) -> list[Span]:
     spans = doc.spans["dl_times"] if "dl_times" in doc.spans else []
-    return [s for s in spans if sent.start <= s.start < sent.end and s._.dl_time is not None and s._.dl_time.from_]
+    return [s for s in spans if sent.start <= s.start < sent.end and s._.dl_time is not None and s._.dl_time.from_
+            and not _since(s)]
 
 
 def governor(s: Span) -> Token | None:
@@ -83,6 +89,51 @@ def attached(s: Span, scope: set[int]) -> bool:
         if not (s.start <= cur.i < s.end) and _happening_noun(cur):
             return False
     return False
+
+
+CLAUSE_DEPS = frozenset("advcl relcl acl ccomp xcomp parataxis conj csubj".split())
+MAX_CLAUSE_HOPS = 12
+
+
+def _clause_head(tok: Token) -> Token:
+    cur = tok
+    for _ in range(MAX_CLAUSE_HOPS):
+        if cur.head == cur or (cur.dep_ in CLAUSE_DEPS and cur.pos_ in ("VERB", "AUX")):
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _since(s: Span) -> bool:
+    """"since July 8", "since they deployed there in 2015": the start of something else."""
+    cur = s.root
+    for _ in range(MAX_CLAUSE_HOPS):
+        if cur.lower_ == "since" or any(c.dep_ == "mark" and c.lower_ == "since" for c in cur.children):
+            return True
+        if cur.head == cur or (cur.dep_ in CLAUSE_DEPS and cur.pos_ in ("VERB", "AUX")):
+            return False
+        cur = cur.head
+    return False
+
+
+DESCRIPTIVE_CLAUSES = frozenset("relcl acl".split())
+
+
+def _other_clause(s: Span, pred: Token) -> bool:
+    """The time belongs to a clause describing a noun ("the base, which they took in 2015") that the event
+    is not in (the parser's other clause boundaries are too loose to decide by)."""
+    own = _clause_head(s.root)
+    if own.dep_ not in DESCRIPTIVE_CLAUSES:
+        return False
+    cur = pred
+    for _ in range(MAX_CLAUSE_HOPS):
+        c = _clause_head(cur)
+        if c == own:
+            return False
+        if c.head == c:
+            return True
+        cur = c.head
+    return True
 
 
 def is_report(tok: Token) -> bool:
@@ -129,13 +180,24 @@ def dated_mentions(doc: Doc, sent: Span, sent_no: int, triggers: list[Trigger]) 
             continue
         for trig in triggers:
             if attached(s, {trig.token.i, trig.predicate.i}):
-                out.append(DatedMention(sent_no, trig.sense.category, _event_time(t)))
+                out.append(DatedMention(sent_no, trig.sense.category, _event_time(t), _points_back(trig, s)))
                 break
     return out
 
 
+def _points_back(trig: Trigger, s: Span) -> bool:
+    """A definite or dated event noun ("the attack on Monday", "Monday's raid") refers to an event already
+    told; a verb ("gunmen attacked a bus on Monday") tells a new one, whose day is its own."""
+    tok = trig.token
+    return trig.nominal and any(c.dep_ in ("det", "poss") and (c.lower_ in ("the", "this", "that", "these", "those")
+                                                              or c.dep_ == "poss") for c in tok.children)
+
+
 def nearest_mention(mentions: list[DatedMention], category: str, sent_no: int) -> EventTime | None:
-    same = [m for m in mentions if m.sentence != sent_no and (
+    """The day the article gives the same kind of happening elsewhere: before this sentence, or after it
+    only in a phrase that points back ("The attack on Monday ..."): a later sentence's new event of the
+    same kind has a day of its own, not this one's."""
+    same = [m for m in mentions if m.sentence != sent_no and (m.sentence < sent_no or m.points_back) and (
         m.category == category or (m.category == ANY_DEED and category in ON_THE_GROUND))]
     if not same:
         return None
@@ -272,7 +334,8 @@ def event_time(story: Story, sent_no: int, triggers: list[Trigger], mood: str,
             return _shift(ref, shifted[1]), True
     statement = category in VERBAL_ACTS
     background = _background(head.predicate)
-    usable = [s for s in spans if not _noun_bound(s, scope) and (statement or not _report_time(s, scope))]
+    usable = [s for s in spans if not _noun_bound(s, scope) and (statement or not _report_time(s, scope))
+              and (not _other_clause(s, head.predicate) or _report_time(s, scope))]
     if usable and not background:
         nearest = min(usable, key=lambda s: abs(s.start - head.token.i))
         return _event_time(nearest._.dl_time), False

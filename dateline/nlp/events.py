@@ -20,9 +20,11 @@ from ..geo.event_location import event_place
 from ..ontology import load_ontology
 from ..types import Attribution, Count, Event, TextSpan
 from . import extensions  # noqa: F401  (registers the ._.dl_* attributes)
+from .acled_evidence import acled_coding
 from .arguments import actor_heads, claimant, entity_ids, recipient_heads
 from .casualties import Casualty, casualties
 from .configured import WithSettings
+from .event_confidence import event_confidence
 from .event_time import Story, dated_mentions, event_time
 from .implied_arguments import (MUTUAL, ON_THE_GROUND, Prior, antecedent_event, attacked_country, content_of_noun,
                                 crowd_actors, home_entity, own_state, place_in_context, refers_back_to_event,
@@ -349,7 +351,8 @@ def _event(doc: Doc, sent: Span, h: Happening, event_id: str, found: dict[str, C
         inferred |= {"recipients"} if recipients else set()
     civilians = any(r.lemma_.lower() in CIVILIANS for r in recip_toks)
     state_actor = any(e.id in actors and e.sector in STATE_SECTORS for e in doc._.dl_entities or ())
-    acled = onto.acled(category, mode, civilians, state_actor)
+    acled_found = acled_coding(h.triggers, category, mode, actor_toks, recip_toks, civilians, state_actor)
+    acled = acled_found.acled
     coding = onto.from_cameo(head.sense.cameo) if head.sense.cameo else None
     scope = sorted({t for trig in h.triggers for t in list(trig.predicate.subtree)[:MAX_SCOPE_TOKENS]},
                    key=lambda t: t.i)
@@ -371,7 +374,8 @@ def _event(doc: Doc, sent: Span, h: Happening, event_id: str, found: dict[str, C
         quantities=quantities(scope, head.predicate.lower_, skip),
         trigger=TextSpan(head.span.start_char, head.span.end_char, head.span.text),
         sentence=(sent.start_char, sent.end_char),
-        confidence=round(min(0.9, 0.6 + 0.1 * bool(actors) + 0.1 * (not head.nominal) + 0.1 * bool(recipients)), 2),
+        confidence=event_confidence(doc, head, actors, recipients, place, time is not None, inferred,
+                                    acled_found.evidence),
         inferred=tuple(f for f in ("actors", "recipients", "place", "time") if f in inferred),
     )
 

@@ -5,7 +5,8 @@
 Conventions for vague words (the most conservative reading, as ACLED codes fatalities):
 "several", "a few", "many", "dozens of" with a plural are read as their least value:
 several/few/many = 2+, dozens = 24+ (two dozen), scores = 40+, hundreds = 200+,
-thousands = 2,000+; "a dozen" = 12. "more than N" and "over N" give min N (not N+1);
+thousands = 2,000+; "a dozen" = 12; "half a million" = 500,000. "at least N" gives min N;
+"more than N" and "over N" exclude N: min N+1 ("more than a dozen" is 13 or more);
 "nearly/almost/up to/fewer than N" give max N and no min; "about/some/around N" give N.
 """
 from __future__ import annotations
@@ -28,6 +29,7 @@ MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion
 VAGUE_MIN = {"several": 2, "few": 2, "many": 2, "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000,
              "numerous": 2, "multiple": 2}
 AT_LEAST = ("at least", "more than", "over", "upwards of", "in excess of", "no fewer than", "at minimum")
+STRICTLY_MORE = frozenset(("more than", "over", "upwards of", "in excess of"))  # N itself is excluded
 AT_MOST = ("nearly", "almost", "up to", "fewer than", "less than", "under", "as many as")
 NOT_UNITS = frozenset(
     "year month week day hour minute second time km kilometre kilometer mile metre meter percent per cent "
@@ -46,9 +48,12 @@ class CountPhrase:
 
 def number_value(words: list[str]) -> float | None:
     """'9,000' -> 9000; 'six million' -> 6000000; 'two dozen' -> 24; None if not a number."""
-    total, current, seen = 0.0, 0.0, False
+    total, current, seen, skip_article = 0.0, 0.0, False, False
     for w in words:
         w = w.lower().replace(",", "")
+        if w in ("a", "an") and skip_article:
+            skip_article = False
+            continue
         if re.fullmatch(r"\d+(\.\d+)?", w):
             current += float(w)
             seen = True
@@ -60,6 +65,9 @@ def number_value(words: list[str]) -> float | None:
             seen = True
             if MULTIPLIERS[w] >= 1000:
                 total, current = total + current, 0.0
+        elif w == "half" and not seen:  # "half a million": the "a" after it counts no unit of its own
+            current, seen, skip_article = 0.5, True, True
+            continue
         elif w in ("and", "-"):
             continue
         else:
@@ -70,6 +78,11 @@ def number_value(words: list[str]) -> float | None:
 def _number_tokens(num: Token) -> list[Token]:
     """A number and the number words attached to it ("six million", "200,000")."""
     toks = [num] + [c for c in num.children if c.dep_ in ("compound", "quantmod", "nummod") and (c.like_num or c.lower_ in MULTIPLIERS)]
+    doc = num.doc
+    first = min(t.i for t in toks)
+    if num.lower_ in MULTIPLIERS and first >= 2 and doc[first - 1].lower_ in ("a", "an") \
+            and doc[first - 2].lower_ == "half":  # "half a million", however the parser hangs the words
+        toks += [doc[first - 2], doc[first - 1]]
     return sorted(toks, key=lambda t: t.i)
 
 
@@ -78,6 +91,8 @@ def _qualifier(doc, start: int, sent_start: int) -> tuple[str | None, int]:
         if start - size < sent_start:
             continue
         words = doc[start - size:start].text.lower()
+        if words in STRICTLY_MORE:
+            return "more", start - size
         if words in AT_LEAST:
             return "min", start - size
         if words in AT_MOST:
@@ -94,20 +109,25 @@ def count_phrase(num: Token) -> CountPhrase | None:
         start = num.i - 1 if num.i > num.sent.start and doc[num.i - 1].lower_ in ("a", "many") else num.i
         return CountPhrase(VAGUE_MIN[low], None, start, num.i + 1)
     if low == "dozen" and not any(c.like_num for c in num.children):
-        return CountPhrase(12, 12, num.i - 1 if num.i > num.sent.start and doc[num.i - 1].lower_ == "a" else num.i, num.i + 1)
+        start = num.i - 1 if num.i > num.sent.start and doc[num.i - 1].lower_ == "a" else num.i
+        return _qualified(12, *_qualifier(doc, start, num.sent.start), num.i + 1)
     if not (num.like_num or low in MULTIPLIERS) or num.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"):
         return None
     toks = _number_tokens(num)
     value = number_value([t.text for t in toks])
     if value is None or value != int(value):
         return None
-    n = int(value)
-    kind, start = _qualifier(doc, toks[0].i, num.sent.start)
+    return _qualified(int(value), *_qualifier(doc, toks[0].i, num.sent.start), toks[-1].i + 1)
+
+
+def _qualified(n: int, kind: str | None, start: int, end: int) -> CountPhrase:
+    if kind == "more":
+        return CountPhrase(n + 1, None, start, end)
     if kind == "min":
-        return CountPhrase(n, None, start, toks[-1].i + 1)
+        return CountPhrase(n, None, start, end)
     if kind == "max":
-        return CountPhrase(None, n, start, toks[-1].i + 1)
-    return CountPhrase(n, n, start, toks[-1].i + 1)
+        return CountPhrase(None, n, start, end)
+    return CountPhrase(n, n, start, end)
 
 
 def counted_noun(num: Token) -> Token | None:

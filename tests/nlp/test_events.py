@@ -197,7 +197,7 @@ def test_events_each_count_goes_with_its_own_casualty_word(annotate):
                       published="2019-06-03")
     attack = next(v for v in record.events if v.category == "ASSAULT")
     assert (attack.fatalities.min, attack.fatalities.max) == (12, None)
-    assert (attack.injuries.min, attack.injuries.max) == (40, None)
+    assert (attack.injuries.min, attack.injuries.max) == (41, None)  # "more than 40" excludes 40
 
 
 def test_events_it_after_a_state_subject_is_that_state(annotate):

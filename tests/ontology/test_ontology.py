@@ -23,7 +23,8 @@ def test_ontology_cameo_to_plover(code, category, mode):
     ("ASSAULT", "aerial", False, "Air/drone strike"),
     ("ASSAULT", "heavy-weapons", False, "Shelling/artillery/missile attack"),
     ("ASSAULT", "firearms", True, "Attack"),
-    ("ASSAULT", None, False, "Armed clash"),
+    ("ASSAULT", None, False, "Attack"),  # no evidence of two sides fighting: not "Armed clash" (issue 13)
+    ("ASSAULT", "sideAB", False, "Armed clash"),
     ("COERCE", "arrest", False, "Arrests"),
     ("PROTEST", "riot", False, "Violent demonstration"),
     ("RETREAT", "withdraw", False, "Non-violent transfer of territory"),
