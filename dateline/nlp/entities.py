@@ -100,7 +100,7 @@ def _norm(text: str) -> str:
 
 
 def _name_tokens(doc: Doc, m: Mention) -> list[str]:
-    return [t.text.casefold().rstrip(".") for t in doc[m.start:m.end] if not t.is_punct or t.text == "-"]
+    return [t.text.casefold().rstrip(".") for t in doc[m.start:m.end] if not t.is_space and (not t.is_punct or t.text == "-")]
 
 
 def cluster_mentions(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> list[Cluster]:
@@ -115,7 +115,8 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> li
             clusters.append(c)
         c.mentions.append(m)
 
-    persons = [m for m in mentions if m.label == "PERSON"]
+    # A span of line breaks the NER called a person names no one (and has no surname to match).
+    persons = [m for m in mentions if m.label == "PERSON" and _name_tokens(doc, m)]
     # Full names first, so that "Putin" can join "Vladimir Putin" even when it comes first.
     for m in sorted(persons, key=lambda m: -len(_name_tokens(doc, m))):
         toks = _name_tokens(doc, m)
@@ -168,6 +169,8 @@ def _surname_cluster(tok: str, m: Mention, by_key: dict[tuple, Cluster], doc: Do
         if key[0] != "PERSON":
             continue
         words = key[1].split()
+        if not words:
+            continue
         if tok not in (words[-1], words[-1].split("-")[-1]) and not (len(words) > 2 and tok == words[-2]):
             continue
         pos = max((x.start for x in c.mentions if x.start < m.start), default=-1)

@@ -236,3 +236,17 @@ def test_entities_us_justice_department_is_american_in_a_foreign_story(entity_nl
 def test_entities_hyphenated_given_names_stay_people(entity_nlp):
     doc = entity_nlp("Lawmaker Cheng Wai-kin said the vote was fair, and Kim Jong-un sent a letter.")
     assert by_surface(doc, "Cheng Wai-kin").type == "PERSON"
+
+
+def test_entities_a_person_span_of_line_breaks_names_no_one(blank_nlp):
+    from spacy.tokens import Doc
+
+    from dateline.kb import load_kb
+    from dateline.nlp.entities import cluster_mentions
+    from dateline.nlp.mentions import Mention
+
+    doc = Doc(blank_nlp.vocab, words=["Anna", "Berg", "spoke", ".", "\n\n", "Berg", "left", "."],
+              spaces=[True, True, False, False, False, True, False, False])
+    mentions = [Mention(0, 2, "PERSON"), Mention(4, 5, "PERSON"), Mention(5, 6, "PERSON")]
+    clusters = cluster_mentions(doc, mentions, load_kb())
+    assert [[doc[m.start:m.end].text for m in c.mentions] for c in clusters] == [["Anna Berg", "Berg"]]
