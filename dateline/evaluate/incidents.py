@@ -3,17 +3,21 @@
 The pairs were sampled from the real articles in ../shared/corpus/articles.jsonl,
 inside the linker's blocking buckets (same category family, overlapping days), so
 the negatives are hard ones: linked and unlinked pairs, same and different
-articles. Each side is found by (doc_id, trigger offset), falling back to the
-event id, so a renumbering of events does not break the labels; a side the
-current extractor no longer produces is counted as `missing` and left out.
+articles. Each side is an article id and its trigger's offset in the article's raw text;
+the article is cleaned again here (no NLP) to find its stored document and where the offset
+landed, so neither a change of cleaning nor a renumbering of events breaks the labels. A side
+the current extractor no longer produces is counted as `missing` and left out.
 
 Predicted "same" = both events are reports of one incident after `link_all`.
 """
 from __future__ import annotations
 
+import difflib
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from ..types import Rejected
 
 PAIRS = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "incident_pairs.tsv"
 CORPUS = "corpus/articles.jsonl"
@@ -23,8 +27,8 @@ DEFINITION = ("precision = linked pairs labelled same / linked pairs; recall = l
 
 @dataclass(frozen=True, slots=True)
 class LabelledPair:
-    a: tuple[str, str, int]  # doc_id, event_id, trigger start
-    b: tuple[str, str, int]
+    a: tuple[str, int]  # corpus article id, trigger start in its raw text
+    b: tuple[str, int]
     same: bool
     reason: str
 
@@ -32,21 +36,22 @@ class LabelledPair:
 def load_pairs(path: Path = PAIRS) -> list[LabelledPair]:
     pairs = []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("doc_a\t"):
+        if not line.strip() or line.startswith("#") or line.startswith("article_a\t"):
             continue
-        da, ea, ta, db, eb, tb, label, reason = line.split("\t")
+        aa, ta, ab, tb, label, reason = line.split("\t")
         if label not in ("same", "different"):
             raise ValueError(f"bad label {label!r} in {path}")
-        pairs.append(LabelledPair((da, ea, int(ta)), (db, eb, int(tb)), label == "same", reason))
+        pairs.append(LabelledPair((aa, int(ta)), (ab, int(tb)), label == "same", reason))
     return pairs
 
 
-def score_pairs(conn, pairs: list[LabelledPair]) -> dict:
+def score_pairs(conn, pairs: list[LabelledPair], corpus: Path) -> dict:
     """Precision, recall and counts of the store's incidents against the labels."""
     tp = fp = fn = tn = missing = 0
     errors = []
+    where = _Locator(corpus)
     for p in pairs:
-        ia, ib = _incident_of(conn, p.a), _incident_of(conn, p.b)
+        ia, ib = _incident_of(conn, where(*p.a)), _incident_of(conn, where(*p.b))
         if ia is _MISSING or ib is _MISSING:
             missing += 1
             continue
@@ -78,12 +83,12 @@ def evaluate_incidents(shared: Path, db: str | None = None, pairs_path: Path = P
     if db is not None:
         with open_store(db) as store:
             link_all(store.conn)
-            return score_pairs(store.conn, pairs)
+            return score_pairs(store.conn, pairs, shared / CORPUS)
     with tempfile.TemporaryDirectory() as tmp:
         with open_store(Path(tmp) / "corpus.db") as store:
             _ingest_corpus(store, shared / CORPUS, model)
             link_all(store.conn)
-            return score_pairs(store.conn, pairs)
+            return score_pairs(store.conn, pairs, shared / CORPUS)
 
 
 def _ingest_corpus(store, path: Path, model: str | None) -> None:
@@ -99,8 +104,41 @@ def _ingest_corpus(store, path: Path, model: str | None) -> None:
 _MISSING = object()
 
 
-def _incident_of(conn, side: tuple[str, str, int]):
-    doc_id, event_id, trigger = side
+class _Locator:
+    """(article id, raw offset) -> (stored document id, offset in its cleaned text), or None."""
+
+    def __init__(self, corpus: Path):
+        self.corpus = corpus
+        self._documents: dict[str, object] | None = None
+
+    def __call__(self, article: str, offset: int) -> tuple[str, int] | None:
+        found = self.documents().get(article)
+        if found is None:
+            return None
+        raw, document = found
+        for a, b, n in difflib.SequenceMatcher(None, raw, document.text, autojunk=False).get_matching_blocks():
+            if a <= offset < a + n:
+                return document.id, b + offset - a
+        return None  # the line holding it was cleaned away
+
+    def documents(self) -> dict:
+        if self._documents is None:
+            from ..documents import make_document
+            from ..inputs import iter_inputs
+            from ..types import Document
+
+            self._documents = {}
+            for raw in iter_inputs([str(self.corpus)]):
+                document = make_document(raw, None) if not isinstance(raw, Rejected) else raw
+                if isinstance(document, Document):
+                    self._documents[raw.origin.rsplit("(", 1)[-1].rstrip(")")] = (raw.text, document)
+        return self._documents
+
+
+def _incident_of(conn, side: tuple[str, int] | None):
+    if side is None:
+        return _MISSING
+    doc_id, trigger = side
     row = conn.execute("SELECT id FROM events WHERE doc_id = ? AND trigger_start = ? ORDER BY id", (doc_id, trigger)
                        ).fetchone()
     if row is None:  # the trigger's span moved ("shot" -> "shot down"): an event whose trigger covers it
