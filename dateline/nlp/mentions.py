@@ -89,13 +89,19 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, matches: list[tuple[int, int, str
         if m is not None:
             mentions.append(m)
             taken.update(range(m.start, m.end))
+    by_start: dict[int, list[Mention]] = {}  # a match looks at the mentions starting on its own tokens only
+    for m in mentions:
+        by_start.setdefault(m.start, []).append(m)
     for start, end, kind in sorted(matches, key=lambda x: (x[0], -(x[1] - x[0]))):
-        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        inside = [m for i in range(start, end) for m in by_start.get(i, ()) if m.end <= end]
         if end - start >= 2 and inside and not any(m.start < start < m.end or m.start < end < m.end for m in mentions):
             # A known name that the NER split ("Afghan" + "Taliban"): the whole name wins.
             m = _from_kb_match(doc, start, end, kind, kb)
             if m is not None and (end - start) > max(x.end - x.start for x in inside):
                 mentions = [x for x in mentions if x not in inside] + [m]
+                for x in inside:
+                    by_start[x.start].remove(x)
+                by_start.setdefault(m.start, []).append(m)
                 taken.update(range(start, end))
             continue
         if any(i in taken for i in range(start, end)):
@@ -103,6 +109,7 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, matches: list[tuple[int, int, str
         m = _from_kb_match(doc, start, end, kind, kb)
         if m is not None:
             mentions.append(m)
+            by_start.setdefault(m.start, []).append(m)
             taken.update(range(start, end))
     mentions.sort(key=lambda m: m.start)
     return mentions
