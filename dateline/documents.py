@@ -8,6 +8,7 @@ from datetime import date
 from .clean import clean_text
 from .errors import BadArgument
 from .inputs import RawInput
+from .safe_text import unstorable
 from .timex.dateline import published_from_dateline
 from .types import Document, Rejected
 
@@ -53,6 +54,10 @@ def make_document(raw: RawInput, published: str | None = None) -> Document | Rej
         return Rejected(raw.origin, "parse_error", str(exc))
     if len(raw.text) > MAX_CHARS:  # checked before cleaning, which only ever removes characters
         return Rejected(raw.origin, "too_large", f"{len(raw.text)} characters; the limit is {MAX_CHARS}")
+    for field in ("text", "title", "url", "outlet"):  # before the hash, which encodes the text as UTF-8
+        bad = unstorable(getattr(raw, field))
+        if bad:
+            return Rejected(raw.origin, "encoding", f"the {field} holds {bad}: not storable text")
     cleaned = clean_text(raw.text, from_markup=raw.from_markup)
     if not cleaned.text.strip():
         return Rejected(raw.origin, "empty", "nothing left after cleaning")

@@ -22,3 +22,8 @@ class BadArgument(TerminalError):
 
 class ModelNotFound(TerminalError):
     """The configured spaCy pipeline is not installed."""
+
+
+class Unstorable(TerminalError):
+    """The store refuses a record's values (text PostgreSQL cannot hold, a number too large):
+    that article is rejected, the batch goes on."""

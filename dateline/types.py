@@ -30,6 +30,7 @@ Category = Literal[
 ]
 RejectReason = Literal[
     "empty", "binary", "encoding", "too_large", "no_text", "language", "parse_error", "unreadable", "nlp_error",
+    "too_slow", "unstorable",
 ]
 
 
