@@ -6,16 +6,22 @@
 `annotate_batch` returns plain records, so batches can run in worker processes
 (here, `--workers`) or on Dask workers and come back by pickling; a spaCy Doc never
 crosses a process boundary. One failing article never stops the batch: spaCy's
-error handler drops it and it comes out as `Rejected(reason="nlp_error")`.
+error handler drops it and it comes out as `Rejected(reason="nlp_error")`. One slow
+article does not either: past its time budget (`TIME_BUDGET` seconds of NLP, checked
+between components) it comes out as `Rejected(reason="too_slow")`.
 """
 from __future__ import annotations
 
 import logging
+import math
 import multiprocessing
+import os
+import time
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .documents import make_document
 from .inputs import RawInput
@@ -39,19 +45,139 @@ def load_nlp(model: str) -> Language:
     return nlp
 
 
-def annotate_batch(nlp: Language, batch: list[Document | Rejected]) -> list[Item]:
-    """Records for a batch, in batch order; Rejected items pass through."""
-    documents = [d for d in batch if isinstance(d, Document)]
-    done: dict[int, ArticleRecord] = {}
-    for doc, document in nlp.pipe(((d.text, d) for d in documents), as_tuples=True, batch_size=max(1, len(documents))):
-        done[id(document)] = to_record(document, doc)
+def annotate_batch(nlp: Language, batch: list[Document | Rejected], budget: float | None = None) -> list[Item]:
+    """Records for a batch, in batch order; Rejected items pass through.
+
+    `budget`: seconds of NLP per article (default `time_budget()`; `math.inf`: no limit). An
+    article over it, or sure to go over it, comes out as Rejected("too_slow"); the batch goes on.
+    """
+    clock = _Clock(nlp, time_budget() if budget is None else budget)
+    live: list[tuple[Document, Doc]] = []
+    for d in (d for d in batch if isinstance(d, Document)):
+        try:
+            doc = clock.run_one("tokenizer", lambda: nlp.make_doc(d.text), len(d.text) // 5 + 1)
+        except Exception as exc:  # noqa: BLE001 - as spaCy's error handler: the article fails, not the batch
+            _log_error("tokenizer", nlp.tokenizer, [], exc)
+            continue
+        doc._context = d  # what nlp.pipe(as_tuples=True) does: dateline_context reads it
+        clock.spent[id(doc)] = clock.last
+        live.append((d, doc))
+    clock.calibrate_for([doc for _, doc in live])
+    too_slow: dict[int, Rejected] = {}
+    for name, proc in [*nlp.pipeline, (None, None)]:
+        for d, doc in list(live):
+            why = clock.over_budget(doc, name)
+            if why:
+                too_slow[id(d)] = Rejected(d.origin, "too_slow", why)
+                live.remove((d, doc))
+        if name is not None:
+            live = clock.run_component(name, proc, live)
+    done = {id(d): to_record(d, doc) for d, doc in live}
     out: list[Item] = []
     for d in batch:
         if isinstance(d, Rejected):
             out.append(d)
         else:
-            out.append(done.get(id(d)) or Rejected(d.origin, "nlp_error", "the NLP pipeline failed on this text"))
+            out.append(done.get(id(d)) or too_slow.get(id(d))
+                       or Rejected(d.origin, "nlp_error", "the NLP pipeline failed on this text"))
     return out
+
+
+TIME_BUDGET = 30.0  # seconds of NLP per article; DATELINE_TIME_BUDGET overrides it (0: no limit)
+# Only an article this long is stopped on a forecast: a short one's forecast would rest on rates that
+# per-call overheads inflate, and it cannot cost much anyway. Every article is stopped once over the budget.
+LONG_TOKENS = 20_000
+RATE_MIN_TOKENS = 400
+# Our own sentences, some 2,000 tokens: measures the pipeline's cost per token in this process before a
+# long article (of unknown cost) runs, when nothing has measured it yet.
+_CALIBRATION = " ".join(
+    ["Police said on Tuesday that two men were arrested after a fire at a warehouse in the north of the city.",
+     "The mayor told reporters the army would help clear the roads, and officials said the talks would resume."] * 48)
+
+
+def time_budget() -> float:
+    """TIME_BUDGET, or DATELINE_TIME_BUDGET seconds; 0 or less means no limit."""
+    value = os.environ.get("DATELINE_TIME_BUDGET")
+    seconds = float(value) if value else TIME_BUDGET
+    return seconds if seconds > 0 else math.inf
+
+
+class _Clock:
+    """Seconds of NLP spent per article, and seconds per token per component measured in this process.
+
+    The check costs a few clock reads per article and component: no thread, no signal. A model
+    component (one with `pipe`) runs over the batch and its time is shared by token count (its cost
+    is linear in tokens); our components are timed per article. Between components, an article over
+    the budget stops; a long one also stops when the rates say it cannot finish within the budget,
+    before it spends it (otherwise it overruns by at most the component that crossed the line).
+    """
+
+    def __init__(self, nlp: Language, budget: float):
+        self.nlp, self.budget = nlp, budget
+        self.names = [name for name, _ in nlp.pipeline]
+        self.rates = _RATES.setdefault(id(nlp), {})
+        self.spent: dict[int, float] = {}
+        self.last = 0.0
+
+    def run_one(self, name: str, call, tokens: int):
+        start = time.perf_counter()
+        result = call()
+        self.last = time.perf_counter() - start
+        if tokens >= RATE_MIN_TOKENS:  # on fewer, fixed per-call costs would pass for a cost per token
+            rate, old = self.last / tokens, self.rates.get(name)
+            self.rates[name] = rate if old is None else (old + rate) / 2
+        return result
+
+    def calibrate_for(self, docs: list[Doc]) -> None:
+        """A long article and no rates known yet: measure them first, on our own short text."""
+        if self.budget == math.inf or all(n in self.rates for n in self.names):
+            return
+        if any(len(doc) > LONG_TOKENS for doc in docs):
+            doc = self.nlp.make_doc(_CALIBRATION)
+            for name, proc in self.nlp.pipeline:
+                doc = self.run_one(name, lambda: proc(doc), len(doc))
+
+    def run_component(self, name: str, proc, live: list[tuple[Document, Doc]]) -> list[tuple[Document, Doc]]:
+        """The articles that went through `name`; one it fails on goes to spaCy's error handler."""
+        if not live:
+            return live
+        if not hasattr(proc, "pipe"):
+            kept = []
+            for d, doc in live:
+                try:
+                    self.run_one(name, lambda: proc(doc), len(doc))
+                except Exception as exc:  # noqa: BLE001 - spaCy's own semantics: the handler drops the article
+                    self.nlp.default_error_handler(name, proc, [doc], exc)
+                    continue
+                self.spent[id(doc)] += self.last
+                kept.append((d, doc))
+            return kept
+        tokens = sum(len(doc) for _, doc in live)
+        by_doc = {id(doc): (d, doc) for d, doc in live}
+        try:
+            out = self.run_one(name, lambda: list(proc.pipe([doc for _, doc in live], batch_size=len(live))), tokens)
+        except Exception as exc:  # noqa: BLE001 - a model component failing on the batch fails its articles only
+            self.nlp.default_error_handler(name, proc, [doc for _, doc in live], exc)
+            return []
+        for _, doc in live:
+            self.spent[id(doc)] += self.last * len(doc) / max(tokens, 1)
+        return [by_doc[id(doc)] for doc in out if id(doc) in by_doc]
+
+    def over_budget(self, doc: Doc, before: str | None) -> str | None:
+        """Why `doc` stops before component `before` (None: at the end), or None when it goes on."""
+        spent = self.spent[id(doc)]
+        if spent > self.budget:
+            return f"{spent:.1f} s of NLP, over the budget of {self.budget:g} s per article"
+        if before is None or len(doc) <= LONG_TOKENS:
+            return None
+        expected = spent + len(doc) * sum(self.rates.get(n, 0.0) for n in self.names[self.names.index(before):])
+        if expected > self.budget:
+            return (f"{len(doc)} tokens: about {expected:.0f} s of NLP expected at this process's measured speed, "
+                    f"over the budget of {self.budget:g} s per article")
+        return None
+
+
+_RATES: dict[int, dict[str, float]] = {}  # id(nlp) -> component -> seconds per token, as last measured
 
 
 _worker_nlp: Language | None = None

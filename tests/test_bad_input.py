@@ -336,3 +336,42 @@ def test_fifo_and_symlink_loops_are_named_as_such(cli, tmp_path):
     assert "no such file or folder" not in result.stderr
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT origin FROM documents").fetchall() == [(str(folder / "good.txt"),)]
+
+
+# --- the time budget per article -------------------------------------------------------------------------------
+
+# 54 characters: 17,592 of them make the 950 kB article of issue 17 (under both size limits).
+REPEATED = "Syria shelled Aleppo and the mayor said it hit a car. "
+
+
+def documents(*texts: str):
+    from dateline.documents import make_document
+
+    return [make_document(RawInput(f"a{n}", text)) for n, text in enumerate(texts)]
+
+
+def test_a_long_article_expected_over_the_budget_is_rejected_and_its_batch_goes_on(nlp):
+    from dateline.pipeline import annotate_batch
+
+    long = REPEATED * 2_500  # 135,000 characters, some 30,000 tokens
+    out = annotate_batch(nlp, documents(GOOD, long, GOOD2), budget=3.0)
+    assert [type(r).__name__ for r in out] == ["ArticleRecord", "Rejected", "ArticleRecord"]
+    assert out[1].reason == "too_slow" and "expected" in out[1].detail and "budget of 3 s" in out[1].detail
+
+
+def test_an_article_over_the_budget_is_rejected(nlp):
+    from dateline.pipeline import annotate_batch
+
+    out = annotate_batch(nlp, documents(GOOD, GOOD2), budget=1e-9)
+    assert [(r.origin, r.reason) for r in out] == [("a0", "too_slow"), ("a1", "too_slow")]
+    assert "over the budget" in out[0].detail
+
+
+@pytest.mark.slow
+def test_the_950_kb_repetitive_article_finishes_and_the_good_ones_are_stored(cli, tmp_path):
+    text = REPEATED * 17_592
+    assert 900_000 < len(text.encode()) < 1_000_000
+    result, origins, rejected = ingest_between_good(cli, tmp_path, "repeated.txt", text.encode(), tmp_path / "d.db")
+    assert "Traceback" not in result.stderr
+    assert origins[0] == str(tmp_path / "good.txt") and origins[-1] == str(tmp_path / "good2.txt")
+    assert rejected in ([], [(str(tmp_path / "repeated.txt"), "too_slow")])
