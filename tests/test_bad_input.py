@@ -375,3 +375,18 @@ def test_the_950_kb_repetitive_article_finishes_and_the_good_ones_are_stored(cli
     assert "Traceback" not in result.stderr
     assert origins[0] == str(tmp_path / "good.txt") and origins[-1] == str(tmp_path / "good2.txt")
     assert rejected in ([], [(str(tmp_path / "repeated.txt"), "too_slow")])
+
+
+def test_the_refusal_of_a_foreign_host_has_the_security_headers(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from dateline.store import open_store
+    from dateline.web.app import create_app
+
+    open_store(str(tmp_path / "d.db")).close()
+    app = create_app(str(tmp_path / "d.db"), allowed_hosts=["127.0.0.1", "localhost"])
+    with TestClient(app, base_url="http://127.0.0.1") as c:
+        refused = c.get("/api/stats", headers={"host": "attacker.example"})
+    assert refused.status_code == 400
+    assert refused.headers["x-content-type-options"] == "nosniff"
+    assert "frame-ancestors 'none'" in refused.headers["content-security-policy"]
