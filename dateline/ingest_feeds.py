@@ -121,7 +121,7 @@ def iter_feed(path_or_url: str | Path, state: FeedState | None = None) -> Iterat
         key = str(p.resolve())
         try:
             data = p.read_bytes() if p.stat().st_size <= MAX_HTML_BYTES else Rejected(
-                source, "too_large", f"{p.stat().st_size} bytes; the limit is {MAX_HTML_BYTES}")
+                source, "too_large", f"a feed of {p.stat().st_size:,} bytes; the limit is {MAX_HTML_BYTES:,} bytes per file")
         except OSError as exc:
             data = Rejected(source, "unreadable", exc.strerror or str(exc))
     if isinstance(data, Rejected):

@@ -66,7 +66,7 @@ def _read_page(origin: str, record) -> tuple[str, bytes, str | None] | Rejected 
     length = int(headers.get_header("Content-Length") or 0)
     if length > MAX_HTML_BYTES:
         _drain(record.raw_stream)
-        return Rejected(record_origin, "too_large", f"{length} bytes; the limit is {MAX_HTML_BYTES}")
+        return Rejected(record_origin, "too_large", f"a record of {length:,} bytes; the limit is {MAX_HTML_BYTES:,} bytes per page")
     # De-chunked and decompressed HTTP payload, read up to the limit only: a Content-Encoding (gzip,
     # deflate, br) can turn a small record into gigabytes, which Content-Length above cannot see.
     body = _read_at_most(record.content_stream(), MAX_HTML_BYTES)

@@ -31,7 +31,11 @@ from .types import Rejected
 if TYPE_CHECKING:
     from .ingest_feeds import FeedState
 
-MAX_BYTES = 10_000_000  # an article over 10 MB is not an article
+# Two size limits, both `too_large`: a file's bytes (HTML pages, WARC records and feeds: 20 MB,
+# `ingest_html.MAX_HTML_BYTES`), read before anything is decoded; and an article's characters, once
+# read out of its file (a JSON file holds many articles, so only this one applies to it).
+MAX_BYTES = 10_000_000  # a text file over 10 MB is not an article
+MAX_CHARS = 1_000_000  # spaCy's own limit (`nlp.max_length`): a longer text would stop the whole batch
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -152,7 +156,7 @@ def _from_file(p: Path, feeds: FeedState | None = None) -> Iterator[RawInput | R
         size = p.stat().st_size
         limit = _html_limit() if kind == "html" else MAX_BYTES
         if size > limit and kind != "json":
-            yield Rejected(str(p), "too_large", f"{size} bytes; the limit is {limit}")
+            yield Rejected(str(p), "too_large", f"a file of {size:,} bytes; the limit is {limit:,} bytes per file")
             return
         data = p.read_bytes()
     except OSError as exc:
@@ -363,7 +367,8 @@ def _checked_all(items: Iterable[RawInput | Rejected]) -> Iterator[RawInput | Re
 def _checked(raw: RawInput) -> Iterator[RawInput | Rejected]:
     if not raw.text.strip():
         yield Rejected(raw.origin, "empty", "no text")
-    elif len(raw.text) > MAX_BYTES:
-        yield Rejected(raw.origin, "too_large", f"{len(raw.text)} characters; the limit is {MAX_BYTES}")
+    elif len(raw.text) > MAX_CHARS:
+        yield Rejected(raw.origin, "too_large", f"an article of {len(raw.text):,} characters; "
+                                                f"the limit is {MAX_CHARS:,} characters per article")
     else:
         yield raw

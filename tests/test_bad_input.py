@@ -390,3 +390,13 @@ def test_the_refusal_of_a_foreign_host_has_the_security_headers(tmp_path):
     assert refused.status_code == 400
     assert refused.headers["x-content-type-options"] == "nosniff"
     assert "frame-ancestors 'none'" in refused.headers["content-security-policy"]
+
+
+def test_the_limits_are_stated_together_in_ingest_help_and_in_the_reasons(cli, tmp_path):
+    help_text = cli("ingest", "--help").stdout
+    for limit in ("10 MB", "20 MB", "1,000,000 characters", "30 s of NLP", "DATELINE_TIME_BUDGET", "60 s"):
+        assert limit in help_text
+    path = tmp_path / "long.txt"
+    path.write_bytes(CASES["too long for spaCy"][1])
+    result = cli("ingest", path, "--db", tmp_path / "d.db")
+    assert "the limit is 1,000,000 characters per article" in result.stderr
