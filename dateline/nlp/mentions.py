@@ -76,11 +76,14 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, matches: list[tuple[int, int, str
     mentions: list[Mention] = []
     taken: set[int] = set()
     # "Mr. Wali" after "Shah Wali" is the person even if a village is called Wali.
-    surnames = [(e.start, e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2]
+    surnames: dict[str, set[int]] = {}  # last word -> starts of the names it ends (a lookup, not a scan per name)
+    for e in doc.ents:
+        if e.label_ == "PERSON" and len(e) >= 2:
+            surnames.setdefault(e[-1].text, set()).add(e.start)
     for ent in doc.ents:
         if ent.label_ not in NER_LABELS:
             continue
-        is_surname = any(start != ent.start and text == ent[-1].text for start, text in surnames)
+        is_surname = bool(surnames.get(ent[-1].text, set()) - {ent.start})
         place_check = None if (ent.label_ == "PERSON" and is_surname) else is_place
         m = _from_ner(doc, ent, kb, place_check)
         if m is not None and len(ent) == 1 and is_surname and m.label in ("GPE", "LOC", "ORG") and m.kb_name is None \
