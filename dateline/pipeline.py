@@ -72,7 +72,12 @@ def annotate_batch(nlp: Language, batch: list[Document | Rejected], budget: floa
                 live.remove((d, doc))
         if name is not None:
             live = clock.run_component(name, proc, live)
-    done = {id(d): to_record(d, doc) for d, doc in live}
+    done: dict[int, ArticleRecord] = {}
+    for d, doc in live:
+        try:
+            done[id(d)] = to_record(d, doc)
+        except Exception as exc:  # noqa: BLE001 - as a failing stage: this article is rejected, not its batch
+            _log_error("to_record", to_record, [doc], exc)
     out: list[Item] = []
     for d in batch:
         if isinstance(d, Rejected):

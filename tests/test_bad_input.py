@@ -400,3 +400,14 @@ def test_the_limits_are_stated_together_in_ingest_help_and_in_the_reasons(cli, t
     path.write_bytes(CASES["too long for spaCy"][1])
     result = cli("ingest", path, "--db", tmp_path / "d.db")
     assert "the limit is 1,000,000 characters per article" in result.stderr
+
+
+@pytest.mark.slow
+def test_a_long_article_within_the_budget_is_not_stopped_by_the_forecast(nlp):
+    from dateline.pipeline import LONG_TOKENS, annotate_batch
+
+    long = " ".join(GOOD.split() * 700)  # some 27,000 tokens: over LONG_TOKENS, so the forecast applies
+    (document,) = documents(long)
+    out = annotate_batch(nlp, [document], budget=600.0)
+    assert len(long.split()) > LONG_TOKENS
+    assert type(out[0]).__name__ == "ArticleRecord"
