@@ -52,6 +52,7 @@ def annotate_batch(nlp: Language, batch: list[Document | Rejected], budget: floa
     article over it, or sure to go over it, comes out as Rejected("too_slow"); the batch goes on.
     """
     clock = _Clock(nlp, time_budget() if budget is None else budget)
+    clock.warm_up()
     live: list[tuple[Document, Doc]] = []
     for d in (d for d in batch if isinstance(d, Document)):
         try:
@@ -133,13 +134,24 @@ class _Clock:
             self.rates[name] = rate if old is None else (old + rate) / 2
         return result
 
+    def warm_up(self) -> None:
+        """Once per pipeline, untimed: stages load their gazetteer and KB on first use (seconds, minutes
+        while a cache is first built), a one-time cost that is no article's."""
+        if self.budget == math.inf or id(self.nlp) in _WARM:
+            return
+        _WARM.add(id(self.nlp))
+        try:
+            self.nlp(_CALIBRATION[:200])
+        except Exception as exc:  # noqa: BLE001 - the articles themselves will meet and report the failure
+            log.warning("warming up the pipeline failed: %s", exc)
+
     def calibrate_for(self, docs: list[Doc]) -> None:
         """A long article and no rates known yet: measure them first, on our own short text."""
         if self.budget == math.inf or all(n in self.rates for n in self.names):
             return
         if any(len(doc) > LONG_TOKENS for doc in docs):
-            # Twice: the first pass pays the one-time costs (a stage loading its gazetteer or KB on
-            # first use), which are no cost per token; only the second is measured.
+            # Twice: the first pass pays what is left of one-time costs (a cache filled on first use),
+            # which are no cost per token; only the second is measured.
             for learn in (False, True):
                 doc = self.nlp.make_doc(_CALIBRATION)
                 try:
@@ -190,6 +202,7 @@ class _Clock:
 
 
 _RATES: dict[int, dict[str, float]] = {}  # id(nlp) -> component -> seconds per token, as last measured
+_WARM: set[int] = set()  # id(nlp) of the pipelines already warmed up
 
 
 _worker_nlp: Language | None = None
