@@ -7,12 +7,10 @@ from datetime import date
 
 from .clean import clean_text
 from .errors import BadArgument, RejectedInput
-from .inputs import RawInput
+from .inputs import MAX_CHARS, RawInput
+from .safe_text import unstorable
 from .timex.dateline import published_from_dateline
 from .types import Document, Rejected
-
-# spaCy's own limit (`nlp.max_length`): a longer text makes `nlp.pipe` raise and stop the whole batch.
-MAX_CHARS = 1_000_000
 
 # Words so frequent in English news that a text without them is not English.
 _ENGLISH = frozenset(
@@ -52,7 +50,12 @@ def make_document(raw: RawInput, published: str | None = None) -> Document | Rej
     except BadArgument as exc:
         return Rejected(raw.origin, "parse_error", str(exc))
     if len(raw.text) > MAX_CHARS:  # checked before cleaning, which only ever removes characters
-        return Rejected(raw.origin, "too_large", f"{len(raw.text)} characters; the limit is {MAX_CHARS}")
+        return Rejected(raw.origin, "too_large", f"an article of {len(raw.text):,} characters; "
+                                                 f"the limit is {MAX_CHARS:,} characters per article")
+    for field in ("text", "title", "url", "outlet"):  # before the hash, which encodes the text as UTF-8
+        bad = unstorable(getattr(raw, field))
+        if bad:
+            return Rejected(raw.origin, "encoding", f"the {field} holds {bad}: not storable text")
     cleaned = clean_text(raw.text, from_markup=raw.from_markup)
     if not cleaned.text.strip():
         return Rejected(raw.origin, "empty", "nothing left after cleaning")

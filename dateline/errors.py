@@ -37,3 +37,8 @@ class RejectedInput(TerminalError):
 
     def __reduce__(self):
         return (self.__class__, (self.rejected,))
+
+
+class Unstorable(TerminalError):
+    """The store refuses a record's values (text PostgreSQL cannot hold, a number too large):
+    that article is rejected, the batch goes on."""

@@ -17,6 +17,7 @@ import html
 import json
 import os
 import re
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -27,12 +28,15 @@ from pathlib import Path
 from .errors import BadArgument
 from .ingest_html import MAX_HTML_BYTES, html_to_input
 from .inputs import RawInput
+from .safe_text import printable
 from .types import Rejected
 
 STATE_FILE_NAME = "dateline-feeds.json"  # the default cursor file, beside the database
 SEEN_LIMIT = 2000  # guids remembered per feed; a feed that long is an archive, not a feed
 SAVE_EVERY = 50  # settled items between saves of the cursor file (and once at the end)
-FETCH_TIMEOUT = 20  # seconds
+FETCH_TIMEOUT = 20  # seconds a connection or a read may wait
+FETCH_DEADLINE = 60  # seconds for a whole download: a server sending a byte every few seconds is cut off
+_CHUNK = 1 << 16
 _FEED_START = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]")
 
 
@@ -117,7 +121,7 @@ def iter_feed(path_or_url: str | Path, state: FeedState | None = None) -> Iterat
         key = str(p.resolve())
         try:
             data = p.read_bytes() if p.stat().st_size <= MAX_HTML_BYTES else Rejected(
-                source, "too_large", f"{p.stat().st_size} bytes; the limit is {MAX_HTML_BYTES}")
+                source, "too_large", f"a feed of {p.stat().st_size:,} bytes; the limit is {MAX_HTML_BYTES:,} bytes per file")
         except OSError as exc:
             data = Rejected(source, "unreadable", exc.strerror or str(exc))
     if isinstance(data, Rejected):
@@ -145,7 +149,8 @@ def feed_items(origin: str, key: str, data: bytes, state: FeedState | None) -> I
         published = _entry_time(entry)
         if state is not None and not state.is_new(key, guid, published):
             continue
-        item = _item_input(f"{origin}#{guid}", entry, published)
+        # printable: the guid comes from the feed; the origin handed on is the one settled later
+        item = _item_input(printable(f"{origin}#{guid}"), entry, published)
         if state is not None:
             state.expect(item.origin, key, guid, published)
         yield item
@@ -180,16 +185,49 @@ def _is_url(source: str) -> bool:
 
 
 def fetch(url: str) -> bytes | Rejected:
-    """The bytes at `url`, or Rejected("unreadable") when it cannot be reached (no network, 404, timeout)."""
+    """The bytes at `url`, or Rejected("unreadable") when it cannot be reached (no network, 404, timeout)
+    or does not arrive within FETCH_DEADLINE seconds, Rejected("too_large") past MAX_HTML_BYTES.
+
+    No Accept-Encoding is sent, so the body comes as sent; a page compressed anyway is decompressed
+    by trafilatura, which caps what it decodes."""
     request = urllib.request.Request(url, headers={"User-Agent": "dateline (news event extraction)"})
+    deadline = time.monotonic() + FETCH_DEADLINE
+    chunks: list[bytes] = []
+    size = 0
     try:
         with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:
-            data = response.read(MAX_HTML_BYTES + 1)
+            while True:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return _too_slow(url, size)
+                _wait_at_most(response, min(FETCH_TIMEOUT, left))
+                try:
+                    chunk = response.read1(_CHUNK)  # whatever has arrived: the deadline is checked between reads
+                except TimeoutError:
+                    if time.monotonic() >= deadline - 0.05:  # the wait was cut to the deadline
+                        return _too_slow(url, size)
+                    raise
+                if not chunk:
+                    break
+                size += len(chunk)
+                if size > MAX_HTML_BYTES:
+                    return Rejected(url, "too_large", f"over {MAX_HTML_BYTES} bytes")
+                chunks.append(chunk)
     except (urllib.error.URLError, OSError, ValueError) as exc:
         return Rejected(url, "unreadable", f"cannot fetch: {getattr(exc, 'reason', exc)}")
-    if len(data) > MAX_HTML_BYTES:
-        return Rejected(url, "too_large", f"over {MAX_HTML_BYTES} bytes")
-    return data
+    return b"".join(chunks)
+
+
+def _too_slow(url: str, size: int) -> Rejected:
+    return Rejected(url, "unreadable", f"the download did not finish within {FETCH_DEADLINE} s ({size} bytes received)")
+
+
+def _wait_at_most(response, seconds: float) -> None:
+    """Shorten the socket's timeout to what is left of the deadline (http.client keeps the socket
+    in response.fp.raw._sock; without it the deadline is only overrun by one read's FETCH_TIMEOUT)."""
+    sock = getattr(getattr(response.fp, "raw", None), "_sock", None)
+    if sock is not None:
+        sock.settimeout(max(seconds, 0.01))
 
 
 def iter_url(url: str, state: FeedState | None = None) -> Iterator[RawInput | Rejected]:

@@ -46,7 +46,7 @@ def html_to_input(origin: str, html: bytes | str, url: str | None = None,
     from trafilatura.utils import load_html
 
     if len(html) > MAX_HTML_BYTES:
-        return Rejected(origin, "too_large", f"{len(html)} bytes of HTML; the limit is {MAX_HTML_BYTES}")
+        return Rejected(origin, "too_large", f"{len(html):,} bytes of HTML; the limit is {MAX_HTML_BYTES:,} bytes per page")
     try:
         tree = load_html(html)
     except (ValueError, TypeError) as exc:

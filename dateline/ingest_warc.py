@@ -66,9 +66,16 @@ def _read_page(origin: str, record) -> tuple[str, bytes, str | None] | Rejected 
     length = int(headers.get_header("Content-Length") or 0)
     if length > MAX_HTML_BYTES:
         _drain(record.raw_stream)
-        return Rejected(record_origin, "too_large", f"{length} bytes; the limit is {MAX_HTML_BYTES}")
-    body = record.content_stream().read()  # de-chunked and decompressed HTTP payload
+        return Rejected(record_origin, "too_large", f"a record of {length:,} bytes; the limit is {MAX_HTML_BYTES:,} bytes per page")
+    # De-chunked and decompressed HTTP payload, read up to the limit only: a Content-Encoding (gzip,
+    # deflate, br) can turn a small record into gigabytes, which Content-Length above cannot see.
+    body = _read_at_most(record.content_stream(), MAX_HTML_BYTES)
     _drain(record.raw_stream)
+    if body is None:
+        encoding = record.http_headers.get_header("Content-Encoding") if record.http_headers else None
+        return Rejected(record_origin, "too_large", f"the payload decodes to over {MAX_HTML_BYTES} bytes"
+                                                     f"{f' (Content-Encoding: {encoding})' if encoding else ''}; "
+                                                     f"reading stopped there")
     if not content_type and not looks_like_html(body[:2048]):
         return None
     return record_origin, body, headers.get_header("WARC-Target-URI")
@@ -81,6 +88,17 @@ def _size(stream: BinaryIO) -> int | None:
     size = stream.seek(0, 2)
     stream.seek(0)
     return size
+
+
+def _read_at_most(stream, limit: int) -> bytes | None:
+    """The stream's bytes, or None as soon as there are more than `limit` (the rest is not decoded)."""
+    chunks, size = [], 0
+    while chunk := stream.read(_CHUNK):
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _drain(stream) -> None:

@@ -6,7 +6,9 @@
 `annotate_batch` returns plain records, so batches can run in worker processes
 (here, `--workers`) or on Dask workers and come back by pickling; a spaCy Doc never
 crosses a process boundary. One failing article never stops the batch: spaCy's
-error handler drops it and it comes out as `Rejected(reason="nlp_error")`.
+error handler drops it and it comes out as `Rejected(reason="nlp_error")`. One slow
+article does not either: past its time budget (`budget.TIME_BUDGET` seconds of NLP, checked
+between components) it comes out as `Rejected(reason="too_slow")`.
 """
 from __future__ import annotations
 
@@ -18,7 +20,9 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from .budget import Clock, time_budget
 from .documents import make_document
 from .inputs import RawInput
 from .nlp import build_nlp, make_doc
@@ -41,19 +45,46 @@ def load_nlp(model: str, config: dict[str, dict] | None = None) -> Language:
     return nlp
 
 
-def annotate_batch(nlp: Language, batch: list[Document | Rejected]) -> list[Item]:
-    """Records for a batch, in batch order; Rejected items pass through."""
-    documents = [d for d in batch if isinstance(d, Document)]
+def annotate_batch(nlp: Language, batch: list[Document | Rejected], budget: float | None = None) -> list[Item]:
+    """Records for a batch, in batch order; Rejected items pass through.
+
+    `budget`: seconds of NLP per article (default `time_budget()`; `math.inf`: no limit). An
+    article over it, or sure to go over it, comes out as Rejected("too_slow"); the batch goes on.
+    """
+    clock = Clock(nlp, time_budget() if budget is None else budget)
+    clock.warm_up()
+    live: list[tuple[Document, Doc]] = []
+    for d in (d for d in batch if isinstance(d, Document)):
+        try:
+            doc = clock.run_one("tokenizer", lambda: make_doc(nlp, d), len(d.text) // 5 + 1)
+        except Exception as exc:  # noqa: BLE001 - as spaCy's error handler: the article fails, not the batch
+            _log_error("tokenizer", nlp.tokenizer, [], exc)
+            continue
+        clock.spent[id(doc)] = clock.last
+        live.append((d, doc))
+    clock.calibrate_for([doc for _, doc in live])
+    too_slow: dict[int, Rejected] = {}
+    for name, proc in [*nlp.pipeline, (None, None)]:
+        for d, doc in list(live):
+            why = clock.over_budget(doc, name)
+            if why:
+                too_slow[id(d)] = Rejected(d.origin, "too_slow", why)
+                live.remove((d, doc))
+        if name is not None:
+            live = clock.run_component(name, proc, live)
     done: dict[int, ArticleRecord] = {}
-    # A doc a stage fails on is dropped by the error handler: each doc says which Document it is.
-    for doc in nlp.pipe((make_doc(nlp, d) for d in documents), batch_size=max(1, len(documents))):
-        done[id(doc._.dl_document)] = to_record(doc._.dl_document, doc)
+    for d, doc in live:
+        try:
+            done[id(d)] = to_record(d, doc)
+        except Exception as exc:  # noqa: BLE001 - as a failing stage: this article is rejected, not its batch
+            _log_error("to_record", to_record, [doc], exc)
     out: list[Item] = []
     for d in batch:
         if isinstance(d, Rejected):
             out.append(d)
         else:
-            out.append(done.get(id(d)) or Rejected(d.origin, "nlp_error", "the NLP pipeline failed on this text"))
+            out.append(done.get(id(d)) or too_slow.get(id(d))
+                       or Rejected(d.origin, "nlp_error", "the NLP pipeline failed on this text"))
     return out
 
 

@@ -14,6 +14,7 @@ applies with `overriding()` while it runs, so the rule modules it calls read the
 | cache    | DATELINE_CACHE    | ~/.cache/dateline (the gazetteer file)         | `dateline.geo.gazetteer` |
 | shared   | DATELINE_SHARED   | ../shared (evaluation material)                | `dateline.evaluate`      |
 | tiles    | DATELINE_TILES    | none: only the country outlines                | `dateline.web`           |
+| time_budget | DATELINE_TIME_BUDGET | 30 seconds of NLP per article (0: no limit) | `dateline.budget`        |
 """
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ ENVIRONMENT = {
     "cache": "DATELINE_CACHE",
     "shared": "DATELINE_SHARED",
     "tiles": "DATELINE_TILES",
+    "time_budget": "DATELINE_TIME_BUDGET",
 }
 
 # Values set by a running component (its config), over the environment; a context variable, so

@@ -25,6 +25,10 @@ Category = Literal[
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 ]
+RejectReason = Literal[
+    "empty", "binary", "encoding", "too_large", "no_text", "language", "parse_error", "unreadable", "nlp_error",
+    "too_slow", "unstorable",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +196,7 @@ class Rejected:
     """An input that could not become a record, kept as data with its reason."""
 
     origin: str
-    reason: str
+    reason: RejectReason
     detail: str = ""
 
     def to_dict(self) -> dict[str, Any]:

@@ -186,3 +186,58 @@ def test_ingest_feeds_unreachable_url_is_rejected():
     # port 9 on localhost: nothing listens there, so this fails at once without touching the network
     items = list(iter_feed("http://127.0.0.1:9/feed.rss"))
     assert [(type(i), i.reason) for i in items] == [(Rejected, "unreadable")]
+
+
+def test_a_server_sending_a_byte_at_a_time_is_cut_off_at_the_deadline_and_the_batch_goes_on(
+        tmp_path, monkeypatch, nlp):
+    """A real HTTP server on loopback that never finishes its page: the URL is rejected after the
+    overall deadline (each read arrives well within the per-read timeout), the files around it are stored."""
+    import sqlite3
+    import threading
+    import time
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from click.testing import CliRunner
+
+    from dateline.cli import main
+
+    stop = threading.Event()
+
+    class Drip(BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            try:
+                self.wfile.write(b"<html><body><p>")
+                while not stop.is_set():
+                    self.wfile.write(b"a")
+                    self.wfile.flush()
+                    time.sleep(0.2)
+            except OSError:  # the client hung up: what this test wants
+                pass
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Drip)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setattr("dateline.ingest_feeds.FETCH_DEADLINE", 2)
+    monkeypatch.setattr("dateline.pipeline.load_nlp", lambda model: nlp)
+    good = ("The city council said on Monday that the old bridge over the river would be closed for repairs. "
+            "Drivers were told to use the ring road until the end of the month.")
+    (tmp_path / "a.txt").write_text(good)
+    (tmp_path / "b.txt").write_text(good.replace("Monday", "Friday"))
+    url = f"http://127.0.0.1:{server.server_address[1]}/slow.html"
+    db = tmp_path / "d.db"
+    try:
+        result = CliRunner().invoke(main, ["ingest", str(tmp_path / "a.txt"), url, str(tmp_path / "b.txt"),
+                                           "--db", str(db), "--no-link"])
+    finally:
+        stop.set()
+        server.shutdown()
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert f"dateline: rejected {url}: unreadable: the download did not finish within 2 s" in result.stderr
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM documents").fetchone() == (2,)

@@ -86,3 +86,68 @@ def test_ingest_warc_not_a_warc_is_rejected(tmp_path):
     path.write_text("These are plain notes, not an archive.\n", encoding="utf-8")
     items = list(iter_inputs([str(path)]))
     assert [(type(i), i.reason) for i in items] == [(Rejected, "parse_error")]
+
+
+def gzip_bomb(decoded_bytes: int) -> bytes:
+    """A gzip stream of `decoded_bytes` zero bytes after a small HTML head (about 1,000 times smaller)."""
+    import zlib
+
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    out = [packer.compress(b"<html><body><p>")]
+    block = bytes(1 << 20)
+    for _ in range(decoded_bytes >> 20):
+        out.append(packer.compress(block))
+    out.append(packer.flush())
+    return b"".join(out)
+
+
+def test_a_gzip_bomb_record_is_too_large_without_decoding_it_and_the_next_record_survives(tmp_path):
+    import tracemalloc
+
+    path = tmp_path / "bomb.warc.gz"
+    bomb = gzip_bomb(300 << 20)  # 300 MiB decoded, some 300 kB stored
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), ("Content-Encoding", "gzip")],
+                                   protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record("https://bomb.example.org/", "response",
+                                                      payload=io.BytesIO(bomb), http_headers=headers))
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(URLS[0], "response", http_headers=headers,
+                                                      payload=io.BytesIO((PAGES / "article.html").read_bytes())))
+    tracemalloc.start()
+    try:
+        items = list(iter_inputs([str(path)]))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert [type(i) for i in items] == [Rejected, RawInput]
+    assert items[0].reason == "too_large" and "Content-Encoding: gzip" in items[0].detail
+    assert items[1].url == URLS[0] and "The harbour committee of Saltmere said" in items[1].text
+    assert peak < 100 << 20  # decoding it all would have held 300 MiB
+
+
+def test_a_gzip_bomb_record_through_ingest_stores_the_good_pages(tmp_path, monkeypatch, nlp):
+    import sqlite3
+
+    from click.testing import CliRunner
+
+    from dateline.cli import main
+
+    monkeypatch.setattr("dateline.pipeline.load_nlp", lambda model: nlp)
+    path = tmp_path / "bomb.warc"
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=False)
+        for url, payload, encoding in ((URLS[0], (PAGES / "article.html").read_bytes(), None),
+                                       ("https://bomb.example.org/", gzip_bomb(30 << 20), "gzip"),
+                                       (URLS[1], (PAGES / "undated.html").read_bytes(), None)):
+            fields = [("Content-Type", "text/html")] + ([("Content-Encoding", encoding)] if encoding else [])
+            writer.write_record(writer.create_warc_record(
+                url, "response", payload=io.BytesIO(payload),
+                http_headers=StatusAndHeaders("200 OK", fields, protocol="HTTP/1.1")))
+    db = tmp_path / "d.db"
+    result = CliRunner().invoke(main, ["ingest", str(path), "--db", str(db), "--no-link"])
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    with sqlite3.connect(db) as conn:
+        assert sorted(r[0] for r in conn.execute("SELECT url FROM documents")) == sorted(URLS)
+        assert [r[0] for r in conn.execute("SELECT reason FROM rejected")] == ["too_large"]

@@ -29,11 +29,15 @@ from .options import batch_option, default_model, model_option
 @click.option("--events", type=click.IntRange(1), default=100_000, show_default=True)
 @click.option("--web-db", type=click.Path(dir_okay=False), default="bench-web.db", show_default=True,
               help="The grown store (built once, reused by later runs).")
+@click.option("--length", "length", is_flag=True,
+              help="Instead: seconds of dateline NLP and of bare spaCy on generated articles of 10,000 to "
+                   "1,000,000 characters, and how each grows against the shortest (1.0: linear).")
 @click.option("--clients", type=click.IntRange(1, 64), default=4, show_default=True)
 @click.option("--requests", type=click.IntRange(1), default=1000, show_default=True)
 @model_option
 @batch_option
-def bench(corpus, limit, seed, no_seed, no_workers, scale, html_dir, web_source, events, web_db, clients, requests, model, batch_size):
+def bench(corpus, limit, seed, no_seed, no_workers, scale, html_dir, web_source, events, web_db, length, clients, requests,
+          model, batch_size):
     """Articles/s of `ingest` vs spaCy's own nlp.pipe, per-stage time share, seed extract time, and the
     wall time of `dateline ingest --workers 2` over `--workers 1` (both whole commands, one after the other).
 
@@ -47,6 +51,11 @@ def bench(corpus, limit, seed, no_seed, no_workers, scale, html_dir, web_source,
     """
     from ..bench import run_bench, shared_dir
 
+    if length:
+        from ..bench_length import run_length_bench
+
+        click.echo(run_length_bench(default_model(model)).markdown())
+        return
     if html_dir is not None:
         from ..bench_html import run_html_bench
 

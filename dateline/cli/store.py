@@ -60,6 +60,13 @@ def ingest(paths, db_path, published, model, workers, batch_size, force, cluster
     rejected. Killed at any point, the same command run again finishes the job.
 
     \b
+    Limits (each rejects that input only):
+      too_large  a file over 10 MB (an HTML page, WARC record or feed over 20 MB), or an
+                 article over 1,000,000 characters once read (the only limit on a JSON file)
+      too_slow   an article over 30 s of NLP (env DATELINE_TIME_BUDGET, 0 = none)
+      unreadable a URL not downloaded within 60 s
+
+    \b
     Scale-out (docs/scale-out.md):
       dateline ingest --cluster local --workers 2 corpus/        # Dask workers on this machine
       dateline ingest --cluster tcp://scheduler:8786 corpus/     # an existing Dask cluster

@@ -25,6 +25,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp.span_index import spans_starting_in
+
 LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "over", "throughout", "within", "along",
             "off"}  # "captured off Mogadishu"
 TARGET = {"on", "at", "against", "into", "onto", "toward", "towards"}
@@ -66,8 +68,8 @@ def _not_a_place(span: Span) -> bool:
 
 def _place_spans(doc: Doc, sentence: Span) -> list[Span]:
     datelines = _datelines(doc)
-    return [s for s in doc.spans.get("dl_places", [])
-            if s.start >= sentence.start and s.end <= sentence.end
+    return [s for s in spans_starting_in(doc, "dl_places", sentence.start, sentence.end)  # not all places each time
+            if s.end <= sentence.end
             and not any(a <= s.start_char < b for a, b in datelines) and not _not_a_place(s)]
 
 

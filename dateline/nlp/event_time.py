@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..types import EventTime
 from .implied_arguments import ON_THE_GROUND, VERBAL_ACTS
+from .span_index import spans_starting_in
 from .triggers import Trigger, lemma, lexicon
 
 # The verbs of reporting: a time on them dates the report, not the deed reported.
@@ -58,9 +59,8 @@ class DatedMention:
 
 
 def _times(doc: Doc, sent: Span) -> list[Span]:
-    spans = doc.spans["dl_times"] if "dl_times" in doc.spans else []
-    return [s for s in spans if sent.start <= s.start < sent.end and s._.dl_time is not None and s._.dl_time.from_
-            and not _since(s)]
+    spans = spans_starting_in(doc, "dl_times", sent.start, sent.end)  # not a pass over all times per sentence
+    return [s for s in spans if s._.dl_time is not None and s._.dl_time.from_ and not _since(s)]
 
 
 def governor(s: Span) -> Token | None:

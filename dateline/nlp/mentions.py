@@ -78,11 +78,14 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, matches: list[tuple[int, int, str
     mentions: list[Mention] = []
     taken: set[int] = set()
     # "Mr. Wali" after "Shah Wali" is the person even if a village is called Wali.
-    surnames = [(e.start, e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2]
+    surnames: dict[str, set[int]] = {}  # last word -> starts of the names it ends (a lookup, not a scan per name)
+    for e in doc.ents:
+        if e.label_ == "PERSON" and len(e) >= 2:
+            surnames.setdefault(e[-1].text, set()).add(e.start)
     for ent in doc.ents:
         if ent.label_ not in NER_LABELS:
             continue
-        is_surname = any(start != ent.start and text == ent[-1].text for start, text in surnames)
+        is_surname = bool(surnames.get(ent[-1].text, set()) - {ent.start})
         place_check = None if (ent.label_ == "PERSON" and is_surname) else is_place
         m = _from_ner(doc, ent, kb, place_check)
         if m is not None and len(ent) == 1 and is_surname and m.label in ("GPE", "LOC", "ORG") and m.kb_name is None \
@@ -91,13 +94,19 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, matches: list[tuple[int, int, str
         if m is not None:
             mentions.append(m)
             taken.update(range(m.start, m.end))
+    by_start: dict[int, list[Mention]] = {}  # a match looks at the mentions starting on its own tokens only
+    for m in mentions:
+        by_start.setdefault(m.start, []).append(m)
     for start, end, kind in sorted(matches, key=lambda x: (x[0], -(x[1] - x[0]))):
-        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        inside = [m for i in range(start, end) for m in by_start.get(i, ()) if m.end <= end]
         if end - start >= 2 and inside and not any(m.start < start < m.end or m.start < end < m.end for m in mentions):
             # A known name that the NER split ("Afghan" + "Taliban"): the whole name wins.
             m = _from_kb_match(doc, start, end, kind, kb)
             if m is not None and (end - start) > max(x.end - x.start for x in inside):
                 mentions = [x for x in mentions if x not in inside] + [m]
+                for x in inside:
+                    by_start[x.start].remove(x)
+                by_start.setdefault(m.start, []).append(m)
                 taken.update(range(start, end))
             continue
         if any(i in taken for i in range(start, end)):
@@ -105,6 +114,7 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, matches: list[tuple[int, int, str
         m = _from_kb_match(doc, start, end, kind, kb)
         if m is not None:
             mentions.append(m)
+            by_start.setdefault(m.start, []).append(m)
             taken.update(range(start, end))
     mentions.sort(key=lambda m: m.start)
     _people_by_context(doc, mentions)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -25,15 +26,20 @@ _WIRE_DATELINE = re.compile(
 
 @Language.component("dateline_paragraphs", assigns=["token.is_sent_start"])
 def dateline_paragraphs(doc: Doc) -> Doc:
+    starts = []
     for tok in doc[1:]:
         if tok.is_space or not _after_line_break(doc, tok.i):
             continue
         if not tok.text[:1].islower():
-            tok.is_sent_start = True
+            starts.append(tok.i)
     for m in _WIRE_DATELINE.finditer(doc.text):
         after = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
         if after is not None and after.start > 0 and not doc[after.start].is_space:
-            doc[after.start].is_sent_start = True
+            starts.append(after.start)
+    if starts:  # set at once: each `token.is_sent_start = True` checks the whole doc for a parse
+        values = doc.to_array([SENT_START])
+        values[starts] = 1
+        doc.from_array([SENT_START], values)
     return doc
 
 

@@ -170,7 +170,8 @@ def dateline_places(doc: Doc) -> Doc:
     spans = sorted({(s.start_char, s.end_char): s for s in _toponyms(doc)}.values(), key=lambda s: s.start_char)
     document = doc._.dl_document
     outlet = document and (document.url or document.outlet)  # a national domain hints at the country
-    resolved = resolve(doc.text, [(s.start_char, s.end_char) for s in spans], [s.label_ for s in spans], outlet)
+    text = doc.text  # spaCy rebuilds doc.text on every access: once here, not once per mention
+    resolved = resolve(text, [(s.start_char, s.end_char) for s in spans], [s.label_ for s in spans], outlet)
     places, group = [], []
     for i, r in enumerate(resolved, 1):
         pid = f"p{i}"
@@ -181,7 +182,7 @@ def dateline_places(doc: Doc) -> Doc:
                 continue
             span._.dl_place = pid
             group.append(span)
-            mentions.append(TextSpan(start, end, doc.text[start:end]))
+            mentions.append(TextSpan(start, end, text[start:end]))
         places.append(Place(id=pid, name=r.name, kind=r.kind, country=r.country, admin1=r.admin1,
                             lat=None if r.lat is None else round(r.lat, 4),
                             lon=None if r.lon is None else round(r.lon, 4),

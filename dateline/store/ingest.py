@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..documents import make_document
+from ..errors import Unstorable
 from ..inputs import RawInput
 from ..types import ArticleRecord, Document, Rejected
 
@@ -92,8 +93,11 @@ def ingest(
 
 
 def _stored(store, record: ArticleRecord) -> Outcome:
-    changed = store.write(record)
     doc: Document = record.document
+    try:
+        changed = store.write(record)
+    except Unstorable as exc:  # the database refused a value: this article is rejected, the batch goes on
+        return _rejected(store, Rejected(doc.origin, "unstorable", str(exc)))
     return Outcome("stored" if changed else "unchanged", doc.origin, doc.id)
 
 

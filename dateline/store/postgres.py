@@ -32,6 +32,9 @@ from psycopg.postgres import types as pg_types
 # rows. A real violation fails again on every attempt and is raised.
 RETRYABLE = (psycopg.errors.SerializationFailure, psycopg.errors.DeadlockDetected,
              psycopg.errors.ForeignKeyViolation)
+# Errors that say a value cannot be stored (a NUL in text, a number out of range): the record is refused,
+# the connection and the batch go on.
+UNSTORABLE = (psycopg.DataError,)
 
 # One pass over the SQL: quoted strings, quoted identifiers and comments are copied as they are
 # (except `%`); a `?` or a `%` outside them is rewritten; type names are rewritten in DDL.

@@ -14,10 +14,13 @@ writers anyway.
 from __future__ import annotations
 
 import json
+import sqlite3
 from typing import Any
 
+from ..errors import Unstorable
+from ..safe_text import printable
 from ..types import ArticleRecord, Event, Place, Rejected
-from .connection import Connection, batched, run_transaction
+from .connection import Connection, batched, dialect, run_transaction
 from .migrations import CHILD_TABLES
 
 # Column order of each table, as inserted.
@@ -121,7 +124,27 @@ def _q(column: str) -> str:
 
 
 def write_article(conn: Connection, record: ArticleRecord, now: str) -> bool:
-    """Store `record`; return False (and write nothing) when the same record is already stored."""
+    """Store `record`; return False (and write nothing) when the same record is already stored.
+
+    Raises Unstorable (and writes nothing) when the database refuses one of its values.
+    """
+    try:
+        return _write_article(conn, record, now)
+    except _unstorable(conn) as exc:
+        raise Unstorable(f"the database refused a value: {type(exc).__name__}: {printable(str(exc))}") from None
+
+
+def _unstorable(conn: Connection) -> tuple[type[BaseException], ...]:
+    # UnicodeEncodeError: a lone surrogate (both drivers encode text as UTF-8); OverflowError: an
+    # integer beyond 64 bits (sqlite3).
+    if dialect(conn) == "postgresql":
+        from .postgres import UNSTORABLE
+
+        return (UnicodeEncodeError, OverflowError, *UNSTORABLE)
+    return (UnicodeEncodeError, OverflowError, sqlite3.DataError)
+
+
+def _write_article(conn: Connection, record: ArticleRecord, now: str) -> bool:
     doc_id = record.document.id
     rows = article_rows(record, ingested_at=now)
     new_json = rows["documents"][0][-1]
@@ -147,10 +170,12 @@ def write_article(conn: Connection, record: ArticleRecord, now: str) -> bool:
 
 def write_rejected(conn: Connection, rejected: Rejected, now: str) -> None:
     """Upsert by origin; `seen_at` only moves when the reason or detail changed (re-runs are no-ops).
-    One statement, atomic on both databases, so concurrent writers need no lock."""
+    One statement, atomic on both databases, so concurrent writers need no lock. Origin and detail
+    come from the input: written with their control characters escaped (a NUL, a lone surrogate
+    would make the rejection itself fail to store)."""
     run_transaction(conn, lambda conn: conn.execute(
         "INSERT INTO rejected (origin, reason, detail, seen_at) VALUES (?, ?, ?, ?) "
         "ON CONFLICT(origin) DO UPDATE SET reason = excluded.reason, detail = excluded.detail, "
         "seen_at = excluded.seen_at WHERE rejected.reason != excluded.reason OR rejected.detail != excluded.detail",
-        (rejected.origin, rejected.reason, rejected.detail, now),
+        (printable(rejected.origin), rejected.reason, printable(rejected.detail), now),
     ))

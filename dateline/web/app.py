@@ -64,10 +64,11 @@ def create_app(db_path: str, tiles: str | None = None, allowed_hosts: list[str] 
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
-    app.add_middleware(SecurityHeaders, tiles_url=tiles)
     app.add_middleware(HeadAsGet)
     if allowed_hosts is not None:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
+    # Added last, so outermost: its headers are on every response, the host check's 400 included.
+    app.add_middleware(SecurityHeaders, tiles_url=tiles)
     return app
 
 

@@ -70,17 +70,17 @@ def test_dask_ingest_skips_stored_articles_without_starting_a_cluster(tmp_path, 
 
 
 def test_dask_batch_failing_after_retries_becomes_rejected_rows(tmp_path, annotator):
-    # Longer than spaCy's max_length (a Document built directly skips make_document's check):
-    # nlp.pipe raises on the worker every time, so the task fails after its retry.
+    # Longer than spaCy's max_length (a Document built directly skips make_document's check): the
+    # tokenizer raises on the worker. annotate_batch catches it per article (issue 17), so only that
+    # article is rejected; its batch neighbour is stored.
     huge = Document(id="f" * 64, origin="huge.txt", text="word " * 220_000)
     fine = [Document(id=str(n) * 64, origin=f"fine{n}.txt", text=text) for n, text in enumerate(TEXTS[:3], 1)]
     results = list(annotator([fine[0], huge, fine[1], fine[2]]))  # batches of 2: [fine1, huge], [fine2, fine3]
     by_origin = {(r.origin if isinstance(r, Rejected) else r.document.origin): r for r in results}
     assert len(results) == 4 and set(by_origin) == {"fine1.txt", "huge.txt", "fine2.txt", "fine3.txt"}
-    for origin in ("fine1.txt", "huge.txt"):  # the whole failed batch: rejected, not lost
-        assert isinstance(by_origin[origin], Rejected) and by_origin[origin].reason == "nlp_error"
-        assert "after 1 retries" in by_origin[origin].detail
-    assert not isinstance(by_origin["fine2.txt"], Rejected) and not isinstance(by_origin["fine3.txt"], Rejected)
+    assert isinstance(by_origin["huge.txt"], Rejected) and by_origin["huge.txt"].reason == "nlp_error"
+    for origin in ("fine1.txt", "fine2.txt", "fine3.txt"):
+        assert not isinstance(by_origin[origin], Rejected)
 
 
 def test_dask_ingest_command_on_a_scheduler_address(tmp_path, address):
