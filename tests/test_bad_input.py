@@ -404,7 +404,8 @@ def test_the_limits_are_stated_together_in_ingest_help_and_in_the_reasons(cli, t
 
 @pytest.mark.slow
 def test_a_long_article_within_the_budget_is_not_stopped_by_the_forecast(nlp):
-    from dateline.pipeline import LONG_TOKENS, annotate_batch
+    from dateline.budget import LONG_TOKENS
+    from dateline.pipeline import annotate_batch
 
     long = " ".join(GOOD.split() * 700)  # some 27,000 tokens: over LONG_TOKENS, so the forecast applies
     (document,) = documents(long)

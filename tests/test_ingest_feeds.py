@@ -224,7 +224,7 @@ def test_a_server_sending_a_byte_at_a_time_is_cut_off_at_the_deadline_and_the_ba
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     monkeypatch.setattr("dateline.ingest_feeds.FETCH_DEADLINE", 2)
-    monkeypatch.setattr("dateline.pipeline.load_nlp", lambda model: nlp)
+    monkeypatch.setattr("dateline.pipeline.load_nlp", lambda model, config=None: nlp)
     good = ("The city council said on Monday that the old bridge over the river would be closed for repairs. "
             "Drivers were told to use the ring road until the end of the month.")
     (tmp_path / "a.txt").write_text(good)

@@ -134,7 +134,7 @@ def test_a_gzip_bomb_record_through_ingest_stores_the_good_pages(tmp_path, monke
 
     from dateline.cli import main
 
-    monkeypatch.setattr("dateline.pipeline.load_nlp", lambda model: nlp)
+    monkeypatch.setattr("dateline.pipeline.load_nlp", lambda model, config=None: nlp)
     path = tmp_path / "bomb.warc"
     with path.open("wb") as out:
         writer = WARCWriter(out, gzip=False)

@@ -414,7 +414,7 @@ def extract_events(doc: Doc) -> tuple[Event, ...]:
               "doc._.dl_entities", "span._.dl_entity", "doc._.dl_places", "span._.dl_place", "span._.dl_time",
               "doc._.dl_quote_data", "doc._.dl_quote_units"],
     assigns=["doc._.dl_events", "doc.spans", "span._.dl_event",
-             "doc._.dl_datelines", "doc._.dl_main_country", "doc._.dl_storm_names"],
+             "doc._.dl_datelines", "doc._.dl_main_country", "doc._.dl_storm_names", "doc._.dl_span_starts"],
     default_config={"triggers": None},  # a trigger TSV read before the package's; None: the triggers setting
 )
 def make_event_stage(nlp: Language, name: str, triggers: Optional[str]) -> WithSettings:

@@ -37,6 +37,7 @@ DOC_ATTRS = {
     "dl_datelines": None,  # list[(start, end)]: wire-dateline place names (where the reporter files from)
     "dl_main_country": None,  # ISO3 the article talks about most; "" when none (None: not counted yet)
     "dl_storm_names": None,  # frozenset[str]: names the article gives to storms ("Harvey")
+    "dl_span_starts": None,  # dict: span group -> its starts in order (dateline.nlp.span_index's cache)
 }
 SPAN_ATTRS = {
     "dl_entity": None,  # entity id
