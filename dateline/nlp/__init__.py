@@ -47,4 +47,5 @@ def build_nlp(model: str) -> Language:
         nlp.add_pipe(name, last=True)
     for name in reversed(BEFORE_MODEL):
         nlp.add_pipe(name, first=True)
+    events.event_models()  # the learned event models load with the pipeline: a bad file fails here, named
     return nlp

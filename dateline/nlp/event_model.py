@@ -103,4 +103,4 @@ def load_event_models(models_dir: Path = MODELS_DIR) -> EventModels:
 @lru_cache(maxsize=1)
 def event_models() -> EventModels:
     """The shipped models, loaded once per process."""
-    return load_event_models()
+    return load_event_models(MODELS_DIR)

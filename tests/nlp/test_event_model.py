@@ -45,6 +45,21 @@ def test_event_model_corrupt_file_fails_naming_it(tmp_path, name):
         load_event_models(tmp_path / "models")
 
 
+def test_event_model_corrupt_file_fails_when_the_pipeline_loads(tmp_path, monkeypatch):
+    import dateline.nlp.event_model as em
+    from dateline.nlp import build_nlp
+
+    shutil.copytree(MODELS_DIR, tmp_path / "models")
+    (tmp_path / "models" / CATEGORY_MODEL / "textcat" / "model").write_bytes(b"\x00" * 64)
+    monkeypatch.setattr(em, "MODELS_DIR", tmp_path / "models")
+    em.event_models.cache_clear()
+    try:
+        with pytest.raises(EventModelError, match=CATEGORY_MODEL):
+            build_nlp("en_core_web_md")
+    finally:
+        em.event_models.cache_clear()
+
+
 def test_event_model_missing_folder_fails_naming_it(tmp_path):
     shutil.copytree(MODELS_DIR, tmp_path / "models")
     shutil.rmtree(tmp_path / "models" / STATUS_MODEL)
