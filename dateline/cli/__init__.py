@@ -15,6 +15,7 @@ from .extract import extract
 from .incidents import link
 from .serve import serve
 from .store import ingest, list_documents, show, stats
+from .train import train_group
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -33,3 +34,4 @@ main.add_command(bench)
 main.add_command(export)
 main.add_command(link)
 main.add_command(serve)
+main.add_command(train_group)

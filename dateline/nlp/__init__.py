@@ -63,4 +63,5 @@ def build_nlp(model: str, config: dict[str, dict] | None = None) -> Language:
         nlp.add_pipe(name, last=True, config=config.get(name, {}))
     for name in reversed(BEFORE_MODEL):
         nlp.add_pipe(name, first=True, config=config.get(name, {}))
+    events.event_models()  # the learned event models load with the pipeline: a bad file fails here, named
     return nlp

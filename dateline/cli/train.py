@@ -1,0 +1,26 @@
+"""`dateline train events`: rebuild the shipped event models from ../shared/train (docs/events.md)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.group("train")
+def train_group() -> None:
+    """Train the learned components (weights ship in the package)."""
+
+
+@train_group.command("events")
+@click.option("--shared", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The shared folder (default: ../shared from the checkout, or DATELINE_SHARED).")
+@click.option("--work", type=click.Path(file_okay=False, path_type=Path), default=Path("/tmp/dateline-train-events"),
+              show_default=True, help="Scratch folder for the DocBins and checkpoints (never committed).")
+@click.option("--only", type=click.Choice(["category", "status"]), multiple=True, help="Default: both models.")
+@click.option("--reuse-data", is_flag=True, help="Reuse the DocBins already in --work (skip the 1-2 min rebuild).")
+def train_events_cmd(shared, work, only, reuse_data):
+    """Event category and event status classifiers -> dateline/nlp/models/ (minutes on 2 CPU cores)."""
+    from ..evaluate import shared_dir
+    from ..train.run import train_events
+
+    train_events(shared or shared_dir(), work, only=tuple(only), log=click.echo, rebuild=not reuse_data)

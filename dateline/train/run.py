@@ -1,0 +1,60 @@
+"""`dateline train events` / `python -m dateline.train`: rebuild the shipped event models.
+
+Reads ../shared/train (and the evaluation sets, only to drop overlapping sentences), writes DocBins to
+a scratch folder, runs `spacy train` on configs/category.cfg and configs/status.cfg, and copies each
+best checkpoint into dateline/nlp/models/. Seeded: the same data and config give the same weights.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from ..nlp.event_model import CATEGORY_MODEL, MODELS_DIR, STATUS_MODEL
+from .build import write_docbins
+
+CONFIGS = Path(__file__).resolve().parent / "configs"
+TASKS = {CATEGORY_MODEL: "category", STATUS_MODEL: "status"}
+
+
+def ship(trained: Path, target: Path) -> None:
+    """Copy a trained pipeline without the base model's vectors (the classifier reads the vectors of
+    the pipeline it runs in) and without the strings those vectors brought: a few MB, not 40."""
+    import spacy
+    from spacy.vectors import Vectors
+
+    nlp = spacy.load(trained)
+    nlp.vocab.vectors = Vectors(strings=nlp.vocab.strings)
+    shutil.rmtree(target, ignore_errors=True)
+    nlp.to_disk(target, exclude=["vocab"])
+    (target / "vocab").mkdir()
+    (target / "vocab" / "strings.json").write_text("[]")
+
+
+def train_events(shared: Path, work: Path, models_dir: Path = MODELS_DIR, only: tuple[str, ...] = (),
+                 log=print, rebuild: bool = True) -> dict:
+    from spacy.cli.train import train
+
+    from ..settings import DEFAULT_MODEL, resolve_model
+
+    data = work / "data"
+    if rebuild or not (data / "counts.json").is_file():
+        log(f"building DocBins from {shared / 'train'} in {data}")
+        counts = write_docbins(shared / "train", shared, data)
+    else:
+        counts = json.loads((data / "counts.json").read_text())
+    vectors = resolve_model(DEFAULT_MODEL)
+    models_dir.mkdir(parents=True, exist_ok=True)
+    (models_dir / "training_counts.json").write_text(json.dumps(counts, indent=1) + "\n")
+    for name, task in TASKS.items():
+        if only and task not in only:
+            continue
+        out = work / name
+        log(f"training {name} (configs/{task}.cfg)")
+        train(CONFIGS / f"{task}.cfg", out, overrides={"paths.train": str(data / f"{task}-train.spacy"),
+                                                       "paths.dev": str(data / f"{task}-dev.spacy"),
+                                                       "paths.vectors": vectors})
+        target = models_dir / name
+        ship(out / "model-best", target)
+        log(f"{name} -> {target}")
+    return counts
