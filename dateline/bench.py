@@ -180,7 +180,7 @@ def run_bench(corpus: Path, model: str, limit: int | None = None, batch_size: in
     from .inputs import RawInput, iter_inputs
     from .pipeline import Pipeline, load_nlp
     from .settings import resolve_model
-    from .store.ingest import ingest
+    from .ingest import ingest
     from .types import Document
 
     items = list(islice(iter_inputs([str(corpus)]), limit))  # read once, outside every timing

@@ -245,7 +245,7 @@ def test_a_record_the_store_refuses_is_rejected_and_the_batch_goes_on(nlp, pg_ur
 
     from dateline.pipeline import Pipeline
     from dateline.store import open_store
-    from dateline.store.ingest import ingest
+    from dateline.ingest import ingest
 
     good, other = (RawInput("good", GOOD), RawInput("other", GOOD2))
     records = list(Pipeline("en_core_web_md", nlp=nlp).process([good, other]))

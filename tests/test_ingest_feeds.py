@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from dateline.errors import BadArgument
-from dateline.ingest_feeds import FeedState, iter_feed
+from dateline.inputs.feeds import FeedState, iter_feed
 from dateline.inputs import RawInput, iter_inputs
 from dateline.types import Rejected
 
@@ -223,7 +223,7 @@ def test_a_server_sending_a_byte_at_a_time_is_cut_off_at_the_deadline_and_the_ba
     server = ThreadingHTTPServer(("127.0.0.1", 0), Drip)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    monkeypatch.setattr("dateline.ingest_feeds.FETCH_DEADLINE", 2)
+    monkeypatch.setattr("dateline.inputs.feeds.FETCH_DEADLINE", 2)
     monkeypatch.setattr("dateline.pipeline.load_nlp", lambda model, config=None: nlp)
     good = ("The city council said on Monday that the old bridge over the river would be closed for repairs. "
             "Drivers were told to use the ring road until the end of the month.")

@@ -179,7 +179,7 @@ def eval_html(limit):
 @model_option
 @click.option("--details", is_flag=True, help="Print every false and missed link.")
 def eval_incidents(db_path, model, details):
-    """Incident linking: precision/recall on the labelled event pairs (tests/fixtures/incident_pairs.tsv)."""
+    """Incident linking: precision/recall on the labelled event pairs (dateline/evaluate/data/incident_pairs.tsv)."""
     from ..evaluate import shared_dir
     from ..evaluate.incidents import DEFINITION, evaluate_incidents
 

@@ -75,7 +75,7 @@ def ingest(paths, db_path, published, model, workers, batch_size, force, cluster
     from tqdm import tqdm
 
     from ..inputs import iter_inputs
-    from ..store.ingest import ingest as run_ingest
+    from ..ingest import ingest as run_ingest
 
     if cluster not in (None, "local") and workers != 1:
         raise click.UsageError("--workers sizes a local cluster; a remote cluster has the workers started for it")
@@ -146,7 +146,7 @@ def _feed_state(path):
     if path is None:
         return None
     from ..errors import DatelineError
-    from ..ingest_feeds import FeedState
+    from ..inputs.feeds import FeedState
 
     try:
         return FeedState.load(path)

@@ -151,11 +151,11 @@ def _ratio(right: int, n: int) -> str:
 
 
 def main(argv: list[str]) -> None:
-    from ..cli.options import default_model
     from ..nlp import build_nlp
+    from ..settings import choose_model
     from . import shared_dir
 
-    figures = evaluate_entities(build_nlp(default_model(None)), shared_dir() / "bench/ner/gum-news/dep",
+    figures = evaluate_entities(build_nlp(choose_model(None)), shared_dir() / "bench/ner/gum-news/dep",
                                 "--details" in argv)
     for line in figures.pop("_misses", ()):
         print(line)

@@ -6,7 +6,7 @@
 - CASE 2021 task 2: our coding mapped to ACLED sub-event types (its labels), macro-F1 over the
   labels present; a snippet with no ACLED-typed event predicts "NONE".
 - Event location (Halterman 2019, RELABEL gold): for the gold verb, is the place the events stage's helper
-  (`geo.event_location.event_place`) picks among the pipeline's places the gold one (or none when gold has none).
+  (`nlp.role_model.event_place`) picks among the pipeline's places the gold one (or none when gold has none).
 - WikiEvents: recall of Attacker / Victim / Target / Place arguments of attack-like events.
 No published anchor figure exists for these sets in shared/notes/events-anchors.md.
 """
@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..nlp.arguments import actor_heads, recipient_heads
-from ..geo.event_location import event_place
+from ..nlp.role_model import event_place
 from ..nlp.events import group
 from ..nlp.triggers import Trigger, find_triggers, lexicon, match_token
 from ..ontology import load_ontology

@@ -64,7 +64,7 @@ def trafilatura_alone(html: bytes) -> str:
 def our_path(html: bytes) -> str:
     """What `dateline` keeps of a page: `html_to_input` then `clean_text` (as `make_document` does)."""
     from ..clean import clean_text
-    from ..ingest_html import html_to_input
+    from ..inputs.html import html_to_input
     from ..inputs import RawInput
 
     raw = html_to_input("page", html)
@@ -102,7 +102,7 @@ def _published_output(path: Path) -> dict | None:
 
 def evaluate_segments(bench: Path) -> dict[str, dict]:
     """Counts of `with` segments kept and `without` segments dropped; title and date matches."""
-    from ..ingest_html import html_to_input
+    from ..inputs.html import html_to_input
     from ..inputs import RawInput
 
     entries = json.loads((bench / "evaldata-en-news.json").read_text(encoding="utf-8"))

@@ -1,4 +1,4 @@
-"""Incident linking precision/recall on labelled event pairs (tests/fixtures/incident_pairs.tsv).
+"""Incident linking precision/recall on labelled event pairs (dateline/evaluate/data/incident_pairs.tsv).
 
 The pairs were sampled from the real articles in ../shared/corpus/articles.jsonl,
 inside the linker's blocking buckets (same category family, overlapping days), so
@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..types import Rejected
 
-PAIRS = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "incident_pairs.tsv"
+PAIRS = Path(__file__).resolve().parent / "data" / "incident_pairs.tsv"
 CORPUS = "corpus/articles.jsonl"
 DEFINITION = ("precision = linked pairs labelled same / linked pairs; recall = linked pairs labelled same / "
               "pairs labelled same; bar: precision >= 0.9")
@@ -95,7 +95,7 @@ def _ingest_corpus(store, path: Path, model: str | None) -> None:
     from ..inputs import iter_inputs
     from ..pipeline import Pipeline
     from ..settings import DEFAULT_MODEL
-    from ..store.ingest import ingest
+    from ..ingest import ingest
 
     for _ in ingest(store, lambda: Pipeline(model or DEFAULT_MODEL), iter_inputs([str(path)])):
         pass

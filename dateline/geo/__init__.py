@@ -25,11 +25,6 @@ def is_place_name(text: str, exact: bool = False) -> bool:
                and (c.primary or (not exact and likeness(text, c.name) >= 0.75)) for c in lookup(text))
 
 
-def event_place(doc, sentence_span, trigger_token):  # noqa: D401 - re-exported lazily (needs spaCy objects)
-    from .event_location import event_place as _event_place
-
-    return _event_place(doc, sentence_span, trigger_token)
-
 
 def relative_location(text: str):
     from .relative import relative_location as _relative_location
@@ -37,4 +32,4 @@ def relative_location(text: str):
     return _relative_location(text)
 
 
-__all__ = ["build", "lookup", "resolve", "Resolved", "is_place_name", "event_place", "relative_location"]
+__all__ = ["build", "lookup", "resolve", "Resolved", "is_place_name", "relative_location"]

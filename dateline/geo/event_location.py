@@ -154,12 +154,6 @@ def rule_place(doc: Doc, sentence_span: Span, trigger_token: Token, category: st
     return None
 
 
-def event_place(doc: Doc, sentence_span: Span, trigger_token: Token, category: str | None = None) -> str | None:
-    """The event's place id: the learned scorer's pick among the sentence's places (`nlp.role_model`),
-    or none when no candidate scores above its threshold (a place is null rather than guessed)."""
-    from ..nlp.role_model import choose_place  # the scorer reads this module's features
-    span = choose_place(doc, sentence_span, trigger_token, category)
-    return span._.dl_place if span is not None else None
 
 
 def place_candidates(doc: Doc, sentence_span: Span, trigger_token: Token | None = None,

@@ -17,7 +17,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..geo.event_location import event_place
+from .role_model import event_place
 from ..ontology import load_ontology
 from ..types import Attribution, Count, Event, TextSpan
 from . import extensions  # noqa: F401  (registers the ._.dl_* attributes)

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from ..geo.event_location import place_candidates, place_features, rule_place
+
 MODEL_PATH = Path(__file__).parent / "models" / "arguments.json"
 FORMAT = "dateline-argument-roles/1"
 
@@ -94,7 +96,6 @@ def _best_place(doc: Doc, sentence: Span, trigger: Token, category: str | None) 
 
 
 def _score_places(doc: Doc, sentence: Span, trigger: Token, category: str | None) -> tuple[float, Span | None]:
-    from ..geo.event_location import place_candidates, place_features, rule_place
     spans = place_candidates(doc, sentence, trigger, category)
     if not spans:
         return 0.0, None
@@ -105,3 +106,9 @@ def _score_places(doc: Doc, sentence: Span, trigger: Token, category: str | None
               for s in spans]
     p, _, best = max(scored, key=lambda x: (x[0], x[1]))
     return p, best
+
+def event_place(doc: Doc, sentence_span: Span, trigger_token: Token, category: str | None = None) -> str | None:
+    """The event's place id: the learned scorer's pick among the sentence's places,
+    or none when no candidate scores above its threshold (a place is null rather than guessed)."""
+    span = choose_place(doc, sentence_span, trigger_token, category)
+    return span._.dl_place if span is not None else None

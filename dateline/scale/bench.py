@@ -139,7 +139,7 @@ def run_scale_bench(corpus: Path, model: str, limit: int | None = None, batch_si
 def _timed_ingest(annotator, items: list, batch_size: int, run: ScaleRun) -> None:
     """Ingest `items` into a fresh SQLite store through `annotator`; add the figures to `run`."""
     from ..store import open_store
-    from ..store.ingest import ingest
+    from ..ingest import ingest
     from .cluster import worker_cpu_seconds
 
     with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "scale.db") as store:

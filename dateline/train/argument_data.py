@@ -130,11 +130,10 @@ def _learned(weights: dict, intercept: float, threshold: float, veto: float, rol
     """The decision `nlp.arguments` makes at run time: the rules' heads stay unless the scorer vetoes
     them (probability under `veto`); when the rules find none, the likeliest candidate is taken if its
     probability reaches `threshold`."""
-    from .arguments import _prob
     rule = 3 if role == "actor" else 4
 
     def pick(e):
-        probs = [_prob(weights, intercept, r[0]) for r in e["rows"]]
+        probs = [probability(weights, intercept, r[0]) for r in e["rows"]]
         proposed = [j for j, r in enumerate(e["rows"]) if r[rule]]
         if proposed:
             return [j for j in proposed if probs[j] >= veto]
@@ -183,3 +182,10 @@ def train_role(examples: list[dict], role: str, held_out, fit) -> dict:
     }
     return {"features": names, "coef": coef, "intercept": intercept, "threshold": threshold, "veto": veto,
             "report": report}
+
+
+def probability(weights: dict[str, float], intercept: float, feats: list[str]) -> float:
+    """The logistic model's probability for a candidate's features."""
+    import math
+    z = intercept + sum(weights.get(f, 0.0) for f in feats)
+    return 1 / (1 + math.exp(-max(-30, min(30, z))))

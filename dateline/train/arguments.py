@@ -22,6 +22,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+from .argument_data import probability as _prob
+
 SEED = "dateline-arguments-1"
 HELD_OUT = 0.2
 OUT = Path(__file__).resolve().parents[1] / "nlp" / "models" / "arguments.json"
@@ -101,12 +103,6 @@ def fit(rows: list[tuple[list[str], bool]], c: float = 0.5) -> tuple[list[str], 
     lr.fit(x, y)
     names = list(vec.get_feature_names_out())
     return names, [round(float(w), 5) for w in lr.coef_[0]], round(float(lr.intercept_[0]), 5)
-
-
-def _prob(weights: dict[str, float], intercept: float, feats: list[str]) -> float:
-    import math
-    z = intercept + sum(weights.get(f, 0.0) for f in feats)
-    return 1 / (1 + math.exp(-max(-30, min(30, z))))
 
 
 def choose(weights, intercept, threshold, cands):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.geo import event_place
+from dateline.nlp.role_model import event_place
 
 
 def _place_of(doc, surface):

@@ -15,7 +15,7 @@ from dateline.cli import main
 from dateline.inputs import RawInput
 from dateline.scale import DaskAnnotator, dask_client
 from dateline.store import open_store
-from dateline.store.ingest import ingest
+from dateline.ingest import ingest
 from dateline.types import Document, Rejected
 
 TEXTS = [

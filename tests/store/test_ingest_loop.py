@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.inputs import RawInput
-from dateline.store.ingest import ingest
+from dateline.ingest import ingest
 from dateline.types import Rejected
 
 HARBOUR = ("Police in the port city of Marlow said on Tuesday that two men were arrested after a fire at a "

@@ -26,10 +26,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from ..documents import make_document
-from ..errors import Unstorable
-from ..inputs import RawInput
-from ..types import ArticleRecord, Document, Rejected
+from .documents import make_document
+from .errors import Unstorable
+from .inputs import RawInput
+from .types import ArticleRecord, Document, Rejected
 
 Status = Literal["stored", "unchanged", "rejected"]
 Item = ArticleRecord | Rejected

@@ -25,11 +25,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .errors import BadArgument
-from .ingest_html import MAX_HTML_BYTES, html_to_input
-from .inputs import RawInput
-from .safe_text import printable
-from .types import Rejected
+from ..errors import BadArgument
+from .html import MAX_HTML_BYTES, html_to_input
+from .raw import RawInput
+from ..safe_text import printable
+from ..types import Rejected
 
 STATE_FILE_NAME = "dateline-feeds.json"  # the default cursor file, beside the database
 SEEN_LIMIT = 2000  # guids remembered per feed; a feed that long is an archive, not a feed

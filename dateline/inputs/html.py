@@ -13,9 +13,9 @@ import logging
 from datetime import date
 from urllib.parse import urljoin, urlparse
 
-from .clean import clean_text
-from .inputs import RawInput
-from .types import Rejected
+from ..clean import clean_text
+from .raw import RawInput
+from ..types import Rejected
 
 # trafilatura refuses larger pages anyway (its MAX_FILE_SIZE); a news page with inline
 # scripts and styles stays well under it.

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from .ingest_html import MAX_HTML_BYTES, html_to_input, looks_like_html
-from .inputs import RawInput
-from .types import Rejected
+from .html import MAX_HTML_BYTES, html_to_input, looks_like_html
+from .raw import RawInput
+from ..types import Rejected
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHUNK = 1 << 16

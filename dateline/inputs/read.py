@@ -7,9 +7,9 @@ the file and line). A broken input never stops the batch: it is yielded as
 `Rejected(origin, reason, detail)`; in a `.jsonl` file that is one line, never the file.
 Text is UTF-8, or UTF-16/32 with a byte-order mark.
 
-Markup goes to its own reader: `.html`/`.htm` pages (`ingest_html`), RSS/Atom feeds
-`.rss`/`.atom`/`.xml` (`ingest_feeds`, with an optional cursor `FeedState`), WARC
-archives `.warc`/`.warc.gz` (`ingest_warc`), and `http(s)://` URLs (a feed or a page).
+Markup goes to its own reader: `.html`/`.htm` pages (`inputs.html`), RSS/Atom feeds
+`.rss`/`.atom`/`.xml` (`inputs.feeds`, with an optional cursor `FeedState`), WARC
+archives `.warc`/`.warc.gz` (`inputs.warc`), and `http(s)://` URLs (a feed or a page).
 Stdin is recognised by its first bytes. In a folder, an `.xml` file is read only
 when it holds a feed (other XML is not news).
 """
@@ -25,17 +25,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .safe_text import printable
-from .types import Rejected
+from ..safe_text import printable
+from ..types import Rejected
+from .raw import MAX_BYTES, MAX_CHARS, RawInput
 
 if TYPE_CHECKING:
-    from .ingest_feeds import FeedState
+    from .feeds import FeedState
 
-# Two size limits, both `too_large`: a file's bytes (HTML pages, WARC records and feeds: 20 MB,
-# `ingest_html.MAX_HTML_BYTES`), read before anything is decoded; and an article's characters, once
-# read out of its file (a JSON file holds many articles, so only this one applies to it).
-MAX_BYTES = 10_000_000  # a text file over 10 MB is not an article
-MAX_CHARS = 1_000_000  # spaCy's own limit (`nlp.max_length`): a longer text would stop the whole batch
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -43,17 +39,6 @@ FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 WARC_SUFFIXES = (".warc", ".warc.gz")
 
 
-@dataclass(frozen=True, slots=True)
-class RawInput:
-    origin: str
-    text: str
-    url: str | None = None
-    title: str | None = None
-    published: str | None = None
-    outlet: str | None = None
-    # Text already extracted from markup (HTML, feeds, WARC): the extractor has removed link
-    # boxes, so cleaning skips its shape-based guesses, which there cut subheads and list items.
-    from_markup: bool = False
 
 
 def iter_inputs(paths: Iterable[str], feeds: FeedState | None = None) -> Iterator[RawInput | Rejected]:
@@ -81,7 +66,7 @@ def _iter_inputs(paths: Iterable[str], feeds: FeedState | None) -> Iterator[RawI
             yield from _from_bytes("<stdin>", sys.stdin.buffer.read(), suffix=None, feeds=feeds)
             continue
         if path.startswith(("http://", "https://")):
-            from .ingest_feeds import iter_url
+            from .feeds import iter_url
 
             yield from _checked_all(iter_url(path, feeds))
             continue
@@ -132,7 +117,7 @@ def _kind(p: Path) -> str:
 def _wanted_in_folder(p: Path) -> bool:
     kind = _kind(p)
     if kind == "feed" and p.suffix.lower() == ".xml":
-        from .ingest_feeds import looks_like_feed
+        from .feeds import looks_like_feed
 
         try:
             with p.open("rb") as f:
@@ -145,7 +130,7 @@ def _wanted_in_folder(p: Path) -> bool:
 def _from_file(p: Path, feeds: FeedState | None = None) -> Iterator[RawInput | Rejected]:
     kind = _kind(p)
     if kind == "feed":
-        from .ingest_feeds import iter_feed
+        from .feeds import iter_feed
 
         yield from _checked_all(iter_feed(p, feeds))
         return
@@ -169,19 +154,19 @@ def _from_file(p: Path, feeds: FeedState | None = None) -> Iterator[RawInput | R
 
 
 def _html_limit() -> int:
-    from .ingest_html import MAX_HTML_BYTES
+    from .html import MAX_HTML_BYTES
 
     return MAX_HTML_BYTES
 
 
 def _from_html(origin: str, data: bytes) -> Iterator[RawInput | Rejected]:
-    from .ingest_html import html_to_input
+    from .html import html_to_input
 
     yield from _checked_all([html_to_input(origin, data)])
 
 
 def _from_warc(p: Path) -> Iterator[RawInput | Rejected]:
-    from .ingest_warc import iter_warc
+    from .warc import iter_warc
 
     try:
         stream = p.open("rb")
@@ -196,9 +181,9 @@ def _from_markup(origin: str, data: bytes, feeds: FeedState | None) -> Iterator[
     """Stdin holding a WARC, a feed or an HTML page, recognised by its first bytes; None for anything else."""
     import io
 
-    from .ingest_feeds import feed_items, looks_like_feed
-    from .ingest_html import html_to_input, looks_like_html
-    from .ingest_warc import iter_warc, looks_like_warc
+    from .feeds import feed_items, looks_like_feed
+    from .html import html_to_input, looks_like_html
+    from .warc import iter_warc, looks_like_warc
 
     head = data[:2048]
     if looks_like_warc(head):
