@@ -76,6 +76,8 @@ def _is_module(name: str) -> bool:
 
 def _layer(module: str) -> int | None:
     parts = module.split(".")
+    if parts[-1] == "__main__":  # `python -m dateline.x` is a command line, whatever package it sits in
+        return RANK["cli"]
     return RANK.get(parts[1] if len(parts) > 1 else "__init__")
 
 
