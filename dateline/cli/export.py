@@ -61,11 +61,13 @@ def _bbox(ctx, param, value):
               help="Modalities to export (repeatable; 'all' for every one). Default: csv-acled and gdelt "
                    "export only actual events (ACLED and GDELT code events that happened and have no "
                    "column to say otherwise); the other formats export every modality.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="0..1",
+              help="Only events whose confidence (how directly the text ties its fields to it) is at least this.")
 @click.option("--header", is_flag=True, help="gdelt only: print the column names first (GDELT files have none).")
 @db_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None, metavar="FILE",
               help="Write to FILE (required for parquet). Default: stdout.")
-def export(fmt, since, until, countries, categories, bbox, modalities, header, db_path, output):
+def export(fmt, since, until, countries, categories, bbox, modalities, min_confidence, header, db_path, output):
     """Export the stored events, filtered, as FORMAT.
 
     csv-acled leaves out events that ACLED does not code (verbal categories such as CONSULT or
@@ -84,7 +86,7 @@ def export(fmt, since, until, countries, categories, bbox, modalities, header, d
         modalities = spec.default_modalities
     options = {"header": header} if "header" in spec.options else {}
     f = EventFilter(since=since, until=until, countries=countries, categories=tuple(c.upper() for c in categories),
-                    modalities=tuple(modalities), bbox=bbox)
+                    modalities=tuple(modalities), bbox=bbox, min_confidence=min_confidence)
     with _open(db_path, must_exist=True) as store:
         events = iter_events(store.conn, f)
         if spec.binary:

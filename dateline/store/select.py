@@ -65,6 +65,7 @@ class EventFilter:
     bbox: tuple[float, float, float, float] | None = None
     doc_id: str | None = None
     event_id: str | None = None  # with doc_id: one event
+    min_confidence: float | None = None  # events whose fields the text supports at least this well
 
 
 def select_events(conn, f: EventFilter = EventFilter(), limit: int = 100, offset: int = 0,
@@ -182,6 +183,9 @@ def where_clause(f: EventFilter, trigram: bool = False) -> tuple[str, list[Any]]
         west, south, east, north = f.bbox
         clauses.append("e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?")
         params.extend((south, north, west, east))
+    if f.min_confidence is not None:
+        clauses.append("e.confidence >= ?")
+        params.append(f.min_confidence)
     if f.doc_id:
         clauses.append("e.doc_id = ?")
         params.append(f.doc_id)

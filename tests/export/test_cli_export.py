@@ -117,3 +117,12 @@ def test_ingest_then_export_csv_acled_end_to_end(monkeypatch, nlp, tmp_path):
     strike = next(dict(zip(header, r)) for r in rows if r[COLUMNS.index("notes")].startswith("Soldiers shelled"))
     assert strike["event_date"] == "2023-05-02" and strike["time_precision"] == "1"  # Tuesday before publication
     assert strike["country"] == "Ukraine" and strike["fatalities"] == "4"
+
+
+def test_export_min_confidence_keeps_only_events_as_sure_as_asked(db):
+    every = [json.loads(line)["confidence"] for line in run("--format", "jsonl", "--db", db).stdout.splitlines()]
+    threshold = sorted(every)[len(every) // 2]
+    kept = run("--format", "jsonl", "--db", db, "--min-confidence", threshold).stdout.splitlines()
+    assert 0 < len(kept) < len(every)
+    assert all(json.loads(line)["confidence"] >= threshold for line in kept)
+    assert run("--format", "jsonl", "--db", db, "--min-confidence", "1.5").exit_code != 0
