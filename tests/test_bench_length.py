@@ -12,8 +12,8 @@ def test_generated_articles_have_the_asked_length_and_recurring_names():
         assert "\n\n" in text
 
 
-def test_length_bench_measures_each_length_against_the_shortest():
-    result = run_length_bench("en_core_web_sm", (2_000, 4_000))
+def test_length_bench_measures_each_length_against_the_shortest(model_name):
+    result = run_length_bench(model_name, (2_000, 4_000))
     assert [row.chars for row in result.rows] == [len(article(2_000)), len(article(4_000))]
     table = result.markdown()
     assert "| 1.00 |" in table.splitlines()[4]  # the shortest is the base of the growth column

@@ -63,5 +63,7 @@ def build_nlp(model: str, config: dict[str, dict] | None = None) -> Language:
         nlp.add_pipe(name, last=True, config=config.get(name, {}))
     for name in reversed(BEFORE_MODEL):
         nlp.add_pipe(name, first=True, config=config.get(name, {}))
-    events.event_models()  # the learned event models load with the pipeline: a bad file fails here, named
+    # The learned event models load with the pipeline: a bad file, or a base pipeline without the
+    # word vectors they read, fails here with the model's name, never later on every article.
+    events.event_models().check(nlp.vocab)
     return nlp

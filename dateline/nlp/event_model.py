@@ -81,9 +81,15 @@ class EventModels:
     def _vocab(self, vocab: Vocab, model: Language, name: str) -> Vocab:
         width = vector_width(model)
         if width and (vocab.vectors.shape[1] != width or vocab.vectors.shape[0] == 0):
-            raise EventModelError(f"event model {name} reads {width}-wide word vectors; the base model has "
-                                  f"{vocab.vectors.shape[1] or 'no'} (use en_core_web_md, the model it was trained with)")
+            has = f"{vocab.vectors.shape[1]}-wide ones" if vocab.vectors.shape[0] else "none"
+            raise EventModelError(f"event model {name} reads {width}-wide word vectors and the base pipeline has "
+                                  f"{has}: use en_core_web_md, the pipeline it was trained with")
         return vocab
+
+    def check(self, vocab: Vocab) -> None:
+        """Raise EventModelError now, at load, when the base pipeline cannot feed the models."""
+        self._vocab(vocab, self.category, CATEGORY_MODEL)
+        self._vocab(vocab, self.status, STATUS_MODEL)
 
     def categories(self, sentences: list[list[str]], vocab: Vocab) -> list[dict[str, float]]:
         vocab = self._vocab(vocab, self.category, CATEGORY_MODEL)

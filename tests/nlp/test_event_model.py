@@ -89,3 +89,10 @@ def test_event_model_meets_its_floors_on_the_never_read_split(nlp, shared_dir):
     for key, floor in FLOORS.items():
         name, _, measure = key.rpartition(": ")
         assert figures[name][measure] >= floor, (key, figures[name])
+
+
+def test_event_models_refuse_a_base_pipeline_without_vectors_at_load(blank_nlp):
+    from dateline.nlp.event_model import EventModelError, event_models
+
+    with pytest.raises(EventModelError, match="event_category reads 300-wide word vectors"):
+        event_models().check(blank_nlp.vocab)
