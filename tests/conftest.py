@@ -27,6 +27,26 @@ def shared_dir() -> Path:
     return SHARED
 
 
+@pytest.fixture
+def pg_url():
+    """A fresh, empty database on the PostgreSQL server of DATELINE_TEST_PG, dropped after the test;
+    the test skips when no server is set (CI sets one: .ci/postgres.sh)."""
+    import uuid
+    from urllib.parse import urlsplit
+
+    admin_url = os.environ.get("DATELINE_TEST_PG")
+    if not admin_url:
+        pytest.skip("DATELINE_TEST_PG is not set (`source .ci/postgres.sh` starts a server and sets it)")
+    import psycopg
+
+    name = f"dateline_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    yield urlsplit(admin_url)._replace(path="/" + name).geturl()
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
 @pytest.fixture(scope="session")
 def blank_nlp():
     return spacy.blank("en")

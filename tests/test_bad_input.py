@@ -196,23 +196,6 @@ def test_bad_record_costs_only_itself_on_sqlite(cli, tmp_path, case):
     assert rejected == [(f"{tmp_path / name}{suffix}", reason)]
 
 
-PG_ADMIN = __import__("os").environ.get("DATELINE_TEST_PG")
-
-
-@pytest.fixture
-def pg_url():
-    import uuid
-    from urllib.parse import urlsplit
-
-    psycopg = pytest.importorskip("psycopg")
-    if not PG_ADMIN:
-        pytest.skip("DATELINE_TEST_PG is not set (`source .ci/postgres.sh` starts a server and sets it)")
-    name = f"dateline_bad_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    yield urlsplit(PG_ADMIN)._replace(path="/" + name).geturl()
-    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
 
 
 @pytest.mark.parametrize("case", ["lone surrogate in text", "lone surrogate in title", "100,000-deep json",

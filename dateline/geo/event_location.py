@@ -220,7 +220,8 @@ def place_features(doc: Doc, span: Span, trigger_token: Token, category: str | N
 CLAUSE_DEPS = frozenset("advcl relcl acl ccomp xcomp parataxis csubj".split())
 
 
-def _clause(tok: Token) -> Token:
+def clause_head(tok: Token) -> Token:
+    """The head of the clause `tok` sits in (a subordinate clause's verb, else the root)."""
     cur = tok
     for _ in range(12):
         if cur.head == cur or cur.dep_ in CLAUSE_DEPS:
@@ -230,7 +231,7 @@ def _clause(tok: Token) -> Token:
 
 
 def _same_clause(a: Token, b: Token) -> bool:
-    return _clause(a) == _clause(b)
+    return clause_head(a) == clause_head(b)
 
 
 def _inside(place, area) -> bool:

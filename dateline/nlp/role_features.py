@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..geo.event_location import clause_head
 from .triggers import Trigger, is_passive
 
 CANDIDATE_LABELS = frozenset("PERSON ORG GPE NORP IGO MEDIA".split())
 LOCATIVE = frozenset("in at near outside inside around across throughout within along off".split())
 MAX_PATH = 4
-CLAUSE_DEPS = frozenset("advcl relcl acl ccomp xcomp parataxis csubj".split())
 
 
 def named_heads(doc: Doc, trig: Trigger) -> list[Token]:
@@ -42,15 +42,6 @@ def _path(cand: Token, targets: set[int]) -> str:
     return "far" if cur.i not in targets else ">".join(steps)
 
 
-def _clause(tok: Token) -> Token:
-    cur = tok
-    for _ in range(12):
-        if cur.head == cur or cur.dep_ in CLAUSE_DEPS:
-            return cur
-        cur = cur.head
-    return cur
-
-
 def _bucket(n: int) -> str:
     return next((f"<={e}" for e in (2, 5, 10, 20) if n <= e), ">20")
 
@@ -76,7 +67,7 @@ def candidate_features(doc: Doc, trig: Trigger, cand: Token, rule_actors: set[in
         f.append("claimer")
     if cand.dep_ == "pobj" and cand.head.lower_ in LOCATIVE:
         f += ["locative", f"locative_label={label}"]
-    if _clause(cand) == _clause(pred):
+    if clause_head(cand) == clause_head(pred):
         f.append("same_clause")
     if cand.dep_ in ("compound", "amod", "poss") and cand.head.i in (tok.i, pred.i):
         f.append(f"modifies_trigger={cand.dep_}")

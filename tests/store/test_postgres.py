@@ -11,8 +11,6 @@ import multiprocessing
 import os
 import subprocess
 import sys
-import uuid
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -29,21 +27,6 @@ pytestmark = pytest.mark.skipif(
 
 # Timestamps differ between two runs; everything else must be equal.
 TIMESTAMPS = {"ingested_at", "seen_at"}
-
-
-def with_database(url: str, name: str) -> str:
-    return urlsplit(url)._replace(path="/" + name).geturl()
-
-
-@pytest.fixture
-def pg_url():
-    """A fresh, empty database for this test."""
-    name = f"dateline_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    yield with_database(ADMIN_URL, name)
-    with psycopg.connect(ADMIN_URL, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
 
 
 @pytest.fixture
