@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..kb import Country, load_kb
+from ..store import labels
 
 
 def _day(value: str | None) -> date | None:
@@ -43,8 +44,8 @@ def country(iso3: str | None) -> Country | None:
 
 
 def country_name(iso3: str | None) -> str:
-    c = country(iso3)
-    return c.name if c else (iso3 or "")
+    """The country's name for a cell; the code itself when the knowledge base does not know it."""
+    return labels.country_name(iso3) or (iso3 or "")
 
 
 def fips(iso3: str | None) -> str:

@@ -10,33 +10,18 @@ reader cannot tell two hashes apart.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from ..kb import load_kb
 
 OPENING_CHARS = 120  # characters of the text the store hands over for a label (the label keeps fewer)
 _LABEL_WORDS = 8
-# ISO 3166 names that are not what a news reader calls the country (pycountry has no common_name for them).
-_SHORT_NAMES = {"RUS": "Russia", "COD": "DR Congo", "COG": "Congo", "VNM": "Vietnam", "PRK": "North Korea",
-                "LAO": "Laos", "BRN": "Brunei", "CPV": "Cape Verde", "SWZ": "Eswatini", "VAT": "Vatican",
-                "FSM": "Micronesia", "MKD": "North Macedonia"}
 _PRONOUNS = frozenset("he she they it we i you him her them his hers their".split())
 
 
-@lru_cache(maxsize=512)
 def country_name(iso3: str | None) -> str | None:
-    """The common English name of an ISO 3166-1 alpha-3 code ('Russia', not 'Russian Federation'), else None."""
-    if not iso3:
-        return None
-    import pycountry
-
-    iso3 = iso3.upper()
-    if iso3 in _SHORT_NAMES:
-        return _SHORT_NAMES[iso3]
-    country = pycountry.countries.get(alpha_3=iso3)
-    if country is None:
-        return None
-    name = getattr(country, "common_name", None) or country.name
-    # ISO's inverted official forms ("Moldova, Republic of", "Palestine, State of"): the part a reader says
-    return name.split(", ")[0] if ", " in name else name
+    """The name a news reader uses for an ISO 3166-1 alpha-3 code ('Russia', 'North Korea'), from the
+    knowledge base's country table (kb/countries.tsv), else None."""
+    country = load_kb().country(iso3) if iso3 else None
+    return country.name if country else None
 
 
 def article_label(title: str | None, outlet: str | None, published: str | None, opening: str | None) -> str:
