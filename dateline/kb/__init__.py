@@ -328,13 +328,11 @@ def load_kb(user_dir: str | None = None) -> KnowledgeBase:
 
 @lru_cache(maxsize=4)
 def role_words(kind: str) -> frozenset[str]:
-    """Title words of one kind from `roles.tsv` ("local" offices, "foreign" roles)."""
-    rows = (Path(__file__).with_name("roles.tsv")).read_text().splitlines()[1:]
-    return frozenset(w for w, k in (r.split("\t") for r in rows if r and not r.startswith("#")) if k == kind)
+    """Title words of one kind from `roles.tsv` (e.g. "elsewhere": roles held away from the story's place)."""
+    return frozenset(r["word"] for r in _read_tsv(Path(__file__).with_name("roles.tsv")) if r["kind"] == kind)
 
 
 @lru_cache(maxsize=1)
 def person_nouns() -> frozenset[str]:
     """Nouns that make a name in apposition a person's (`person_nouns.tsv`)."""
-    rows = (Path(__file__).with_name("person_nouns.tsv")).read_text().splitlines()[1:]
-    return frozenset(r.strip() for r in rows if r.strip() and not r.startswith("#"))
+    return frozenset(r["noun"] for r in _read_tsv(Path(__file__).with_name("person_nouns.tsv")))
