@@ -168,8 +168,14 @@ def read(path: Path, train_root: Path) -> Iterator[LabelledSentence]:
 
 def read_all(train_root: Path, labels_dir: Path = LABELS_DIR) -> list[LabelledSentence]:
     out: list[LabelledSentence] = []
+    where: dict[tuple[str, str, int], str] = {}
     for path in sorted(labels_dir.glob("*.jsonl")):
-        out.extend(read(path, train_root))
+        for ls in read(path, train_root):
+            key = (ls.sentence.set, ls.sentence.doc, ls.sentence.idx)
+            if key in where:  # two labellers on one sentence: keep neither silently, say so
+                raise LabelError(f"{path.name}: {key[1]} #{key[2]} is also labelled in {where[key]}")
+            where[key] = path.name
+            out.append(ls)
     return out
 
 

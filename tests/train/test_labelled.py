@@ -77,3 +77,12 @@ def test_changed_text_and_double_labels_are_refused(train_root, tmp_path):
     out.write_text(json.dumps(row) + "\n")
     with pytest.raises(L.LabelError, match="changed"):
         list(L.read(out, train_root))
+
+
+def test_one_sentence_in_two_files_is_refused(train_root, tmp_path):
+    doc = next(L.sentences("conflibert", train_root)).doc
+    work = _work(tmp_path, [{"set": "conflibert", "doc": doc, "idx": 0, "events": []}])
+    L.commit(work, tmp_path / "labels/a.jsonl", train_root, "a")
+    L.commit(work, tmp_path / "labels/b.jsonl", train_root, "b")
+    with pytest.raises(L.LabelError, match="also labelled in a.jsonl"):
+        L.read_all(train_root, tmp_path / "labels")
