@@ -251,3 +251,19 @@ def _drain(queue) -> list:
     while not queue.empty():
         out.append(queue.get())
     return out
+
+
+# --- change counter ---------------------------------------------------------------------------
+
+def test_postgres_data_version_moves_with_a_commit_and_stands_still_for_reads(pg_url):
+    from dateline.store.version import data_version
+
+    with open_store(pg_url) as reader, open_store(pg_url) as writer:
+        before = data_version(reader.conn)
+        reader.stats()  # reads by anyone change nothing
+        assert data_version(reader.conn) == before
+        writer.reject(Rejected("tests/version.txt", "empty", "no text"))  # another connection commits
+        after = data_version(reader.conn)
+        assert after != before
+        assert data_version(reader.conn) == after
+
