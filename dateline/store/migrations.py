@@ -232,6 +232,26 @@ CHANGE_COUNTER: tuple[str | dict[str, str], ...] = (
       for table in _VERSIONED_TABLES),
 )
 
+# PostgreSQL's actor filter: each event carries its participants' names as on SQLite (0007), kept by a
+# trigger on event_actors, with a trigram index when pg_trgm is there. It went names -> event_actors ->
+# events, checking each event newest first (0.33 s p95 on 100k events); one column of the event row now.
+PARTICIPANTS_ON_POSTGRESQL: tuple[str | dict[str, str], ...] = (
+    {"postgresql": "ALTER TABLE events ADD COLUMN participants TEXT NOT NULL DEFAULT ''"},
+    {"postgresql": "UPDATE events SET participants = p.names FROM (SELECT a.doc_id, a.event_id, "
+                   "string_agg(coalesce(n.name, ''), chr(10) ORDER BY a.role, a.n) AS names FROM event_actors a "
+                   "LEFT JOIN entities n ON n.doc_id = a.doc_id AND n.id = a.entity_id GROUP BY a.doc_id, a.event_id) p "
+                   "WHERE events.doc_id = p.doc_id AND events.id = p.event_id"},
+    {"postgresql": "CREATE FUNCTION dateline_event_participant() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                   "UPDATE events SET participants = ltrim(participants || chr(10) || coalesce((SELECT name "
+                   "FROM entities WHERE doc_id = NEW.doc_id AND id = NEW.entity_id), ''), chr(10)) "
+                   "WHERE doc_id = NEW.doc_id AND id = NEW.event_id; RETURN NULL; END $$"},
+    {"postgresql": "CREATE TRIGGER event_participants_insert AFTER INSERT ON event_actors FOR EACH ROW "
+                   "EXECUTE FUNCTION dateline_event_participant()"},
+    {"postgresql": "DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN "
+                   "CREATE INDEX events_participants_trigrams ON events USING gin (lower(participants) gin_trgm_ops); "
+                   "END IF; END $$"},
+)
+
 MIGRATIONS: tuple[tuple[str, tuple[str | dict[str, str], ...]], ...] = (
     ("0001_initial", INITIAL),
     ("0002_incidents", INCIDENTS),
@@ -241,6 +261,7 @@ MIGRATIONS: tuple[tuple[str, tuple[str | dict[str, str], ...]], ...] = (
     ("0006_substring_search", SUBSTRING_SEARCH),
     ("0007_fast_filters", FAST_FILTERS),
     ("0008_change_counter", CHANGE_COUNTER),
+    ("0009_participants_on_postgresql", PARTICIPANTS_ON_POSTGRESQL),
 )
 
 
