@@ -60,6 +60,8 @@ class BenchResult:
     stages: dict[str, float]  # seconds inside the dateline run, by stage
     clean_seconds: float  # one pass of make_document alone (ingest runs it once per article)
     seed_seconds: float | None = None
+    seed_cpu_seconds: float | None = None  # the command's user + system time: what the machine's load changes least
+    seed_load: float | None = None  # the machine's load average right after it
     seed_command: list[str] = field(default_factory=list)
     stored: int = 0
     rejected: int = 0  # by the dateline run (input problems, or a stage failing on an article)
@@ -85,7 +87,8 @@ class BenchResult:
             f"| cleaning alone (one pass) | {self.clean_seconds:.2f} s |",
         ]
         if self.seed_seconds is not None:
-            rows.append(f"| seed `dateline extract` wall time | {self.seed_seconds:.1f} s |")
+            rows.append(f"| seed `dateline extract` wall time | {self.seed_seconds:.1f} s "
+                        f"({self.seed_cpu_seconds:.1f} s CPU, load {self.seed_load:.1f}) |")
         for run in self.commands:
             rows.append(f"| `dateline ingest --workers {run.workers}` (whole command) | {run.seconds:.1f} s wall, "
                         f"{run.cpu_seconds:.1f} s CPU, stored {run.stored}, load {run.load:.1f} |")
@@ -217,9 +220,10 @@ def run_bench(corpus: Path, model: str, limit: int | None = None, batch_size: in
                          rejected=sum(o.status == "rejected" for o in outcomes))
     if seed is not None:
         result.seed_command = [sys.executable, "-m", "dateline", "extract", str(seed)]
-        start = time.perf_counter()
+        before, start = _children_cpu(), time.perf_counter()
         subprocess.run(result.seed_command, check=True, capture_output=True)
         result.seed_seconds = time.perf_counter() - start
+        result.seed_cpu_seconds, result.seed_load = _children_cpu() - before, os.getloadavg()[0]
     if worker_counts:
         from .scale.bench import _machine_speedup
 

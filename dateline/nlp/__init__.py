@@ -10,12 +10,12 @@ this package and `dateline.records`. Public use: docs/python-api.md.
 """
 from __future__ import annotations
 
-import spacy
 from spacy.language import Language
 
 from ..settings import resolve_model
 from . import context, entities, extensions, paragraphs  # noqa: F401  (registration)
 from .annotate import annotate, make_doc  # noqa: F401  (public)
+from .saved import load_saved
 from . import place_countries, places  # noqa: F401  (registration)
 from . import times  # noqa: F401  (registration)
 from . import quotes  # noqa: F401  (registration)
@@ -52,7 +52,8 @@ def build_nlp(model: str, config: dict[str, dict] | None = None) -> Language:
     # Not the vocab's string table: 700,000 strings take most of the load time, and nothing reads them.
     # Hashes are what the models, vectors and lookups key on; each doc adds the strings it holds, and
     # each component adds its labels. Annotations are identical without it (tests/nlp/test_load.py).
-    nlp = spacy.load(resolve_model(model), exclude=SKIPPED_AT_LOAD)
+    # load_saved: spacy.load without building a tokenizer it then replaces with the saved one (nlp/saved.py).
+    nlp = load_saved(resolve_model(model), exclude=SKIPPED_AT_LOAD)
     if all(name in nlp.pipe_names for name in STAGES):
         if config:
             raise ValueError("this pipeline was saved with the dateline stages: their config is in its config.cfg")

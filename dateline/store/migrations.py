@@ -212,6 +212,46 @@ FAST_FILTERS: tuple[str | dict[str, str], ...] = (
                    "END IF; END $$"},
 )
 
+# PostgreSQL's change counter (store/version.py): figures over the whole store (the web app's stats, a
+# pass over every event: 0.6 s on 100k events) are kept until it moves. SQLite has one built in (PRAGMA
+# data_version). One row, moved once per writing transaction, at its commit (a deferred trigger): writers
+# of different articles wait for each other only while they commit, never while they write; the counter
+# becomes visible with the rows that moved it, so figures computed after reading it are never older. The
+# tables a writer always touches: an article's rows go with its `documents` row (write.py, clone.py),
+# rejections, and linking's incidents, reports and duplicates.
+_VERSIONED_TABLES = ("documents", "rejected", "incidents", "incident_reports", "document_duplicates")
+CHANGE_COUNTER: tuple[str | dict[str, str], ...] = (
+    {"postgresql": "CREATE TABLE store_version (one INTEGER PRIMARY KEY CHECK (one = 1), version BIGINT NOT NULL, "
+                   "xid BIGINT)"},
+    {"postgresql": "INSERT INTO store_version (one, version) VALUES (1, 0)"},
+    {"postgresql": "CREATE FUNCTION dateline_store_changed() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                   "UPDATE store_version SET version = version + 1, xid = txid_current() "
+                   "WHERE one = 1 AND xid IS DISTINCT FROM txid_current(); RETURN NULL; END $$"},
+    *({"postgresql": f"CREATE CONSTRAINT TRIGGER {table}_changed AFTER INSERT OR UPDATE OR DELETE ON {table} "
+                     "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION dateline_store_changed()"}
+      for table in _VERSIONED_TABLES),
+)
+
+# PostgreSQL's actor filter: each event carries its participants' names as on SQLite (0007), kept by a
+# trigger on event_actors, with a trigram index when pg_trgm is there. It went names -> event_actors ->
+# events, checking each event newest first (0.33 s p95 on 100k events); one column of the event row now.
+PARTICIPANTS_ON_POSTGRESQL: tuple[str | dict[str, str], ...] = (
+    {"postgresql": "ALTER TABLE events ADD COLUMN participants TEXT NOT NULL DEFAULT ''"},
+    {"postgresql": "UPDATE events SET participants = p.names FROM (SELECT a.doc_id, a.event_id, "
+                   "string_agg(coalesce(n.name, ''), chr(10) ORDER BY a.role, a.n) AS names FROM event_actors a "
+                   "LEFT JOIN entities n ON n.doc_id = a.doc_id AND n.id = a.entity_id GROUP BY a.doc_id, a.event_id) p "
+                   "WHERE events.doc_id = p.doc_id AND events.id = p.event_id"},
+    {"postgresql": "CREATE FUNCTION dateline_event_participant() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                   "UPDATE events SET participants = ltrim(participants || chr(10) || coalesce((SELECT name "
+                   "FROM entities WHERE doc_id = NEW.doc_id AND id = NEW.entity_id), ''), chr(10)) "
+                   "WHERE doc_id = NEW.doc_id AND id = NEW.event_id; RETURN NULL; END $$"},
+    {"postgresql": "CREATE TRIGGER event_participants_insert AFTER INSERT ON event_actors FOR EACH ROW "
+                   "EXECUTE FUNCTION dateline_event_participant()"},
+    {"postgresql": "DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN "
+                   "CREATE INDEX events_participants_trigrams ON events USING gin (lower(participants) gin_trgm_ops); "
+                   "END IF; END $$"},
+)
+
 MIGRATIONS: tuple[tuple[str, tuple[str | dict[str, str], ...]], ...] = (
     ("0001_initial", INITIAL),
     ("0002_incidents", INCIDENTS),
@@ -220,6 +260,8 @@ MIGRATIONS: tuple[tuple[str, tuple[str | dict[str, str], ...]], ...] = (
     ("0005_place_located_by", PLACE_LOCATED_BY),
     ("0006_substring_search", SUBSTRING_SEARCH),
     ("0007_fast_filters", FAST_FILTERS),
+    ("0008_change_counter", CHANGE_COUNTER),
+    ("0009_participants_on_postgresql", PARTICIPANTS_ON_POSTGRESQL),
 )
 
 

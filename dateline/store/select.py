@@ -166,11 +166,11 @@ def where_clause(f: EventFilter, trigram: bool = False) -> tuple[str, list[Any]]
                        " WHERE event_participant_search MATCH ?)")
         params.append(_phrase(f.actor))
     elif f.actor:
-        # The participants whose name matches, then their events. One flat subquery: PostgreSQL, given
-        # names IN (SELECT DISTINCT ...) inside it, re-ran the distinct names for every event it walked
-        # (30 s for "Russia" on 100k events); on PostgreSQL `lower(name)` has a trigram index (0007).
-        clauses.append("(e.doc_id, e.id) IN (SELECT a.doc_id, a.event_id FROM entities n JOIN event_actors a"
-                       " ON a.doc_id = n.doc_id AND a.entity_id = n.id WHERE lower(n.name) LIKE ? ESCAPE '!')")
+        # The same names on the event row (0007 on SQLite, 0009 on PostgreSQL, where `lower(participants)`
+        # has a trigram index): one name per line, and the pattern holds no line break, so it matches
+        # where one participant's name does. (Through names -> event_actors -> events, PostgreSQL checked
+        # each event newest first: 0.33 s p95 for the actor filter on 100k events.)
+        clauses.append("lower(e.participants) LIKE ? ESCAPE '!'")
         params.append(like_pattern(f.actor))
     if f.source:
         clauses.append("lower(coalesce(e.source_text, '')) LIKE ? ESCAPE '!'")

@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc
 
 from dateline.nlp.event_model import (CATEGORY_MODEL, MODELS_DIR, STATUS_MODEL, EventModelError, event_models,
                                       load_event_models, status_words)
@@ -26,6 +27,21 @@ def test_event_model_ships_in_the_package_and_labels_every_category(nlp):
 def test_event_model_refuses_a_base_model_without_its_vectors(blank_nlp):
     with pytest.raises(EventModelError, match=CATEGORY_MODEL):
         event_models().categories([["Rebels", "attacked", "."]], blank_nlp.vocab)
+
+
+def test_event_models_decide_as_the_models_loaded_as_saved(nlp):
+    import spacy
+
+    sentences = [["Rebels", "attacked", "an", "army", "post", "near", "the", "border", "."],
+                 ["The", "minister", "said", "talks", "would", "resume", "on", "Monday", "."]]
+    models = event_models()
+    as_saved = spacy.load(MODELS_DIR / CATEGORY_MODEL).get_pipe("textcat")
+    expected = [dict(d.cats) for d in as_saved.pipe([Doc(nlp.vocab, words=w) for w in sentences])]
+    assert models.categories(sentences, nlp.vocab) == expected
+    as_saved = spacy.load(MODELS_DIR / STATUS_MODEL).get_pipe("textcat")
+    items = [(sentences[0], 2), (sentences[1], 4)]
+    expected = [dict(d.cats) for d in as_saved.pipe([Doc(nlp.vocab, words=status_words(w, i)) for w, i in items])]
+    assert models.statuses(items, nlp.vocab) == expected
 
 
 def test_event_model_is_small():

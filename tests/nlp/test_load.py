@@ -35,3 +35,32 @@ def test_model_loaded_without_string_table_annotates_identically(model_name):
     # vectors are keyed by hash, so similarity is unchanged too
     assert lean("missile strike")[0].similarity(lean("rocket")[0]) == pytest.approx(
         full("missile strike")[0].similarity(full("rocket")[0]))
+
+
+@pytest.mark.slow
+def test_model_loaded_without_the_discarded_tokenizer_build_is_the_same_pipeline(model_name, tmp_path):
+    from dateline.nlp.saved import SPACY_TOKENIZER, load_saved, saves_spacy_tokenizer
+
+    path = resolve_model(model_name)
+    full = spacy.load(path, exclude=SKIPPED_AT_LOAD)
+    short = load_saved(path, exclude=SKIPPED_AT_LOAD)
+    assert saves_spacy_tokenizer(path)  # else this compares spacy.load with itself
+    assert short.tokenizer.to_bytes() == full.tokenizer.to_bytes()  # every rule and pattern as saved
+    assert _annotations(short) == _annotations(full)
+    assert short.config["nlp"]["tokenizer"] == SPACY_TOKENIZER
+    short.to_disk(tmp_path / "saved")  # saved again, it loads in a process that never imported dateline's loader
+    assert spacy.util.load_config(tmp_path / "saved" / "config.cfg")["nlp"]["tokenizer"] == SPACY_TOKENIZER
+
+
+def test_a_folder_with_its_own_tokenizer_loads_as_spacy_loads_it(tmp_path):
+    from dateline.nlp.saved import load_saved, saves_spacy_tokenizer
+
+    nlp = spacy.blank("en")
+    nlp.tokenizer.add_special_case("dl-x", [{"ORTH": "dl"}, {"ORTH": "-x"}])  # a rule not among the defaults
+    nlp.to_disk(tmp_path / "blank")
+    assert saves_spacy_tokenizer(tmp_path / "blank")
+    assert [t.text for t in load_saved(str(tmp_path / "blank"))("a dl-x b")] == ["a", "dl", "-x", "b"]
+    config = spacy.util.load_config(tmp_path / "blank" / "config.cfg")
+    config["nlp"]["tokenizer"] = {"@tokenizers": "spacy.Tokenizer.v1", "extra": 1}  # anything else: not ours
+    (tmp_path / "blank" / "config.cfg").write_text(config.to_str())
+    assert not saves_spacy_tokenizer(tmp_path / "blank")

@@ -251,3 +251,44 @@ def _drain(queue) -> list:
     while not queue.empty():
         out.append(queue.get())
     return out
+
+
+# --- change counter ---------------------------------------------------------------------------
+
+def test_postgres_data_version_moves_with_a_commit_and_stands_still_for_reads(pg_url):
+    from dateline.store.version import data_version
+
+    with open_store(pg_url) as reader, open_store(pg_url) as writer:
+        before = data_version(reader.conn)
+        reader.stats()  # reads by anyone change nothing
+        assert data_version(reader.conn) == before
+        writer.reject(Rejected("tests/version.txt", "empty", "no text"))  # another connection commits
+        after = data_version(reader.conn)
+        assert after != before
+        assert data_version(reader.conn) == after
+
+
+def _participants_in_step(store) -> None:
+    rows = store.conn.execute("SELECT doc_id, id, participants FROM events").fetchall()
+    assert rows
+    for doc_id, event_id, participants in rows:
+        names = [n for (n,) in store.conn.execute(
+            "SELECT n.name FROM event_actors a JOIN entities n ON n.doc_id = a.doc_id AND n.id = a.entity_id"
+            " WHERE a.doc_id = ? AND a.event_id = ?", (doc_id, event_id))]
+        assert sorted(participants.split("\n") if participants else []) == sorted(names)
+
+
+def test_postgres_events_carry_their_participants_written_before_or_after_the_migration(pg_url, record,
+                                                                                      monkeypatch):
+    import dateline.store
+
+    with monkeypatch.context() as before_0009:  # a store of before 0009, holding an article
+        before_0009.setattr(dateline.store, "migrate", lambda conn: migrate(conn, MIGRATIONS[:8]))
+        with open_store(pg_url) as store:
+            assert "0009_participants_on_postgresql" not in store.stats()["migrations"]
+            store.write(record)
+    with open_store(pg_url) as store:  # 0009 fills the column from the rows already there
+        assert "0009_participants_on_postgresql" in store.stats()["migrations"]
+        _participants_in_step(store)
+        store.write(dataclasses.replace(record, events=record.events[:1]))  # rewritten: the trigger keeps step
+        _participants_in_step(store)

@@ -220,7 +220,7 @@ def test_tiles_setting_adds_its_origin_to_the_csp_and_rejects_injection(web_db):
         create_app(str(web_db), tiles="https://x.org/; script-src *")
 
 
-def test_api_stats_are_kept_until_the_store_changes(tmp_path, pipeline, monkeypatch):
+def _stats_kept_until_the_store_changes(location: str, pipeline, monkeypatch) -> None:
     from fastapi.testclient import TestClient
 
     from dateline.store import open_store
@@ -231,19 +231,27 @@ def test_api_stats_are_kept_until_the_store_changes(tmp_path, pipeline, monkeypa
     overview = api.browse.overview
     monkeypatch.setattr(api.browse, "overview", lambda db: computed.append(1) or overview(db))
 
-    path = tmp_path / "stats.db"
     kharkiv, minsk = list(pipeline.process(TEXTS[:2]))
-    with open_store(path) as store:
+    with open_store(location) as store:
         store.write(kharkiv)
-    with TestClient(create_app(str(path))) as c:
+    with TestClient(create_app(location)) as c:
         first = c.get("/api/stats").json()
         assert all(c.get("/api/stats").json() == first for _ in range(5))
         assert len(computed) <= 2  # once per server thread, not once per request
-        with open_store(path) as writer:  # another connection commits: the next answer sees it
+        with open_store(location) as writer:  # another connection commits: the next answer sees it
             writer.write(minsk)
         second = c.get("/api/stats").json()
+        assert len(computed) <= 4
     assert (first["articles"], second["articles"]) == (1, 2)
     assert second["events"] == first["events"] + len(minsk.events)
+
+
+def test_api_stats_are_kept_until_the_store_changes(tmp_path, pipeline, monkeypatch):
+    _stats_kept_until_the_store_changes(str(tmp_path / "stats.db"), pipeline, monkeypatch)
+
+
+def test_api_stats_are_kept_until_the_store_changes_on_postgresql(pg_url, pipeline, monkeypatch):
+    _stats_kept_until_the_store_changes(pg_url, pipeline, monkeypatch)
 
 
 def untitled_event(client) -> dict:

@@ -55,7 +55,7 @@ def keys(body: dict) -> tuple[int, set]:
 
 @pytest.mark.parametrize("query", [
     "", "country=UKR", "category=PROTEST&category=COERCE", "since=2023-05-01&until=2023-05-31", "actor=RUSSIAN",
-    "q=drone", "source=governor", "bbox=20,40,40,60", "q=%25%25", "limit=2&offset=1",
+    "q=drone", "source=governor", "bbox=20,40,40,60", "q=%25%25", "limit=2&offset=1", "actor=ru", "actor=%25%25",
 ])
 def test_postgres_events_match_sqlite(client, pg_client, query):
     assert keys(pg_client.get(f"/api/events?{query}").json()) == keys(client.get(f"/api/events?{query}").json())
