@@ -246,3 +246,11 @@ def test_resolve_a_part_of_a_big_country_gets_no_point_from_the_country():
     text = "Rockets hit Israel's Qorwadeeqa area; Israel's army said so."
     settlement = _resolve(text, "Israel", "Qorwadeeqa", "Israel")["Qorwadeeqa"]
     assert settlement.country == "ISR" and settlement.located_by == "stated_place"  # a small country is near enough
+
+
+@pytest.mark.parametrize("word, country", [
+    ("Iranian", "IRN"), ("Afghan", "AFG"), ("Pakistani", "PAK"), ("Iraqi", "IRQ"),
+    ("Iran", None), ("Afghanistan", None), ("Pakistan", None),  # names, not adjectives ("Ira" + "n" is no Iraqi)
+])
+def test_demonyms_are_adjectives_never_a_countrys_own_name(word, country):
+    assert gazetteer.demonym_country(word) == country
