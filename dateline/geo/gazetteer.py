@@ -207,6 +207,17 @@ def country(alpha3: str) -> Candidate | None:
     return _candidate(row) if row else None
 
 
+def capital_of(alpha3: str | None) -> Candidate | None:
+    """A country's national capital (its biggest town flagged so)."""
+    if not alpha3:
+        return None
+    row = connect().execute(
+        f"SELECT {_COLS.replace('n.is_primary', '1')} FROM places p WHERE p.capital = 1 AND p.country = ? "
+        "ORDER BY p.population DESC", (alpha3,),
+    ).fetchone()
+    return _candidate(row) if row else None
+
+
 def admin1_of(alpha3: str | None, code: str) -> Candidate | None:
     """The admin1 area with GeoNames code `code` in a country (e.g. the oblast a town lies in)."""
     if not alpha3 or not code:

@@ -27,7 +27,7 @@ from .gazetteer import Candidate
 from .distance import km
 from .normalize import county_key, likeness, norm
 from .outlet import outlet_country
-from .relative import move, offset_after, _anchor as anchor_point
+from .relative import move, names_the_capital, offset_after, _anchor as anchor_point
 
 ADMIN_WORDS = r"region|oblast|province|governorate|state|district|county|parish|prefecture|voblast|krai"
 _ADMIN_AFTER = re.compile(rf"^\s+({ADMIN_WORDS})\b", re.I)
@@ -426,7 +426,7 @@ def _places(text: str, groups: list[_Group], focus: dict) -> list[Resolved]:
               for span in g.spans for at in span}
     home = _home(groups, chosen)
     for g in groups:
-        offset = _offset_point(text, g, starts)
+        offset = _offset_point(text, g, starts, focus)
         if offset is not None and g.after_town is None and (not g.candidates or (
                 chosen[id(g)].kind not in AREA_KINDS and _far_from(chosen[id(g)], offset))):
             r = _at_offset(g, offset, chosen)
@@ -448,16 +448,22 @@ def _places(text: str, groups: list[_Group], focus: dict) -> list[Resolved]:
     return out
 
 
-def _offset_point(text: str, g: _Group, starts: dict) -> tuple[float, float, float, str | None] | None:
+def _offset_point(text: str, g: _Group, starts: dict, focus: dict) -> tuple[float, float, float, str | None] | None:
     """(lat, lon, distance km, anchor's country) the text gives this name by an offset from another place
     ("Sablale, 105 miles south of Mogadishu"), from our own reading of the anchor where it is a name we
-    resolved, else from the gazetteer's likeliest reading of it."""
+    resolved, else from the gazetteer's likeliest reading of it; "of the capital" without a name is the
+    capital of the country the article is about."""
     for _, end in g.spans:
-        found = offset_after(text[end:end + 160])
+        after = text[end:end + 160]
+        found = offset_after(after)
         if found is None:
             continue
         dist, bearing, at = found
         anchor = starts.get(end + at)
+        if (anchor is None or anchor.lat is None) and names_the_capital(after, at):
+            anchor = gazetteer.capital_of(_country_here(g, end, starts, focus))
+        elif anchor is not None and anchor.kind == "country" and re.search(r"capital\W+(?:of\s+)?$", after[:at]):
+            anchor = gazetteer.capital_of(anchor.country) or anchor  # "40 km from the capital of Ukraine"
         if anchor is not None and anchor.lat is not None:
             point, country = (anchor.lat, anchor.lon), anchor.country
         else:
@@ -465,6 +471,21 @@ def _offset_point(text: str, g: _Group, starts: dict) -> tuple[float, float, flo
         if point is not None:
             return (*move(point[0], point[1], bearing, dist), dist, country)
     return None
+
+
+def _country_here(g: _Group, end: int, starts: dict, focus: dict) -> str | None:
+    """The country a name is in for "the capital" its offset names: that of its own likeliest reading,
+    else of the last place named before it ("In Afghanistan, ... Qarabagh, 40 km north of the capital"),
+    else the article's."""
+    if g.candidates:
+        best = max(range(len(g.candidates)), key=g.scores.__getitem__)
+        if g.candidates[best].country:
+            return g.candidates[best].country
+    before = [(at, c) for at, c in starts.items() if at < end - len(g.surface) and c.country]
+    if before:
+        return max(before, key=lambda t: t[0])[1].country
+    countries = focus["countries"]
+    return max(countries, key=countries.get) if countries else None
 
 
 def _far_from(c: Candidate, offset: tuple) -> bool:

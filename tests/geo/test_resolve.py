@@ -185,6 +185,22 @@ def test_resolve_offset_phrase_after_a_country_moves_the_town_not_the_country():
     assert places["Mexico"].kind == "country" and places["Mexico"].located_by == "gazetteer"
 
 
+def test_resolve_offset_from_the_unnamed_capital_is_from_the_capital_of_the_country_named_there():
+    # "the capital" is Kabul in the paragraph about Afghanistan, though Kyiv is the article's town.
+    text = ("KYIV, Ukraine - Drones hit Kyiv again. In Afghanistan, gunmen attacked Dehqanabad, 40 km north of "
+            "the capital, on Friday.")
+    place = _resolve(text, "KYIV", "Ukraine", "Kyiv", "Afghanistan", "Dehqanabad")["Dehqanabad"]
+    kabul = (34.53, 69.17)
+    assert place.country == "AFG" and place.lat > kabul[0] and 30 < km(place.lat, place.lon, *kabul) < 50
+
+
+def test_resolve_offset_from_the_capital_of_a_country_is_from_its_capital_not_its_middle():
+    text = "A missile struck Borodianka, about 50 km northwest of the capital of Ukraine, overnight."
+    place = _resolve(text, "Borodianka", "Ukraine")["Borodianka"]
+    kyiv = (50.45, 30.52)
+    assert km(place.lat, place.lon, *kyiv) < 80
+
+
 def test_resolve_offset_phrase_too_far_from_every_reading_keeps_them_for_audit():
     text = "Rebels seized Paris, 30 km east of Mogadishu, on Friday."
     place = _resolve(text, "Paris", "Mogadishu")["Paris"]
