@@ -29,6 +29,9 @@ log = logging.getLogger(__name__)
 TOPONYM_LABELS = ("GPE", "LOC", "FAC")
 NOT_PLACE_HEADS = Path(__file__).parent.parent / "geo" / "not_place_heads.tsv"
 PERSON_NOUNS = Path(__file__).parent.parent / "geo" / "person_nouns.tsv"
+# Last words that make a name an administrative area whatever the NER typed it ("Zaporozhye Oblast" as a
+# person). Not "State" ("Islamic State", "Ohio State") nor "District" ("Columbia District" is a court's).
+AREA_HEADS = {"Oblast", "Province", "Governorate", "Prefecture", "Krai", "Voblast", "Region", "Parish"}
 LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "into"}
 FACILITY_HEAD = re.compile(r"University|Square|Airport|Stadium|Hospital|Street|Avenue|Road|Bridge|Station|"
                             r"Mosque|Church|Cathedral|Museum|Park|Palace|Camp|Prison|Base|Market|Mall|Hall|"
@@ -137,6 +140,9 @@ def _located_mentions(doc: Doc, taken: set) -> list[Span]:
         if s.label_ not in ("PERSON", "ORG") or s._.dl_metonym or (s.start_char, s.end_char) in taken:
             continue
         if offset_after(doc.text[s.end_char:s.end_char + 160]) is not None:  # "Qorwadeeqa, 100 km south of ..."
+            out.append(Span(doc, s.start, s.end, label="GPE"))
+            continue
+        if len(s) > 1 and s[-1].text in AREA_HEADS:  # "Zaporozhye Oblast" typed a person: its last word says area
             out.append(Span(doc, s.start, s.end, label="GPE"))
             continue
         if not _after_locative(doc, s.start):

@@ -143,3 +143,13 @@ def test_places_a_name_whose_possessive_owns_a_relative_is_a_person(blank_nlp):
     assert [s.text for s in _toponyms(doc)] == ["Sterling"]  # a town has a mayor
     doc = _doc_with(blank_nlp, "Protesters marched . Georgia 's family courts were shut .", ["Georgia"])
     assert [s.text for s in _toponyms(doc)] == ["Georgia"]  # a country or state stays one
+
+
+def test_places_a_name_ending_in_an_area_word_is_a_place_whatever_the_ner_typed_it(blank_nlp):
+    from dateline.nlp.places import _toponyms
+
+    doc = _doc_with(blank_nlp, "Shells hit Zaporozhye Oblast overnight , Ivan Petrov said .", [],
+                    ["Zaporozhye Oblast", "Ivan Petrov"])
+    assert [s.text for s in _toponyms(doc)] == ["Zaporozhye Oblast"]
+    doc = _doc_with(blank_nlp, "Fighters of Islamic State fled , Ivan Petrov said .", [], ["Islamic State", "Ivan Petrov"])
+    assert _toponyms(doc) == []  # "State" says nothing: a group, a university
