@@ -64,6 +64,7 @@ ALIAS_PENALTY = 3.0  # a place found only by an alternate name, when the name is
 NAMESAKE_PENALTY = 3.0  # a town or village named like a country
 CAPITAL_BONUS = 2.5  # a national capital
 AREA_SAID_BONUS = 3.0  # "states such as Washington", "Tacoma, Washington": the state over its namesake town
+COUNTRY_SIZE_WEIGHT = 0.05  # a tie-break between countries of one name, not a match for a town's evidence
 FAR_FROM_HOME_KM = 300.0
 # A name the text puts in a country this big is not placed at the country's point (0 of 3 such within
 # 161 km on the Gritta corpora' read part); a small country's point is near enough (Israel, Belgium).
@@ -349,6 +350,8 @@ def _prior(c: Candidate, g: _Group) -> float:
     """Feature type and size, before context."""
     if c.kind in KIND_PRIOR:
         score = KIND_PRIOR[c.kind] + (0.4 * math.log10(c.population + 1) if c.kind == "admin1" else 0.0)
+        if c.kind == "country":  # two countries by one name ("Congo"): without context, the bigger one
+            score += COUNTRY_SIZE_WEIGHT * math.log10(c.population + 1)
     else:
         score = math.log10(c.population + 10) + (1.0 if c.kind == "city" else 0.0)
     if c.primary:

@@ -36,7 +36,7 @@ COUNTRY_ALIASES = {
     "GBR": ["UK", "U.K.", "Britain", "Great Britain", "United Kingdom"],
     "RUS": ["Russian Federation"], "PSE": ["Palestine", "Palestinian territories", "State of Palestine"],
     "CZE": ["Czech Republic"], "MMR": ["Burma"], "NLD": ["Netherlands", "Holland"],
-    "CIV": ["Cote d'Ivoire", "Côte d'Ivoire"], "COD": ["DRC", "DR Congo", "Congo-Kinshasa"],
+    "CIV": ["Cote d'Ivoire", "Côte d'Ivoire"], "COD": ["DRC", "DR Congo", "Congo-Kinshasa", "Congo"],  # "Congo" is either: the article decides
     "COG": ["Congo-Brazzaville"], "ARE": ["UAE", "U.A.E.", "Emirates"], "KOR": ["Korea"],
     "PRK": ["DPRK"], "VAT": ["Vatican City", "Holy See"], "TLS": ["East Timor", "Timor-Leste"],
     "SWZ": ["Swaziland"], "MKD": ["Macedonia"], "CPV": ["Cape Verde"], "TUR": ["Turkiye", "Türkiye"],

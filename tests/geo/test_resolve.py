@@ -21,6 +21,8 @@ def _resolve(text: str, *names: str):
     ("Shelling hit Bucha and Irpin, north of Kyiv, overnight.", ("Bucha", "Irpin", "Kyiv"), "Bucha", "UKR", None),
     ("A drone struck Belgorod, Russia, on Tuesday.", ("Belgorod", "Russia"), "Belgorod", "RUS", None),
     ("Officials met in Alexandria, Va., to discuss the budget.", ("Alexandria",), "Alexandria", "USA", None),
+    ("Rebels attacked villages in Ituri and North Kivu, in eastern Congo.", ("Ituri", "North Kivu", "Congo"), "Congo", "COD", None),
+    ("Floods hit Congo, officials in Brazzaville said.", ("Congo", "Brazzaville"), "Congo", "COG", None),
 ])
 def test_resolve_ambiguous_name_by_context(text, names, name, country, admin1_part):
     place = _resolve(text, *names)[name]
