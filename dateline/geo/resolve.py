@@ -154,12 +154,16 @@ def _group(text, spans, labels) -> list[_Group]:
         direction = _DIRECTION_BEFORE.search(before)
         if admin:
             end += admin.end()
-        admin_form = bool(admin) or bool(_ADMIN_END.search(surface))
+        listed = None if admin else _listed_area(surface, text[end:end + 200])
+        if listed:  # "Clay, Douglas and Wilkin counties": each is "<name> County"; the span stays the name
+            surface = f"{surface} {listed}"
+        admin_form = bool(admin) or bool(listed) or bool(_ADMIN_END.search(surface))
         dateline = start < 40 and bool(_DATELINE.match(text)) and _DATELINE.match(text).start(1) == start
         key = (norm(surface), admin_form, direction.group(1).lower() if direction else None, dateline)
         g = by_key.get(key)
         if g is None:
-            g = _Group(surface=text[start:end], spans=[], label=label, candidates=[], admin_form=admin_form,
+            g = _Group(surface=surface if listed else text[start:end], spans=[], label=label, candidates=[],
+                       admin_form=admin_form,
                        direction=key[2], dateline=dateline, definite=before.lower().endswith("the "))
             g.candidates = _candidates(g)
             by_key[key] = g
@@ -174,6 +178,25 @@ def _group(text, spans, labels) -> list[_Group]:
         g.state_said |= bool(_STATE_BEFORE.search(before))
         g.locative |= bool(_LOCATIVE_BEFORE.search(before))
     return order
+
+
+# A list of names closed by a plural area word: "Becker, Clay, Otter Tail and Wilkin counties", "Kano and
+# Kaduna states", "in Donetsk and Luhansk regions". Each name in it is that kind of area.
+_NAME = r"[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}"
+_LISTED_AREAS = re.compile(rf"^(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+){_NAME})*\s+"
+                           r"(counties|parishes|provinces|regions|states|oblasts|districts|governorates|prefectures)\b")
+_SINGULAR = {"counties": "County", "parishes": "Parish", "provinces": "province", "regions": "region",
+             "states": "state", "oblasts": "oblast", "districts": "district", "governorates": "governorate",
+             "prefectures": "prefecture"}
+
+
+def _listed_area(surface: str, after: str) -> str | None:
+    """The area word a list of names closes with, in the singular, when this name is one of the list."""
+    m = _LISTED_AREAS.match(after)
+    if not m:
+        return None
+    word = _SINGULAR[m.group(1).lower()]
+    return word if _names_area(surface, word) else None
 
 
 def _names_area(surface: str, word: str) -> bool:

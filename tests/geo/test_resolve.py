@@ -225,3 +225,19 @@ def test_resolve_spelling_variant_of_a_province(text, name, country, area):
 def test_resolve_spelling_variants_are_not_read_for_towns_or_firms(name):
     place = _resolve(f"Investigators looked into {name} last year.", name)[name]
     assert place.lat is None
+
+
+def test_resolve_names_in_a_list_closed_by_counties_are_counties():
+    # "Clay" alone is a town in many states; "Clay ... counties" is Clay County, here Minnesota's.
+    text = "Storms closed roads in Becker, Clay, Otter Tail and Wilkin counties in Minnesota."
+    places = _resolve(text, "Becker", "Clay", "Otter Tail", "Wilkin", "Minnesota")
+    for name in ("Becker", "Clay", "Otter Tail", "Wilkin"):
+        assert places[name].kind == "admin2" and places[name].admin1 == "Minnesota" and places[name].lat is not None
+    assert places["Minnesota"].kind == "admin1"
+
+
+def test_resolve_names_in_a_list_closed_by_regions_are_areas_and_a_plain_list_is_not():
+    places = _resolve("Gunmen raided villages in Kano and Kaduna states.", "Kano", "Kaduna")
+    assert places["Kano"].kind == "admin1" and places["Kaduna"].kind == "admin1"
+    places = _resolve("Flights from Kano and Kaduna resumed on Monday.", "Kano", "Kaduna")
+    assert places["Kano"].kind == "city" and places["Kaduna"].kind == "city"
