@@ -61,6 +61,7 @@ AREA_KINDS = ("country", "admin1", "region", "water")
 # Prior weights, in points (1 point ~ a tenfold population); set on the Gritta corpora as a whole.
 FAME_WEIGHT = 0.75  # per decade of GeoNames alternate names
 ALIAS_PENALTY = 3.0  # a place found only by an alternate name, when the name is another place's own
+SPELLING_LIKENESS = 0.75  # an alternate name this like the place's own is a transliteration ("Jenin", "Janin")
 NAMESAKE_PENALTY = 3.0  # a town or village named like a country
 CAPITAL_BONUS = 2.5  # a national capital
 AREA_SAID_BONUS = 3.0  # "states such as Washington", "Tacoma, Washington": the state over its namesake town
@@ -379,7 +380,7 @@ def _prior(c: Candidate, g: _Group) -> float:
         score = math.log10(c.population + 10) + (1.0 if c.kind == "city" else 0.0)
     if c.primary:
         score += 1.5 if c.kind != "country" else 4.5
-    elif c.population < 100_000 and any(o.primary for o in g.candidates):
+    elif c.population < 100_000 and any(o.primary for o in g.candidates) and not _spelling_of(g.surface, c, g):
         score -= ALIAS_PENALTY  # "Minnesota" is the state, not a village that once went by a similar name
     elif _former_name(g.surface, c) and any(o.primary and o.population >= 10_000 for o in g.candidates):
         score -= ALIAS_PENALTY  # "Berea" is the town of that name, not Aleppo, which bore it in antiquity
@@ -408,6 +409,13 @@ def _holds(area: Candidate, g: _Group) -> bool:
     return any(t.kind in POPULATED and t.country == area.country and t.admin1code == area.admin1code
                and t.lat is not None and all(km(t.lat, t.lon, n.lat, n.lon) > 50 for n in namesakes)
                for t in g.after_town.candidates)
+
+
+def _spelling_of(surface: str, c: Candidate, g: _Group) -> bool:
+    """Whether an alternate name is the English spelling of a town bigger than every place whose own name
+    it is ("Jenin" for Janin, a town of 35,000, not the Polish village of Jenin)."""
+    own = [o for o in g.candidates if o.primary]
+    return likeness(surface, c.name) >= SPELLING_LIKENESS and all(c.population > 10 * o.population for o in own)
 
 
 def _former_name(surface: str, c: Candidate) -> bool:
@@ -596,7 +604,7 @@ def _best(text: str, g: _Group) -> Resolved:
     if g.direction and c.kind == "country" and c.bbox:
         lat, lon = _shift(c, g.direction)
         name, kind = f"{g.direction} {c.name}", "region"
-    if g.label == "FAC" or _FACILITY_WORDS.search(g.surface):
+    if g.label == "FAC" or _FACILITY_WORDS.search(g.surface.partition(" ")[2]):  # "Port Sudan" is a town
         kind = "facility" if c.kind in POPULATED else kind
     return Resolved(name=name, kind=kind, country=c.country, admin1=c.admin1, lat=lat, lon=lon,
                     geonames_id=c.geonames_id if not g.direction else None, confidence=confidence,

@@ -241,3 +241,14 @@ def test_resolve_names_in_a_list_closed_by_regions_are_areas_and_a_plain_list_is
     assert places["Kano"].kind == "admin1" and places["Kaduna"].kind == "admin1"
     places = _resolve("Flights from Kano and Kaduna resumed on Monday.", "Kano", "Kaduna")
     assert places["Kano"].kind == "city" and places["Kaduna"].kind == "city"
+
+
+def test_resolve_an_english_spelling_of_a_town_beats_a_village_whose_own_name_it_is():
+    # "Jenin" is Janin (West Bank, 35,000 people) by its English spelling, and a Polish village by its own.
+    place = _resolve("Troops raided Jenin on Monday.", "Jenin")["Jenin"]
+    assert place.country == "PSE" and place.kind == "town"
+
+
+def test_resolve_a_town_whose_name_opens_with_a_facility_word_is_a_town():
+    place = _resolve("Thousands fled to Port Sudan by road.", "Port Sudan")["Port Sudan"]
+    assert place.country == "SDN" and place.kind == "city"
