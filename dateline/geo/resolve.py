@@ -41,6 +41,9 @@ _DIRECTION_START = re.compile(rf"^({DIRECTIONS}|north-east|north-west|south-east
                               rf"southeast|southwest|north|south|east|west)\s+(\S.*)$", re.I)
 _NORP_OF = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:city|town|village|region|province|port|capital|"
                       r"border town|border city|port city|oblast|state|district|settlement|enclave|island) of\s+$")
+_OWNER_BEFORE = re.compile(r"(?<![\w.])([A-Z][\w\-]+(?: [A-Z][\w\-]+){0,2})['\u2019]s?\s+(?:(?:restive|northern|southern|"
+                           r"eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|"
+                           r"remote|coastal|capital|city|town|port)\s+)?$")
 _COMMA_AFTER = re.compile(r"^,\s+([A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,2})")
 # Words that say a name is the area (state, province) and not the town of the same name.
 _AREA_AFTER = re.compile(r"^(?:['\u2019]s)?\s+(?:border|borders|state line|governor|gov\.|attorney general|"
@@ -360,6 +363,13 @@ def _containers(text: str, start: int, end: int, candidates: list[Candidate] = (
                 if county_key(" ".join(words[:n])) in counties:
                     out.add(f"admin2:{county_key(' '.join(words[:n]))}")
                     break
+    m = _OWNER_BEFORE.search(text[max(0, start - 50):start])
+    if m:  # "Ethiopia's Tigray region", "Giza's Haram district": the owner holds the place
+        for c in gazetteer.lookup(m.group(1)):
+            if c.kind == "country":
+                out.add(c.country)
+            elif c.kind == "admin1" or (c.kind in POPULATED and c.primary and c.population >= 100_000):
+                out.add(f"{c.country}/{c.admin1code}")
     m = _NORP_OF.search(text[max(0, start - 50):start])
     if m:
         a3 = gazetteer.demonym_country(m.group(1)) or gazetteer.demonym_country(m.group(1).split()[-1])
@@ -437,11 +447,21 @@ def _town_over_area(town: Candidate, area: Candidate) -> bool:
 def _container_score(c: Candidate, g: _Group) -> float:
     if not g.container:
         return 0.0
-    inside = (c.country in g.container or f"{c.country}/{c.admin1code}" in g.container
-              or (c.admin2 is not None and f"admin2:{county_key(c.admin2)}" in g.container))
+    return 10.0 if _inside(c, g) else -4.0
+
+
+def _inside(c: Candidate, g: _Group) -> bool:
+    """Whether a reading lies in a place the text puts the name in ("Belgorod, Russia", "Giza's Haram")."""
     if c.kind == "country" and c.country in g.container:
-        inside = False  # "Belgorod, Russia": Belgorod is not Russia itself
-    return 10.0 if inside else -4.0
+        return False  # "Belgorod, Russia": Belgorod is not Russia itself
+    return (c.country in g.container or f"{c.country}/{c.admin1code}" in g.container
+            or (c.admin2 is not None and f"admin2:{county_key(c.admin2)}" in g.container))
+
+
+def _outside_container(g: _Group) -> bool:
+    """The text puts the name in a place none of its readings lies in ("Giza's Haram district": the only
+    Haram we know is in Norway): they are namesakes, and the name is placed as one the gazetteer lacks."""
+    return bool(g.container) and not any(_inside(c, g) or c.kind in AREA_KINDS for c in g.candidates)
 
 
 def _context(c: Candidate, g: _Group, focus: dict) -> float:
@@ -465,7 +485,9 @@ def _places(text: str, groups: list[_Group], focus: dict) -> list[Resolved]:
                 chosen[id(g)].kind not in AREA_KINDS and _far_from(chosen[id(g)], offset))):
             r = _at_offset(g, offset, chosen)
         else:
-            r = _best(text, g) if g.candidates else _fallback(text, g, focus, starts, home)
+            r = _best(text, g) if g.candidates and not _outside_container(g) else _fallback(text, g, focus, starts, home)
+            if g.candidates and r.located_by != "gazetteer":  # the namesakes set aside, kept for audit
+                r.alternatives = tuple(c.geonames_id for c in g.candidates if c.geonames_id)[:3]
         if r.lat is None and id(g) in chosen:
             _place_without_point(r, chosen[id(g)], chosen.values())
         prev = merged.get(r.key)

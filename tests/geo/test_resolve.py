@@ -252,3 +252,17 @@ def test_resolve_an_english_spelling_of_a_town_beats_a_village_whose_own_name_it
 def test_resolve_a_town_whose_name_opens_with_a_facility_word_is_a_town():
     place = _resolve("Thousands fled to Port Sudan by road.", "Port Sudan")["Port Sudan"]
     assert place.country == "SDN" and place.kind == "city"
+
+
+def test_resolve_the_owner_before_a_name_holds_it():
+    places = _resolve("Drought spread across Ethiopia's northern Tigray region.", "Ethiopia", "Tigray region")
+    assert places["Tigray region"].country == "ETH" and places["Tigray region"].kind == "admin1"
+
+
+def test_resolve_a_name_whose_only_readings_lie_outside_the_place_the_text_puts_it_in_is_no_namesake():
+    # The only Haram we know is a Norwegian town; "Giza's Haram district" is in Giza, so it takes Giza's
+    # point as a stated place, with the Norwegian reading kept for audit.
+    places = _resolve("Two bombs hit Giza's Haram district on Friday.", "Giza", "Haram")
+    haram = places["Haram district"]  # the span takes the area word
+    assert haram.country == "EGY" and haram.located_by == "stated_place" and haram.geonames_id is None
+    assert haram.alternatives and km(haram.lat, haram.lon, places["Giza"].lat, places["Giza"].lon) < 1
