@@ -25,7 +25,7 @@ from . import focus as focus_mod
 from ..types import LocatedBy
 from .gazetteer import Candidate
 from .distance import km
-from .normalize import county_key, likeness, norm
+from .normalize import GENERIC_PREFIX, county_key, likeness, norm
 from .outlet import outlet_country
 from .relative import move, names_the_capital, offset_after, _anchor as anchor_point
 
@@ -300,19 +300,26 @@ def _singulars(surface: str) -> list[str]:
 
 
 def _admin_candidates(g: _Group, found: list[Candidate]) -> list[Candidate]:
-    """'Kherson region', 'Lexington County': the named area, else the area (or town) its namesake town gives."""
+    """'Kherson region', 'Lexington County': the named area, else the area its namesake town gives when that
+    area bears the name ("Bamiyan province" holds Bamiyan), else an area spelt another way ("Kashkadarya
+    region", "Shabwa province", though a Burmese village is "Sha Bwa"), else the area (or town) of the town."""
+    name = _strip_admin(g.surface)
     areas = [c for c in found if c.kind in ("admin1", "admin2")]
-    bare = gazetteer.lookup(_strip_admin(g.surface))
+    bare = gazetteer.lookup(name)
     areas += [c for c in bare if c.kind in ("admin1", "admin2")]
-    if not areas and not bare:  # "Kashkadarya region": Qashqadaryo, spelt another way
-        areas = [c for c in gazetteer.lookup_variant(_strip_admin(g.surface), area_said=True) if c.kind in ("admin1", "admin2")]
     if areas:
         return areas
     towns = sorted((c for c in bare if c.kind in POPULATED), key=lambda c: -c.population)
-    if _SMALL_ADMIN.search(g.surface):
+    if _SMALL_ADMIN.search(g.surface) and towns:
         return towns[:12]
-    areas = [a for a in (gazetteer.admin1_of(t.country, t.admin1code) for t in towns[:3]) if a]
-    return areas or towns[:1]
+    of_towns = [a for a in (gazetteer.admin1_of(t.country, t.admin1code) for t in towns[:3]) if a]
+    named_so = [a for a in of_towns if likeness(name, GENERIC_PREFIX.sub("", a.name)) >= 0.6]
+    if named_so:
+        return named_so
+    # "Khmelnytsky region": the bare spelling is the town's, the suffixed one the area's
+    variants = gazetteer.lookup_variant(name, area_said=True) or gazetteer.lookup_variant(g.surface, area_said=True)
+    areas = [c for c in variants if c.kind in ("admin1", "admin2")]
+    return areas or of_towns or towns[:1]
 
 
 # Adjectives that name an area, not a country: read before any town that happens to bear the word.

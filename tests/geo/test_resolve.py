@@ -215,6 +215,11 @@ def test_resolve_offset_phrase_too_far_from_every_reading_keeps_them_for_audit()
     ("Clan militias clashed in Lower Shabelle overnight.", "Lower Shabelle", "SOM", "Lower Shabeelle"),
     ("Drought hit the Hiraan region again.", "Hiraan region", "SOM", "Hiiraan"),  # "region": a short name will do
     ("Airstrikes hit Deir el-Zour province.", "Deir el-Zour province", "SYR", None),  # el/ez, ou/aw
+    ("Floods cut roads in Shabwa province.", "Shabwa province", "YEM", "Shabwah"),  # not "Sha Bwa", a Burmese village
+    ("Fighting flared in Jawzjan province.", "Jawzjan province", "AFG", "Jowzjan"),  # aw/ow
+    ("Drones hit the Khmelnytsky region.", "Khmelnytsky region", "UKR", None),  # the bare spelling is the town's
+    ("Floods hit Hadramout province.", "Hadramout province", "YEM", None),  # GeoNames: "Muhafazat Hadramawt"
+    ("Troops moved into Bamiyan province.", "Bamiyan province", "AFG", None),  # the area its town gives
 ])
 def test_resolve_spelling_variant_of_a_province(text, name, country, area):
     place = _resolve(text, name)[name]
