@@ -679,7 +679,9 @@ def _fallback(text: str, g: _Group, focus: dict, starts: dict, home: tuple[Candi
     key = ("facility" if kind else "unknown", norm(g.surface))
     # A name the NER calls a town or country (GPE) that no gazetteer knows is as often a person or a firm
     # ("Yoon", "Burisma"): only after "in", "at"... is it taken for a place of the article's town.
-    placeable = kind or g.label != "GPE" or g.locative
+    # A region or natural feature the NER calls LOC ("Galilee", "the Rift Valley") is wider than any town: the
+    # article's town says nothing of where it is ("rockets into Galilee" in a Kyiv story).
+    placeable = kind or (g.label != "LOC" and (g.label != "GPE" or g.locative))
     if settled and placeable:  # "Royal Street", "Khayelitsha": in (or near) the town the article is about
         return Resolved(name=g.surface, kind=kind, country=home.country, admin1=home.admin1, lat=home.lat,
                         lon=home.lon, geonames_id=None, confidence=0.15, alternatives=(), mentions=list(g.spans),

@@ -187,6 +187,15 @@ def test_resolve_person_or_firm_the_ner_calls_a_town_gets_no_borrowed_point():
     assert places["Obolonsky"].located_by == "article_town"  # named after "in": a place of the town
 
 
+def test_resolve_a_region_the_gazetteer_lacks_borrows_no_town_point():
+    # A name the NER calls a region or natural feature (LOC) is wider than the town the article is about.
+    text = "Kyiv braced for strikes. In Kyiv, officials said storms had crossed the Vorskla Uplands."
+    at = text.index("Vorskla Uplands")
+    places = {text[r.mentions[0][0]:r.mentions[0][1]]: r
+              for r in resolve(text, [(0, 4), (28, 32), (at, at + 15)], ["GPE", "GPE", "LOC"])}
+    assert places["Vorskla Uplands"].lat is None and places["Kyiv"].lat is not None
+
+
 def test_resolve_world_city_inside_a_landmark_far_from_the_articles_town():
     text = "Kyiv marked the day. Crowds in Kyiv recalled the fall of the Berlin Wall in Berlin's east."
     places = _resolve(text, "Kyiv", "Kyiv", "Berlin Wall")
