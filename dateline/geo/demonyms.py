@@ -40,6 +40,11 @@ def table() -> dict[str, str]:
             forms |= {name[:-4], name[:-5]}
         for f in forms:
             out.setdefault(f, c.alpha_3)
+    # A derived form that is a country's own name is no adjective: "Afghanist" + "an" is Afghanistan,
+    # "Ira" + "n" is Iran (which made every "Iran" a vote for Iraq).
+    for c in pycountry.countries:
+        for name in {c.name, getattr(c, "common_name", None)} - {None}:
+            out.pop(name, None)
     out.update(IRREGULAR)
     return out
 

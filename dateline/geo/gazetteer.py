@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import sqlite3
 import threading
 from dataclasses import dataclass, replace
@@ -18,7 +19,7 @@ from pathlib import Path
 from importlib.util import find_spec
 
 from .. import settings
-from .normalize import ARABIC_NAMED, likeness, norm, skeleton, transliterated, without_article
+from .normalize import ARABIC_NAMED, GENERIC_PREFIX, likeness, norm, skeleton, transliterated, without_article
 
 SCHEMA_VERSION = "9"  # 9: spelling skeletons of areas (variants table)
 _lock = threading.Lock()
@@ -183,7 +184,11 @@ def lookup_variant(name: str, area_said: bool = False) -> list[Candidate]:
     ids = {place for place, other in rows if likeness(mine, transliterated(other)) >= VARIANT_LIKENESS}
     found = [get(place) for place in sorted(ids)]
     return [replace(c, primary=False) for c in found
-            if c is not None and likeness(mine, transliterated(norm(c.name)) or "") >= OWN_NAME_LIKENESS]
+            if c is not None and likeness(mine, transliterated(norm(_ADMIN_WORD.sub("", GENERIC_PREFIX.sub("", c.name)))) or "") >= OWN_NAME_LIKENESS]
+
+
+# The area word in an area's own name ("Khmelnytska oblast"): the likeness is of the names themselves.
+_ADMIN_WORD = re.compile(r"\s+(?:oblast|region|province|governorate|voblast|krai|state|district|county)$", re.I)
 
 
 def _rows(key: str) -> list:
@@ -203,6 +208,17 @@ def country(alpha3: str) -> Candidate | None:
     row = connect().execute(
         f"SELECT {_COLS.replace('n.is_primary', '1')} FROM places p WHERE p.kind = 'country' AND p.country = ?",
         (alpha3,),
+    ).fetchone()
+    return _candidate(row) if row else None
+
+
+def capital_of(alpha3: str | None) -> Candidate | None:
+    """A country's national capital (its biggest town flagged so)."""
+    if not alpha3:
+        return None
+    row = connect().execute(
+        f"SELECT {_COLS.replace('n.is_primary', '1')} FROM places p WHERE p.capital = 1 AND p.country = ? "
+        "ORDER BY p.population DESC", (alpha3,),
     ).fetchone()
     return _candidate(row) if row else None
 

@@ -50,11 +50,17 @@ def county_key(name: str) -> str:
 
 # Transliteration and spelling variants of one name ("Kashkadarya"/"Qashqadaryo", "Khorezm"/"Xorazm",
 # "Shabelle"/"Shabeelle", "Zaporozhye"/"Zaporizhzhia"): sounds written several ways are written one way.
-_TRANSLIT = (("dzh", "j"), ("kh", "h"), ("x", "h"), ("q", "k"), ("zh", "j"), ("dj", "j"), ("ph", "f"), ("aw", "au"), ("w", "v"),
+_TRANSLIT = (("dzh", "j"), ("kh", "h"), ("x", "h"), ("q", "k"), ("zh", "j"), ("dj", "j"), ("ph", "f"), ("ow", "au"), ("aw", "au"), ("w", "v"),
              ("y", "i"), ("ck", "k"), ("ou", "u"))
 _DOUBLED = re.compile(r"(.)\1+")
 _ANY_ARABIC_ARTICLE = re.compile(r"\b(?:al|el|ar|as|ash|ad|az|ez|an|at|ed|es|er|en|et) (?=\S{3,})")
 _INNER_VOWELS = re.compile(r"(?<=\S)[aeiou]+")
+_FINAL_AH = re.compile(r"(?<=\w\w)ah\b")
+# Words for "province" that GeoNames keeps before some areas' names (Arabic, Persian, Spanish, French):
+# "Muhafazat Hadramawt" is Hadramawt.
+GENERIC_PREFIX = re.compile(r"^(?:Muhafazat|Mu\u1e29\u0101faz\u0327at|Wilayat|Wilayah|Velayat|Ostan-e|Mintaqat|"
+                            r"Provincia de(?:l| la)?|Provincia|Departamento de(?:l)?|Estado de|R\u00e9gion de(?: la)?|"
+                            r"R\u00e9gion du)\s+", re.I)
 
 
 def transliterated(key: str) -> str | None:
@@ -63,6 +69,7 @@ def transliterated(key: str) -> str | None:
     if not key.isascii():
         return None
     key = _ANY_ARABIC_ARTICLE.sub("al ", key)  # "deir el zour", "deir ez zor": one article
+    key = _FINAL_AH.sub("a", key)  # "shabwah", "shabwa": the final h of Arabic names is as often left out
     for a, b in _TRANSLIT:
         key = key.replace(a, b)
     return _DOUBLED.sub(r"\1", key)

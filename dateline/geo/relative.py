@@ -85,6 +85,17 @@ def offset_after(after: str) -> tuple[float, float | None, int] | None:
     return dist, bearing, m.end()
 
 
+_CAPITAL_ONLY = re.compile(r"capital(?:\s+city)?\b(?!,?\s+(?:of\s+)?[A-Z])", re.I)
+
+
+def names_the_capital(after: str, at: int) -> bool:
+    """Whether the offset read by `offset_after` is from "the capital" without its name ("Bulomarer, 70
+    miles south of the capital"): the anchor is then the capital of the country the article is about."""
+    before = after[:at].rstrip(", ")
+    return bool(_CAPITAL_ONLY.match(after[at:]) or (
+        re.search(r"capital(?:\s+city)?$", before, re.I) and not after[at:at + 1].isupper()))
+
+
 def move(lat: float, lon: float, bearing: float | None, dist_km: float) -> tuple[float, float]:
     """The point an offset phrase names from its anchor (the anchor itself when it gives no bearing)."""
     return (lat, lon) if bearing is None else _move(lat, lon, bearing, dist_km)
@@ -93,6 +104,8 @@ def move(lat: float, lon: float, bearing: float | None, dist_km: float) -> tuple
 def _anchor(phrase: str, countries_only: bool = False) -> tuple[float, float] | None:
     phrase = re.split(r"[,;]|\s+(?:and|in|on|at|where|after|when)\s+", phrase.strip())[0].strip()
     words = phrase.split()
+    if not words or not words[0][:1].isupper():  # a place is named: "in the Lower ..." is no anchor
+        return None
     for n in range(min(len(words), 4), 0, -1):
         found = [c for c in gazetteer.lookup(" ".join(words[:n])) if c.lat is not None]
         if countries_only:

@@ -25,9 +25,9 @@ from . import focus as focus_mod
 from ..types import LocatedBy
 from .gazetteer import Candidate
 from .distance import km
-from .normalize import county_key, likeness, norm
+from .normalize import GENERIC_PREFIX, county_key, likeness, norm
 from .outlet import outlet_country
-from .relative import move, offset_after, _anchor as anchor_point
+from .relative import move, names_the_capital, offset_after, _anchor as anchor_point
 
 ADMIN_WORDS = r"region|oblast|province|governorate|state|district|county|parish|prefecture|voblast|krai"
 _ADMIN_AFTER = re.compile(rf"^\s+({ADMIN_WORDS})\b", re.I)
@@ -41,6 +41,9 @@ _DIRECTION_START = re.compile(rf"^({DIRECTIONS}|north-east|north-west|south-east
                               rf"southeast|southwest|north|south|east|west)\s+(\S.*)$", re.I)
 _NORP_OF = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:city|town|village|region|province|port|capital|"
                       r"border town|border city|port city|oblast|state|district|settlement|enclave|island) of\s+$")
+_OWNER_BEFORE = re.compile(r"(?<![\w.])([A-Z][\w\-]+(?: [A-Z][\w\-]+){0,2})['\u2019]s?\s+(?:(?:restive|northern|southern|"
+                           r"eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|"
+                           r"remote|coastal|capital|city|town|port)\s+)?$")
 _COMMA_AFTER = re.compile(r"^,\s+([A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,2})")
 # Words that say a name is the area (state, province) and not the town of the same name.
 _AREA_AFTER = re.compile(r"^(?:['\u2019]s)?\s+(?:border|borders|state line|governor|gov\.|attorney general|"
@@ -61,9 +64,11 @@ AREA_KINDS = ("country", "admin1", "region", "water")
 # Prior weights, in points (1 point ~ a tenfold population); set on the Gritta corpora as a whole.
 FAME_WEIGHT = 0.75  # per decade of GeoNames alternate names
 ALIAS_PENALTY = 3.0  # a place found only by an alternate name, when the name is another place's own
+SPELLING_LIKENESS = 0.75  # an alternate name this like the place's own is a transliteration ("Jenin", "Janin")
 NAMESAKE_PENALTY = 3.0  # a town or village named like a country
 CAPITAL_BONUS = 2.5  # a national capital
 AREA_SAID_BONUS = 3.0  # "states such as Washington", "Tacoma, Washington": the state over its namesake town
+COUNTRY_SIZE_WEIGHT = 0.05  # a tie-break between countries of one name, not a match for a town's evidence
 FAR_FROM_HOME_KM = 300.0
 # A name the text puts in a country this big is not placed at the country's point (0 of 3 such within
 # 161 km on the Gritta corpora' read part); a small country's point is near enough (Israel, Belgium).
@@ -153,12 +158,16 @@ def _group(text, spans, labels) -> list[_Group]:
         direction = _DIRECTION_BEFORE.search(before)
         if admin:
             end += admin.end()
-        admin_form = bool(admin) or bool(_ADMIN_END.search(surface))
+        listed = None if admin else _listed_area(surface, text[end:end + 200])
+        if listed:  # "Clay, Douglas and Wilkin counties": each is "<name> County"; the span stays the name
+            surface = f"{surface} {listed}"
+        admin_form = bool(admin) or bool(listed) or bool(_ADMIN_END.search(surface))
         dateline = start < 40 and bool(_DATELINE.match(text)) and _DATELINE.match(text).start(1) == start
         key = (norm(surface), admin_form, direction.group(1).lower() if direction else None, dateline)
         g = by_key.get(key)
         if g is None:
-            g = _Group(surface=text[start:end], spans=[], label=label, candidates=[], admin_form=admin_form,
+            g = _Group(surface=surface if listed else text[start:end], spans=[], label=label, candidates=[],
+                       admin_form=admin_form,
                        direction=key[2], dateline=dateline, definite=before.lower().endswith("the "))
             g.candidates = _candidates(g)
             by_key[key] = g
@@ -173,6 +182,25 @@ def _group(text, spans, labels) -> list[_Group]:
         g.state_said |= bool(_STATE_BEFORE.search(before))
         g.locative |= bool(_LOCATIVE_BEFORE.search(before))
     return order
+
+
+# A list of names closed by a plural area word: "Becker, Clay, Otter Tail and Wilkin counties", "Kano and
+# Kaduna states", "in Donetsk and Luhansk regions". Each name in it is that kind of area.
+_NAME = r"[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}"
+_LISTED_AREAS = re.compile(rf"^(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+){_NAME})*\s+"
+                           r"(counties|parishes|provinces|regions|states|oblasts|districts|governorates|prefectures)\b")
+_SINGULAR = {"counties": "County", "parishes": "Parish", "provinces": "province", "regions": "region",
+             "states": "state", "oblasts": "oblast", "districts": "district", "governorates": "governorate",
+             "prefectures": "prefecture"}
+
+
+def _listed_area(surface: str, after: str) -> str | None:
+    """The area word a list of names closes with, in the singular, when this name is one of the list."""
+    m = _LISTED_AREAS.match(after)
+    if not m:
+        return None
+    word = _SINGULAR[m.group(1).lower()]
+    return word if _names_area(surface, word) else None
 
 
 def _names_area(surface: str, word: str) -> bool:
@@ -272,19 +300,26 @@ def _singulars(surface: str) -> list[str]:
 
 
 def _admin_candidates(g: _Group, found: list[Candidate]) -> list[Candidate]:
-    """'Kherson region', 'Lexington County': the named area, else the area (or town) its namesake town gives."""
+    """'Kherson region', 'Lexington County': the named area, else the area its namesake town gives when that
+    area bears the name ("Bamiyan province" holds Bamiyan), else an area spelt another way ("Kashkadarya
+    region", "Shabwa province", though a Burmese village is "Sha Bwa"), else the area (or town) of the town."""
+    name = _strip_admin(g.surface)
     areas = [c for c in found if c.kind in ("admin1", "admin2")]
-    bare = gazetteer.lookup(_strip_admin(g.surface))
+    bare = gazetteer.lookup(name)
     areas += [c for c in bare if c.kind in ("admin1", "admin2")]
-    if not areas and not bare:  # "Kashkadarya region": Qashqadaryo, spelt another way
-        areas = [c for c in gazetteer.lookup_variant(_strip_admin(g.surface), area_said=True) if c.kind in ("admin1", "admin2")]
     if areas:
         return areas
     towns = sorted((c for c in bare if c.kind in POPULATED), key=lambda c: -c.population)
-    if _SMALL_ADMIN.search(g.surface):
+    if _SMALL_ADMIN.search(g.surface) and towns:
         return towns[:12]
-    areas = [a for a in (gazetteer.admin1_of(t.country, t.admin1code) for t in towns[:3]) if a]
-    return areas or towns[:1]
+    of_towns = [a for a in (gazetteer.admin1_of(t.country, t.admin1code) for t in towns[:3]) if a]
+    named_so = [a for a in of_towns if likeness(name, GENERIC_PREFIX.sub("", a.name)) >= 0.6]
+    if named_so:
+        return named_so
+    # "Khmelnytsky region": the bare spelling is the town's, the suffixed one the area's
+    variants = gazetteer.lookup_variant(name, area_said=True) or gazetteer.lookup_variant(g.surface, area_said=True)
+    areas = [c for c in variants if c.kind in ("admin1", "admin2")]
+    return areas or of_towns or towns[:1]
 
 
 # Adjectives that name an area, not a country: read before any town that happens to bear the word.
@@ -335,6 +370,13 @@ def _containers(text: str, start: int, end: int, candidates: list[Candidate] = (
                 if county_key(" ".join(words[:n])) in counties:
                     out.add(f"admin2:{county_key(' '.join(words[:n]))}")
                     break
+    m = _OWNER_BEFORE.search(text[max(0, start - 50):start])
+    if m:  # "Ethiopia's Tigray region", "Giza's Haram district": the owner holds the place
+        for c in gazetteer.lookup(m.group(1)):
+            if c.kind == "country":
+                out.add(c.country)
+            elif c.kind == "admin1" or (c.kind in POPULATED and c.primary and c.population >= 100_000):
+                out.add(f"{c.country}/{c.admin1code}")
     m = _NORP_OF.search(text[max(0, start - 50):start])
     if m:
         a3 = gazetteer.demonym_country(m.group(1)) or gazetteer.demonym_country(m.group(1).split()[-1])
@@ -349,11 +391,13 @@ def _prior(c: Candidate, g: _Group) -> float:
     """Feature type and size, before context."""
     if c.kind in KIND_PRIOR:
         score = KIND_PRIOR[c.kind] + (0.4 * math.log10(c.population + 1) if c.kind == "admin1" else 0.0)
+        if c.kind == "country":  # two countries by one name ("Congo"): without context, the bigger one
+            score += COUNTRY_SIZE_WEIGHT * math.log10(c.population + 1)
     else:
         score = math.log10(c.population + 10) + (1.0 if c.kind == "city" else 0.0)
     if c.primary:
         score += 1.5 if c.kind != "country" else 4.5
-    elif c.population < 100_000 and any(o.primary for o in g.candidates):
+    elif c.population < 100_000 and any(o.primary for o in g.candidates) and not _spelling_of(g.surface, c, g):
         score -= ALIAS_PENALTY  # "Minnesota" is the state, not a village that once went by a similar name
     elif _former_name(g.surface, c) and any(o.primary and o.population >= 10_000 for o in g.candidates):
         score -= ALIAS_PENALTY  # "Berea" is the town of that name, not Aleppo, which bore it in antiquity
@@ -384,6 +428,13 @@ def _holds(area: Candidate, g: _Group) -> bool:
                for t in g.after_town.candidates)
 
 
+def _spelling_of(surface: str, c: Candidate, g: _Group) -> bool:
+    """Whether an alternate name is the English spelling of a town bigger than every place whose own name
+    it is ("Jenin" for Janin, a town of 35,000, not the Polish village of Jenin)."""
+    own = [o for o in g.candidates if o.primary]
+    return likeness(surface, c.name) >= SPELLING_LIKENESS and all(c.population > 10 * o.population for o in own)
+
+
 def _former_name(surface: str, c: Candidate) -> bool:
     """An alternate name that is no spelling of the place's own ("Berea" for Aleppo, "Salisbury" for
     Harare), unlike a transliteration ("Kharkov" for Kharkiv)."""
@@ -403,11 +454,21 @@ def _town_over_area(town: Candidate, area: Candidate) -> bool:
 def _container_score(c: Candidate, g: _Group) -> float:
     if not g.container:
         return 0.0
-    inside = (c.country in g.container or f"{c.country}/{c.admin1code}" in g.container
-              or (c.admin2 is not None and f"admin2:{county_key(c.admin2)}" in g.container))
+    return 10.0 if _inside(c, g) else -4.0
+
+
+def _inside(c: Candidate, g: _Group) -> bool:
+    """Whether a reading lies in a place the text puts the name in ("Belgorod, Russia", "Giza's Haram")."""
     if c.kind == "country" and c.country in g.container:
-        inside = False  # "Belgorod, Russia": Belgorod is not Russia itself
-    return 10.0 if inside else -4.0
+        return False  # "Belgorod, Russia": Belgorod is not Russia itself
+    return (c.country in g.container or f"{c.country}/{c.admin1code}" in g.container
+            or (c.admin2 is not None and f"admin2:{county_key(c.admin2)}" in g.container))
+
+
+def _outside_container(g: _Group) -> bool:
+    """The text puts the name in a place none of its readings lies in ("Giza's Haram district": the only
+    Haram we know is in Norway): they are namesakes, and the name is placed as one the gazetteer lacks."""
+    return bool(g.container) and not any(_inside(c, g) or c.kind in AREA_KINDS for c in g.candidates)
 
 
 def _context(c: Candidate, g: _Group, focus: dict) -> float:
@@ -426,12 +487,14 @@ def _places(text: str, groups: list[_Group], focus: dict) -> list[Resolved]:
               for span in g.spans for at in span}
     home = _home(groups, chosen)
     for g in groups:
-        offset = _offset_point(text, g, starts)
+        offset = _offset_point(text, g, starts, focus)
         if offset is not None and g.after_town is None and (not g.candidates or (
                 chosen[id(g)].kind not in AREA_KINDS and _far_from(chosen[id(g)], offset))):
             r = _at_offset(g, offset, chosen)
         else:
-            r = _best(text, g) if g.candidates else _fallback(text, g, focus, starts, home)
+            r = _best(text, g) if g.candidates and not _outside_container(g) else _fallback(text, g, focus, starts, home)
+            if g.candidates and r.located_by != "gazetteer":  # the namesakes set aside, kept for audit
+                r.alternatives = tuple(c.geonames_id for c in g.candidates if c.geonames_id)[:3]
         if r.lat is None and id(g) in chosen:
             _place_without_point(r, chosen[id(g)], chosen.values())
         prev = merged.get(r.key)
@@ -448,16 +511,22 @@ def _places(text: str, groups: list[_Group], focus: dict) -> list[Resolved]:
     return out
 
 
-def _offset_point(text: str, g: _Group, starts: dict) -> tuple[float, float, float, str | None] | None:
+def _offset_point(text: str, g: _Group, starts: dict, focus: dict) -> tuple[float, float, float, str | None] | None:
     """(lat, lon, distance km, anchor's country) the text gives this name by an offset from another place
     ("Sablale, 105 miles south of Mogadishu"), from our own reading of the anchor where it is a name we
-    resolved, else from the gazetteer's likeliest reading of it."""
+    resolved, else from the gazetteer's likeliest reading of it; "of the capital" without a name is the
+    capital of the country the article is about."""
     for _, end in g.spans:
-        found = offset_after(text[end:end + 160])
+        after = text[end:end + 160]
+        found = offset_after(after)
         if found is None:
             continue
         dist, bearing, at = found
         anchor = starts.get(end + at)
+        if (anchor is None or anchor.lat is None) and names_the_capital(after, at):
+            anchor = gazetteer.capital_of(_country_here(g, end, starts, focus))
+        elif anchor is not None and anchor.kind == "country" and re.search(r"capital\W+(?:of\s+)?$", after[:at]):
+            anchor = gazetteer.capital_of(anchor.country) or anchor  # "40 km from the capital of Ukraine"
         if anchor is not None and anchor.lat is not None:
             point, country = (anchor.lat, anchor.lon), anchor.country
         else:
@@ -465,6 +534,21 @@ def _offset_point(text: str, g: _Group, starts: dict) -> tuple[float, float, flo
         if point is not None:
             return (*move(point[0], point[1], bearing, dist), dist, country)
     return None
+
+
+def _country_here(g: _Group, end: int, starts: dict, focus: dict) -> str | None:
+    """The country a name is in for "the capital" its offset names: that of its own likeliest reading,
+    else of the last place named before it ("In Afghanistan, ... Qarabagh, 40 km north of the capital"),
+    else the article's."""
+    if g.candidates:
+        best = max(range(len(g.candidates)), key=g.scores.__getitem__)
+        if g.candidates[best].country:
+            return g.candidates[best].country
+    before = [(at, c) for at, c in starts.items() if at < end - len(g.surface) and c.country]
+    if before:
+        return max(before, key=lambda t: t[0])[1].country
+    countries = focus["countries"]
+    return max(countries, key=countries.get) if countries else None
 
 
 def _far_from(c: Candidate, offset: tuple) -> bool:
@@ -549,7 +633,7 @@ def _best(text: str, g: _Group) -> Resolved:
     if g.direction and c.kind == "country" and c.bbox:
         lat, lon = _shift(c, g.direction)
         name, kind = f"{g.direction} {c.name}", "region"
-    if g.label == "FAC" or _FACILITY_WORDS.search(g.surface):
+    if g.label == "FAC" or _FACILITY_WORDS.search(g.surface.partition(" ")[2]):  # "Port Sudan" is a town
         kind = "facility" if c.kind in POPULATED else kind
     return Resolved(name=name, kind=kind, country=c.country, admin1=c.admin1, lat=lat, lon=lon,
                     geonames_id=c.geonames_id if not g.direction else None, confidence=confidence,
@@ -595,7 +679,9 @@ def _fallback(text: str, g: _Group, focus: dict, starts: dict, home: tuple[Candi
     key = ("facility" if kind else "unknown", norm(g.surface))
     # A name the NER calls a town or country (GPE) that no gazetteer knows is as often a person or a firm
     # ("Yoon", "Burisma"): only after "in", "at"... is it taken for a place of the article's town.
-    placeable = kind or g.label != "GPE" or g.locative
+    # A region or natural feature the NER calls LOC ("Galilee", "the Rift Valley") is wider than any town: the
+    # article's town says nothing of where it is ("rockets into Galilee" in a Kyiv story).
+    placeable = kind or (g.label != "LOC" and (g.label != "GPE" or g.locative))
     if settled and placeable:  # "Royal Street", "Khayelitsha": in (or near) the town the article is about
         return Resolved(name=g.surface, kind=kind, country=home.country, admin1=home.admin1, lat=home.lat,
                         lon=home.lon, geonames_id=None, confidence=0.15, alternatives=(), mentions=list(g.spans),

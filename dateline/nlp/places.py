@@ -29,6 +29,9 @@ log = logging.getLogger(__name__)
 TOPONYM_LABELS = ("GPE", "LOC", "FAC")
 NOT_PLACE_HEADS = Path(__file__).parent.parent / "geo" / "not_place_heads.tsv"
 PERSON_NOUNS = Path(__file__).parent.parent / "geo" / "person_nouns.tsv"
+# Last words that make a name an administrative area whatever the NER typed it ("Zaporozhye Oblast" as a
+# person). Not "State" ("Islamic State", "Ohio State") nor "District" ("Columbia District" is a court's).
+AREA_HEADS = {"Oblast", "Province", "Governorate", "Prefecture", "Krai", "Voblast", "Region", "Parish"}
 LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "into"}
 FACILITY_HEAD = re.compile(r"University|Square|Airport|Stadium|Hospital|Street|Avenue|Road|Bridge|Station|"
                             r"Mosque|Church|Cathedral|Museum|Park|Palace|Camp|Prison|Base|Market|Mall|Hall|"
@@ -139,6 +142,12 @@ def _located_mentions(doc: Doc, taken: set) -> list[Span]:
         if offset_after(doc.text[s.end_char:s.end_char + 160]) is not None:  # "Qorwadeeqa, 100 km south of ..."
             out.append(Span(doc, s.start, s.end, label="GPE"))
             continue
+        if len(s) > 1 and s[-1].text in AREA_HEADS:  # "Zaporozhye Oblast" typed a person: its last word says area
+            out.append(Span(doc, s.start, s.end, label="GPE"))
+            continue
+        if s.label_ == "PERSON" and _town_of_a_named_country(doc, s):  # "drones struck Avdiivka"
+            out.append(Span(doc, s.start, s.end, label="GPE"))
+            continue
         if not _after_locative(doc, s.start):
             continue
         if s.label_ == "ORG" and len(s) > 1 and FACILITY_HEAD.fullmatch(s[-1].text):
@@ -146,6 +155,33 @@ def _located_mentions(doc: Doc, taken: set) -> list[Span]:
         elif is_place_name(s.text):
             out.append(Span(doc, s.start, s.end, label="GPE"))
     return out
+
+
+TOWN_MIN_POPULATION = 10_000
+
+
+def _town_of_a_named_country(doc: Doc, s: Span) -> bool:
+    """A one-word "person" that is a town of 10,000 people in a country the text names, and that nothing
+    shows to be a person: not the surname of a named person, not a doer or speaker (a subject), no title
+    or first name before it. The NER takes unfamiliar towns for people ("struck Avdiivka", "reached
+    Mekelle"); "Jackson said" stays a person."""
+    if len(s) != 1 or s.root.dep_ in ("nsubj", "nsubjpass", "poss", "appos") or not s.text.isalpha():
+        return False
+    before = doc[s.start - 1] if s.start else None
+    if before is not None and ((before.is_title and before.pos_ == "PROPN") or before.text.endswith(".")):  # "Ali Hussein", "Mr. Hussein"
+        return False
+    if any(len(m) >= 2 and m[-1].text == s.text for m in doc.spans.get("dl_mentions", ()) if m.label_ == "PERSON"):
+        return False
+    towns = [c for c in gazetteer.lookup(s.text) if c.kind in ("city", "town") and c.population >= TOWN_MIN_POPULATION]
+    return bool(towns) and bool({c.country for c in towns} & _named_countries(doc))
+
+
+def _named_countries(doc: Doc) -> set[str]:
+    """The countries the text names or gives a nationality of (alpha-3)."""
+    found = {gazetteer.demonym_country(e.text) for e in doc.ents if e.label_ == "NORP"}
+    for t in doc.spans.get("dl_toponyms", ()):
+        found |= {c.country for c in gazetteer.lookup(t.text) if c.kind == "country"}
+    return found - {None}
 
 
 def _after_locative(doc: Doc, start: int) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.geo import resolve
+from dateline.geo import gazetteer, resolve
 from dateline.geo.distance import km
 
 
@@ -22,9 +22,21 @@ def test_resolve_us_county_lies_among_the_articles_towns():
     places = _resolve(text, "Laurel County", "London", "Corbin")
     county = places["Laurel County"]
     assert county.kind == "admin2" and county.country == "USA" and county.admin1 == "Kentucky"
-    assert county.lat is not None and county.confidence <= 0.4
+    assert county.lat is not None
     assert places["London"].admin1 == "Kentucky"
     assert km(county.lat, county.lon, places["Corbin"].lat, places["Corbin"].lon) < 60
+
+
+def test_resolve_us_county_named_alone_is_at_its_own_towns_not_the_states_middle():
+    # No town of the county is named: the point is the middle of the county's own towns (Aroostook County
+    # holds Presque Isle), not the middle of Maine, some 150 km south-west.
+    text = "The Aroostook County board voted on the new budget on Tuesday."
+    county = _resolve(text, "Aroostook County")["Aroostook County"]
+    town = max((c for c in gazetteer.lookup("Presque Isle") if c.admin1 == "Maine"), key=lambda c: c.population)
+    maine = gazetteer.admin1_of("USA", "ME")
+    assert county.kind == "admin2" and county.admin1 == "Maine"
+    assert km(county.lat, county.lon, town.lat, town.lon) < 60
+    assert km(maine.lat, maine.lon, town.lat, town.lon) > 100
 
 
 def test_resolve_state_residents_word_sets_the_state():
@@ -175,6 +187,15 @@ def test_resolve_person_or_firm_the_ner_calls_a_town_gets_no_borrowed_point():
     assert places["Obolonsky"].located_by == "article_town"  # named after "in": a place of the town
 
 
+def test_resolve_a_region_the_gazetteer_lacks_borrows_no_town_point():
+    # A name the NER calls a region or natural feature (LOC) is wider than the town the article is about.
+    text = "Kyiv braced for strikes. In Kyiv, officials said storms had crossed the Vorskla Uplands."
+    at = text.index("Vorskla Uplands")
+    places = {text[r.mentions[0][0]:r.mentions[0][1]]: r
+              for r in resolve(text, [(0, 4), (28, 32), (at, at + 15)], ["GPE", "GPE", "LOC"])}
+    assert places["Vorskla Uplands"].lat is None and places["Kyiv"].lat is not None
+
+
 def test_resolve_world_city_inside_a_landmark_far_from_the_articles_town():
     text = "Kyiv marked the day. Crowds in Kyiv recalled the fall of the Berlin Wall in Berlin's east."
     places = _resolve(text, "Kyiv", "Kyiv", "Berlin Wall")
@@ -234,3 +255,11 @@ def test_resolve_a_part_of_a_big_country_gets_no_point_from_the_country():
     text = "Rockets hit Israel's Qorwadeeqa area; Israel's army said so."
     settlement = _resolve(text, "Israel", "Qorwadeeqa", "Israel")["Qorwadeeqa"]
     assert settlement.country == "ISR" and settlement.located_by == "stated_place"  # a small country is near enough
+
+
+@pytest.mark.parametrize("word, country", [
+    ("Iranian", "IRN"), ("Afghan", "AFG"), ("Pakistani", "PAK"), ("Iraqi", "IRQ"),
+    ("Iran", None), ("Afghanistan", None), ("Pakistan", None),  # names, not adjectives ("Ira" + "n" is no Iraqi)
+])
+def test_demonyms_are_adjectives_never_a_countrys_own_name(word, country):
+    assert gazetteer.demonym_country(word) == country

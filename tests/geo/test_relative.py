@@ -47,6 +47,24 @@ def test_offset_after_a_name_reads_distance_bearing_and_anchor(after, km_, beari
     assert round(dist) == km_ and found_bearing == bearing and after[at:].startswith(anchor)
 
 
+@pytest.mark.parametrize("after, capital", [
+    (", 70 miles south of the capital, in the coastal region", True),
+    (", 70 miles south of the capital.", True),
+    (", 40 km north of the capital, Kabul", False),
+    (", 105 miles south of Mogadishu", False),
+])
+def test_offset_from_the_unnamed_capital_is_told_apart(after, capital):
+    from dateline.geo.relative import names_the_capital, offset_after
+
+    assert names_the_capital(after, offset_after(after)[2]) is capital
+
+
+def test_offset_anchor_is_a_name_not_the_words_after_the_offset():
+    from dateline.geo.relative import _anchor
+
+    assert _anchor("in the coastal region") is None and _anchor("Mogadishu on Monday") is not None
+
+
 @pytest.mark.parametrize("after", [" and Boston", ", 200 km from Delhi", ", where 30 people died"])
 def test_offset_after_needs_a_bearing_unless_close(after):
     from dateline.geo.relative import offset_after

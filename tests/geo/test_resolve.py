@@ -21,6 +21,8 @@ def _resolve(text: str, *names: str):
     ("Shelling hit Bucha and Irpin, north of Kyiv, overnight.", ("Bucha", "Irpin", "Kyiv"), "Bucha", "UKR", None),
     ("A drone struck Belgorod, Russia, on Tuesday.", ("Belgorod", "Russia"), "Belgorod", "RUS", None),
     ("Officials met in Alexandria, Va., to discuss the budget.", ("Alexandria",), "Alexandria", "USA", None),
+    ("Rebels attacked villages in Ituri and North Kivu, in eastern Congo.", ("Ituri", "North Kivu", "Congo"), "Congo", "COD", None),
+    ("Floods hit Congo, officials in Brazzaville said.", ("Congo", "Brazzaville"), "Congo", "COG", None),
 ])
 def test_resolve_ambiguous_name_by_context(text, names, name, country, admin1_part):
     place = _resolve(text, *names)[name]
@@ -185,6 +187,22 @@ def test_resolve_offset_phrase_after_a_country_moves_the_town_not_the_country():
     assert places["Mexico"].kind == "country" and places["Mexico"].located_by == "gazetteer"
 
 
+def test_resolve_offset_from_the_unnamed_capital_is_from_the_capital_of_the_country_named_there():
+    # "the capital" is Kabul in the paragraph about Afghanistan, though Kyiv is the article's town.
+    text = ("KYIV, Ukraine - Drones hit Kyiv again. In Afghanistan, gunmen attacked Dehqanabad, 40 km north of "
+            "the capital, on Friday.")
+    place = _resolve(text, "KYIV", "Ukraine", "Kyiv", "Afghanistan", "Dehqanabad")["Dehqanabad"]
+    kabul = (34.53, 69.17)
+    assert place.country == "AFG" and place.lat > kabul[0] and 30 < km(place.lat, place.lon, *kabul) < 50
+
+
+def test_resolve_offset_from_the_capital_of_a_country_is_from_its_capital_not_its_middle():
+    text = "A missile struck Borodianka, about 50 km northwest of the capital of Ukraine, overnight."
+    place = _resolve(text, "Borodianka", "Ukraine")["Borodianka"]
+    kyiv = (50.45, 30.52)
+    assert km(place.lat, place.lon, *kyiv) < 80
+
+
 def test_resolve_offset_phrase_too_far_from_every_reading_keeps_them_for_audit():
     text = "Rebels seized Paris, 30 km east of Mogadishu, on Friday."
     place = _resolve(text, "Paris", "Mogadishu")["Paris"]
@@ -197,6 +215,11 @@ def test_resolve_offset_phrase_too_far_from_every_reading_keeps_them_for_audit()
     ("Clan militias clashed in Lower Shabelle overnight.", "Lower Shabelle", "SOM", "Lower Shabeelle"),
     ("Drought hit the Hiraan region again.", "Hiraan region", "SOM", "Hiiraan"),  # "region": a short name will do
     ("Airstrikes hit Deir el-Zour province.", "Deir el-Zour province", "SYR", None),  # el/ez, ou/aw
+    ("Floods cut roads in Shabwa province.", "Shabwa province", "YEM", "Shabwah"),  # not "Sha Bwa", a Burmese village
+    ("Fighting flared in Jawzjan province.", "Jawzjan province", "AFG", "Jowzjan"),  # aw/ow
+    ("Drones hit the Khmelnytsky region.", "Khmelnytsky region", "UKR", None),  # the bare spelling is the town's
+    ("Floods hit Hadramout province.", "Hadramout province", "YEM", None),  # GeoNames: "Muhafazat Hadramawt"
+    ("Troops moved into Bamiyan province.", "Bamiyan province", "AFG", None),  # the area its town gives
 ])
 def test_resolve_spelling_variant_of_a_province(text, name, country, area):
     place = _resolve(text, name)[name]
@@ -207,3 +230,44 @@ def test_resolve_spelling_variant_of_a_province(text, name, country, area):
 def test_resolve_spelling_variants_are_not_read_for_towns_or_firms(name):
     place = _resolve(f"Investigators looked into {name} last year.", name)[name]
     assert place.lat is None
+
+
+def test_resolve_names_in_a_list_closed_by_counties_are_counties():
+    # "Clay" alone is a town in many states; "Clay ... counties" is Clay County, here Minnesota's.
+    text = "Storms closed roads in Becker, Clay, Otter Tail and Wilkin counties in Minnesota."
+    places = _resolve(text, "Becker", "Clay", "Otter Tail", "Wilkin", "Minnesota")
+    for name in ("Becker", "Clay", "Otter Tail", "Wilkin"):
+        assert places[name].kind == "admin2" and places[name].admin1 == "Minnesota" and places[name].lat is not None
+    assert places["Minnesota"].kind == "admin1"
+
+
+def test_resolve_names_in_a_list_closed_by_regions_are_areas_and_a_plain_list_is_not():
+    places = _resolve("Gunmen raided villages in Kano and Kaduna states.", "Kano", "Kaduna")
+    assert places["Kano"].kind == "admin1" and places["Kaduna"].kind == "admin1"
+    places = _resolve("Flights from Kano and Kaduna resumed on Monday.", "Kano", "Kaduna")
+    assert places["Kano"].kind == "city" and places["Kaduna"].kind == "city"
+
+
+def test_resolve_an_english_spelling_of_a_town_beats_a_village_whose_own_name_it_is():
+    # "Jenin" is Janin (West Bank, 35,000 people) by its English spelling, and a Polish village by its own.
+    place = _resolve("Troops raided Jenin on Monday.", "Jenin")["Jenin"]
+    assert place.country == "PSE" and place.kind == "town"
+
+
+def test_resolve_a_town_whose_name_opens_with_a_facility_word_is_a_town():
+    place = _resolve("Thousands fled to Port Sudan by road.", "Port Sudan")["Port Sudan"]
+    assert place.country == "SDN" and place.kind == "city"
+
+
+def test_resolve_the_owner_before_a_name_holds_it():
+    places = _resolve("Drought spread across Ethiopia's northern Tigray region.", "Ethiopia", "Tigray region")
+    assert places["Tigray region"].country == "ETH" and places["Tigray region"].kind == "admin1"
+
+
+def test_resolve_a_name_whose_only_readings_lie_outside_the_place_the_text_puts_it_in_is_no_namesake():
+    # The only Haram we know is a Norwegian town; "Giza's Haram district" is in Giza, so it takes Giza's
+    # point as a stated place, with the Norwegian reading kept for audit.
+    places = _resolve("Two bombs hit Giza's Haram district on Friday.", "Giza", "Haram")
+    haram = places["Haram district"]  # the span takes the area word
+    assert haram.country == "EGY" and haram.located_by == "stated_place" and haram.geonames_id is None
+    assert haram.alternatives and km(haram.lat, haram.lon, places["Giza"].lat, places["Giza"].lon) < 1

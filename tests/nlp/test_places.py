@@ -143,3 +143,24 @@ def test_places_a_name_whose_possessive_owns_a_relative_is_a_person(blank_nlp):
     assert [s.text for s in _toponyms(doc)] == ["Sterling"]  # a town has a mayor
     doc = _doc_with(blank_nlp, "Protesters marched . Georgia 's family courts were shut .", ["Georgia"])
     assert [s.text for s in _toponyms(doc)] == ["Georgia"]  # a country or state stays one
+
+
+def test_places_a_name_ending_in_an_area_word_is_a_place_whatever_the_ner_typed_it(blank_nlp):
+    from dateline.nlp.places import _toponyms
+
+    doc = _doc_with(blank_nlp, "Shells hit Zaporozhye Oblast overnight , Ivan Petrov said .", [],
+                    ["Zaporozhye Oblast", "Ivan Petrov"])
+    assert [s.text for s in _toponyms(doc)] == ["Zaporozhye Oblast"]
+    doc = _doc_with(blank_nlp, "Fighters of Islamic State fled , Ivan Petrov said .", [], ["Islamic State", "Ivan Petrov"])
+    assert _toponyms(doc) == []  # "State" says nothing: a group, a university
+
+
+def test_places_a_one_word_person_that_is_a_town_of_a_named_country_is_a_place(blank_nlp):
+    from dateline.nlp.places import _toponyms
+
+    doc = _doc_with(blank_nlp, "Drones struck Avdiivka in eastern Ukraine .", ["Ukraine"], ["Avdiivka"])
+    assert [s.text for s in _toponyms(doc)] == ["Ukraine", "Avdiivka"]
+    doc = _doc_with(blank_nlp, "Drones struck Avdiivka again .", [], ["Avdiivka"])
+    assert _toponyms(doc) == []  # no country of it named: nothing says it is the town
+    doc = _doc_with(blank_nlp, "Ann Jackson spoke in Texas . Later Jackson left .", ["Texas"], ["Ann Jackson", "Jackson"])
+    assert [s.text for s in _toponyms(doc)] == ["Texas"]  # the surname of a named person
