@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -70,10 +71,12 @@ class LabelError(ValueError):
 # --- the sentences, in a fixed order --------------------------------------------------------------
 
 def _conflibert(root: Path) -> Iterator[Sentence]:
+    seen = set()  # a few sentences stand in both the train and the test file: one sentence, labelled once
     for part in ("train", "test"):
         for line in (root / f"conflibert_cameo/cameo_class/{part}.tsv").read_text(encoding="utf-8").splitlines():
             text = line.rpartition("\t")[0].strip()
-            if text:
+            if text and text not in seen:
+                seen.add(text)
                 yield Sentence("conflibert", "cb-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12], 0, text)
 
 
@@ -186,12 +189,11 @@ def locate(sentence: str, surface: str, where: str) -> Span:
     nth = 1
     if "@" in surface and surface.rsplit("@", 1)[1].isdigit():
         surface, nth = surface.rsplit("@", 1)[0], int(surface.rsplit("@", 1)[1])
-    start = -1
-    for _ in range(nth):
-        start = sentence.find(surface, start + 1)
-        if start < 0:
-            raise LabelError(f"{where}: {surface!r} (occurrence {nth}) not in the sentence")
-    return (start, start + len(surface))
+    # whole words only: "he" is not the end of "the", "shot" not the start of "shotgun"
+    found = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", sentence)]
+    if len(found) < nth:
+        raise LabelError(f"{where}: {surface!r} (occurrence {nth}) not in the sentence as whole words")
+    return (found[nth - 1], found[nth - 1] + len(surface))
 
 
 def commit(work: Path, out: Path, train_root: Path, labeller: str) -> int:

@@ -48,6 +48,8 @@ def test_second_occurrence_and_unknown_words():
     assert L.locate(text, "the@2", "x") == (26, 29)
     with pytest.raises(L.LabelError, match="not in the sentence"):
         L.locate(text, "Gondor", "x")
+    assert L.locate("They said the man he saw had a shotgun and shot twice.", "he", "x") == (18, 20)
+    assert L.locate("They said the man he saw had a shotgun and shot twice.", "shot", "x") == (43, 47)
 
 
 @pytest.mark.parametrize("bad, message", [
