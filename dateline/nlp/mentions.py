@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..kb import KnowledgeBase, person_nouns
+from ..kb import KnowledgeBase, person_cues, person_nouns
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"}
 
@@ -140,7 +140,7 @@ def _people_by_context(doc: Doc, mentions: list[Mention]) -> None:
             continue  # a country, a capital or a nationality: the apposition is about something else
         if not all(t.is_title or t.text in ("-", "'") for t in doc[m.start:m.end]):
             continue
-        if _person_context(doc, m):
+        if _person_context(doc, m) or _victim_context(doc, m):
             m.label, m.country, m.sector = "PERSON", None, None
     parts = {doc[i].text for m in mentions if m.label == "PERSON" for i in range(m.start, m.end)
              if not doc[i].is_punct}
@@ -148,6 +148,9 @@ def _people_by_context(doc: Doc, mentions: list[Mention]) -> None:
         if m.end - m.start == 1 and m.ner_label == "PERSON" and m.label in ("GPE", "LOC") and m.kb_name is None \
                 and doc[m.start].text in parts and not _is_country_name(doc[m.start].text):
             m.label, m.country, m.sector = "PERSON", None, None  # "Gloria" again, not the town
+        elif m.end - m.start == 1 and m.label == "ORG" and m.kb_name is None and m.country is None \
+                and doc[m.start].text in parts and doc[m.start].is_title:
+            m.label, m.sector = "PERSON", None  # "Castile" after "Philando Castile": the person again
 
 
 def _is_country_name(text: str) -> bool:
@@ -168,6 +171,23 @@ def _person_context(doc: Doc, m: Mention) -> bool:
     if any(c.dep_ == "appos" and c.lemma_.lower() in nouns and c.i >= m.end for c in root.children):
         return True
     return root.dep_ == "appos" and root.head.i < m.start and root.head.lemma_.lower() in nouns
+
+
+def _victim_context(doc: Doc, m: Mention) -> bool:
+    """A name the text shows harmed as a body ("X was shot", "police killed X") or owning kin
+    and a funeral ("X's family", "the mother of X", "the killing of X"): a person's, since a
+    company or a town has neither (kb/person_cues.tsv)."""
+    root = doc[m.start:m.end].root
+    head = root.head
+    harm, belonging = person_cues("harm"), person_cues("belonging")
+    if head.pos_ == "VERB" and head.lemma_.lower() in harm and not any(c.dep_ == "prt" for c in head.children):
+        # "shot down the plane" is a machine's harm; the victim is the passive subject or the object
+        if root.dep_ == "nsubjpass" or (root.dep_ == "dobj" and head.i < m.start):
+            return True
+    if root.dep_ == "poss" and head.lemma_.lower() in belonging and head.pos_ == "NOUN":
+        return True
+    return (root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN"
+            and head.head.lemma_.lower() in belonging and head.head.i < m.start)
 
 
 def _from_ner(doc: Doc, ent: Span, kb: KnowledgeBase, is_place) -> Mention | None:

@@ -250,3 +250,27 @@ def test_entities_a_person_span_of_line_breaks_names_no_one(blank_nlp):
     mentions = [Mention(0, 2, "PERSON"), Mention(4, 5, "PERSON"), Mention(5, 6, "PERSON")]
     clusters = cluster_mentions(doc, mentions, load_kb())
     assert [[doc[m.start:m.end].text for m in c.mentions] for c in clusters] == [["Anna Berg", "Berg"]]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Darnell Okafor was shot by a deputy during a traffic stop in Marlow County.", "Darnell Okafor"),
+    ("Deputies killed Tyrese Wembley after a chase, the sheriff's office said.", "Tyrese Wembley"),
+    ("The family of Quentin Harlow said they would sue the city.", "Quentin Harlow"),
+    ("Marcus Delacroix's family asked for the footage to be released.", "Marcus Delacroix"),
+])
+def test_entities_a_name_the_text_shows_harmed_or_mourned_is_a_person(entity_nlp, text, name):
+    doc = entity_nlp(text)
+    e = by_surface(doc, name)
+    assert e.type == "PERSON"
+    assert e.name == name
+
+
+@pytest.mark.parametrize("text, surface, kind", [
+    # the same shapes around an organisation's or a place's name keep it so
+    ("The Harlow Group's chairman resigned on Monday.", "Harlow Group", "ORG"),
+    ("Rebels shot down a helicopter over Marlow County.", "Marlow County", "GPE"),
+])
+def test_entities_a_company_or_place_in_those_shapes_stays_what_it_is(entity_nlp, text, surface, kind):
+    e = by_surface(entity_nlp(text), surface)
+    assert e.type != "PERSON"
+
