@@ -336,12 +336,31 @@ def _context_country(doc: Doc, c: Cluster, kb: KnowledgeBase) -> str | None:
     military", "State Department spokesman"), or inside an organisation's own name
     ("Afghanistan Ministry of Defense")."""
     for m in c.mentions:
-        phrases = _title_tokens(doc, m) if m.label == "PERSON" else [list(doc[m.start:m.end]), _possessor(doc, m)]
+        if m.label == "PERSON":
+            phrases = [[t for t in p if not _role_target(t, p)] for p in _title_tokens(doc, m)]
+        else:
+            phrases = [list(doc[m.start:m.end]), _possessor(doc, m)]
         for phrase in phrases:
             country = _country_in(doc, phrase, kb, media=m.label == "PERSON" and _leads_outlet(phrase))
             if country:
                 return country
     return None
+
+
+# "envoy to Syria", "adviser on Iran", "sanctions against Russia": the country a role deals with,
+# not the one its holder serves ("spokesman for", "an official with" do name the employer).
+_TARGET_PREPOSITIONS = {"to", "on", "about", "against", "toward", "towards", "over"}
+
+
+def _role_target(tok, phrase: list) -> bool:
+    """Whether `tok` sits under a preposition of the phrase that names what the role deals with."""
+    inside = {t.i for t in phrase}
+    for anc in tok.ancestors:
+        if anc.i not in inside:
+            return False
+        if anc.dep_ == "prep" and anc.lower_ in _TARGET_PREPOSITIONS:
+            return True
+    return False
 
 
 def _possessor(doc: Doc, m) -> list:
@@ -404,9 +423,17 @@ def _sector(doc: Doc, c: Cluster, kb: KnowledgeBase, titles: list[str]) -> str |
     return sector
 
 
+# "the city's chief executive", "the territory's leader": an office held over a place.
+_PLACE_OWNERS = {"city", "country", "territory", "state", "province", "region", "nation", "island", "county",
+                 "town", "municipality", "district"}
+
+
 def _office_of_a_place(title: str, kb: KnowledgeBase) -> bool:
-    """A title that opens with a country or capital ("Hong Kong Chief Executive"), not a company."""
+    """A title that opens with a country or capital ("Hong Kong Chief Executive") or a place's
+    possessive ("the city's chief executive"), not a company."""
     words = title.split()
+    if words and re.sub(r"[’']s$", "", words[0].lower()) in _PLACE_OWNERS and re.search(r"[’']s$", words[0]):
+        return True
     for n in (3, 2, 1):
         head = " ".join(words[:n])
         if len(words) > n and (kb.country_by_name(head) or kb.country_by_capital(head)):

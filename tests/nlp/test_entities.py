@@ -274,3 +274,23 @@ def test_entities_a_company_or_place_in_those_shapes_stays_what_it_is(entity_nlp
     e = by_surface(entity_nlp(text), surface)
     assert e.type != "PERSON"
 
+
+def test_entities_an_office_over_the_city_is_government(entity_nlp):
+    doc = entity_nlp("Grace Ng, the city's chief executive, said the curfew would be lifted.")
+    assert by_surface(doc, "Grace Ng").sector == "GOV"
+
+
+def test_entities_a_place_in_a_persons_title_gives_their_country_over_the_story(annotate):
+    record = annotate("Bombs exploded at the airport in Brussels on Tuesday. Police in Belgium sealed the area. "
+                      "Three pilgrims, all from Utah, were wounded, said Kyle Penrose, a pastor from Provo, Utah. "
+                      "Lena Maes, a resident of Antwerp, said she heard two blasts.", published="2023-05-02")
+    by_name = {e.name: e for e in record.entities}
+    assert by_name["Kyle Penrose"].country == "USA" and by_name["Kyle Penrose"].country_source == "text"
+    assert by_name["Lena Maes"].country == "BEL"
+
+
+def test_entities_an_envoy_sent_to_a_place_does_not_take_its_country(annotate):
+    record = annotate("Fighting resumed in Aleppo. Jonas Berg, an envoy to Syria, urged a ceasefire. "
+                      "Syrian officials said 20 died.", published="2023-05-02")
+    berg = next(e for e in record.entities if e.name == "Jonas Berg")
+    assert berg.country != "SYR"
