@@ -336,6 +336,8 @@ def _context_country(doc: Doc, c: Cluster, kb: KnowledgeBase) -> str | None:
     military", "State Department spokesman"), or inside an organisation's own name
     ("Afghanistan Ministry of Defense")."""
     for m in c.mentions:
+        if m.label == "PERSON" and any(_US_CONGRESS.search(_phrase_text(doc, p) or "") for p in _title_tokens(doc, m)):
+            return "USA"
         if m.label == "PERSON":
             phrases = [[t for t in p if not _role_target(t, p)] for p in _title_tokens(doc, m)]
         else:
@@ -345,6 +347,13 @@ def _context_country(doc: Doc, c: Cluster, kb: KnowledgeBase) -> str | None:
             if country:
                 return country
     return None
+
+
+# The US press's own marks of a member of Congress or a governor: the party-state tag
+# ("R-Texas", "D-N.Y.") and "Democratic Sen.", "Republican Gov.": no other press writes them so.
+_US_CONGRESS = re.compile(r"(?:^|[\s(])[RDI]-[A-Z][A-Za-z.]*|\b(?:Democratic|Republican|GOP)\s+(?:Sen|Rep|Gov|Senator|"
+                          r"Representative|Congressman|Congresswoman|Governor|lawmaker|senator|congressman|"
+                          r"congresswoman|governor|representative)\b")
 
 
 # "envoy to Syria", "adviser on Iran", "sanctions against Russia": the country a role deals with,
@@ -522,10 +531,16 @@ def _stateless_affiliation(doc: Doc, c: Cluster, kb: KnowledgeBase) -> bool:
     """"ISIS founder", "a Taliban spokesman": a person of a group with no country of its own."""
     for m in c.mentions:
         for phrase in _title_tokens(doc, m):
-            for tok in phrase:
-                actor = kb.actor(tok.text)
-                if actor is not None and actor.country is None and actor.type != "PERSON":
-                    return True
+            phrase = sorted(phrase, key=lambda t: t.i)
+            for k in range(len(phrase)):
+                for width in (4, 3, 2, 1):  # "Amnesty International's", not only one-word names
+                    window = phrase[k:k + width]
+                    if len(window) < width or window[-1].i - window[0].i != width - 1:
+                        continue
+                    text = re.sub(r"\s*[’']s$", "", doc[window[0].i:window[-1].i + 1].text)
+                    actor = kb.actor(text)
+                    if actor is not None and actor.country is None and actor.type != "PERSON":
+                        return True
     return False
 
 

@@ -294,3 +294,22 @@ def test_entities_an_envoy_sent_to_a_place_does_not_take_its_country(annotate):
                       "Syrian officials said 20 died.", published="2023-05-02")
     berg = next(e for e in record.entities if e.name == "Jonas Berg")
     assert berg.country != "SYR"
+
+
+def test_entities_us_congress_marks_give_the_united_states_over_the_story(entity_nlp):
+    doc = entity_nlp("Israeli jets struck targets near Gaza City. Sen. Dana Whitlock, R-Ohio, said the strikes "
+                     "were justified. Democratic Sen. Paul Okoye called for restraint, and Republican Rep. June Alder "
+                     "agreed with him.")
+    for name in ("Dana Whitlock", "Paul Okoye", "June Alder"):
+        assert by_surface(doc, name).country == "USA", name
+
+
+def test_entities_british_party_gives_its_member_a_country(entity_nlp):
+    doc = entity_nlp("Labour MP Rhiannon Pike criticised the decision to send troops to Iraq.")
+    assert by_surface(doc, "Rhiannon Pike").country == "GBR"
+
+
+def test_entities_staff_of_an_international_group_take_no_story_country(entity_nlp):
+    doc = entity_nlp("A court in Tehran jailed a teacher for five years. Amnesty International's Noor Haddad "
+                     "called the verdict unjust. Iranian officials declined to comment.")
+    assert by_surface(doc, "Noor Haddad").country is None
