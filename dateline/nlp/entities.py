@@ -487,10 +487,52 @@ def assign_countries(doc: Doc, ordered: list[Cluster], kb: KnowledgeBase,
         if country is None and c.label == "PERSON" and _possessive_title(doc, c):
             country = _previous_person_country(c, ordered, [found for found, _ in countries])
             source = "antecedent" if country else None
+        if country is None and c.label == "PERSON":
+            country = _described_before(doc, c, ordered, [found for found, _ in countries], kb)
+            source = "antecedent" if country else None
         if country is None and focus and _takes_focus(doc, c, kb):
             country, source = focus, "focus"
         countries.append((country, source if country else None))
     return countries
+
+
+DESCRIPTION_LOOKBACK = 120  # tokens: about the sentences before
+
+
+def _described_before(doc: Doc, c: Cluster, ordered: list[Cluster], countries: list[str | None],
+                      kb: KnowledgeBase) -> str | None:
+    """"The spokesman, Jane Roe" after "a spokesman for President X": a title with "the" points back
+    to the nearest earlier use of its noun, and that use's owner ("for X", "X's", "Egyptian")
+    gives the country ("antecedent"). None when the earlier noun has no owner with a country."""
+    owner_of = {}
+    for other, country in zip(ordered, countries + [None] * (len(ordered) - len(countries))):
+        found = country or (_cluster_country(doc, other, kb) if other is not c else None)
+        for m in other.mentions:
+            for i in range(m.start, m.end):
+                owner_of[i] = found
+    for m in c.mentions:
+        for phrase in _title_tokens(doc, m):
+            nouns = [t for t in phrase if t.pos_ == "NOUN"]
+            if len(nouns) != 1 or not any(t.lower_ == "the" and t.head.i == nouns[0].i for t in phrase):
+                continue
+            noun = nouns[0]
+            start = min(t.i for t in phrase)
+            for tok in reversed(doc[max(0, start - DESCRIPTION_LOOKBACK):start]):
+                if tok.pos_ == "NOUN" and tok.lemma_ == noun.lemma_:
+                    return _owner_country(tok, owner_of)
+    return None
+
+
+def _owner_country(noun, owner_of: dict) -> str | None:
+    """The country of whoever owns a role noun: "X's spokesman", "Egyptian spokesman", "spokesman for X"."""
+    owners = [t for t in noun.children if t.dep_ in ("poss", "compound", "amod", "nmod")]
+    owners += [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("for", "of", "at", "with")
+               for o in p.children if o.dep_ == "pobj"]
+    for o in owners:
+        country = owner_of.get(o.i)
+        if country:
+            return country
+    return None
 
 
 def _takes_focus(doc: Doc, c: Cluster, kb: KnowledgeBase) -> bool:

@@ -313,3 +313,16 @@ def test_entities_staff_of_an_international_group_take_no_story_country(entity_n
     doc = entity_nlp("A court in Tehran jailed a teacher for five years. Amnesty International's Noor Haddad "
                      "called the verdict unjust. Iranian officials declined to comment.")
     assert by_surface(doc, "Noor Haddad").country is None
+
+
+def test_entities_the_spokesman_takes_the_country_of_the_spokesman_introduced_before(entity_nlp):
+    doc = entity_nlp("Clashes in Cairo killed 30 people. A spokesman for President Joe Biden said aid was under "
+                     "review. The spokesman, Tim Carver, said the violence was wrong.")
+    carver = by_surface(doc, "Tim Carver")
+    assert carver.country == "USA" and carver.country_source == "antecedent"
+
+
+def test_entities_the_spokesman_with_no_owner_before_takes_no_antecedent(entity_nlp):
+    doc = entity_nlp("Clashes in Cairo killed 30 people. A spokesman said aid was under review. "
+                     "The spokesman, Tim Carver, said the violence was wrong.")
+    assert by_surface(doc, "Tim Carver").country_source != "antecedent"
