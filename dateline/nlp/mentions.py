@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..kb import KnowledgeBase, person_cues, person_nouns
+from ..kb import KnowledgeBase, org_cues, person_cues, person_nouns
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"}
 
@@ -216,6 +216,10 @@ def _from_ner(doc: Doc, ent: Span, kb: KnowledgeBase, is_place) -> Mention | Non
         if _has_common_word(doc, m):
             return None  # "Andersen air base", "Koichi prefectures": a misread, not a person's name
     text = doc[m.start:m.end].text
+    if m.label in ("FAC", "GPE", "LOC", "ORG") and m.end - m.start >= 2 \
+            and doc[m.end - 1].lower_.rstrip(".") in org_cues("legal_form"):
+        m.label, m.sector = "ORG", "BUS"  # "Shenzhen Airport Co Ltd": a company named after a place
+        is_place = None
     _apply_kb(m, text, kb, is_place if _may_be_place(doc, m) else None)
     if m.label == "WORK_OF_ART":
         return None
@@ -242,6 +246,8 @@ def _may_be_place(doc: Doc, m: Mention) -> bool:
         return False
     if m.label == "NORP" and m.end - m.start == 1 and doc[m.start].tag_ == "JJ":
         return False
+    if m.end - m.start == 1 and m.end < len(doc) and doc[m.end].lower_ in org_cues("office"):
+        return False  # "Justice Minister": a portfolio, not a town called Justice
     return True
 
 

@@ -326,3 +326,16 @@ def test_entities_the_spokesman_with_no_owner_before_takes_no_antecedent(entity_
     doc = entity_nlp("Clashes in Cairo killed 30 people. A spokesman said aid was under review. "
                      "The spokesman, Tim Carver, said the violence was wrong.")
     assert by_surface(doc, "Tim Carver").country_source != "antecedent"
+
+
+def test_entities_a_portfolio_before_minister_is_no_town(entity_nlp):
+    doc = entity_nlp("SAN SALVADOR, El Salvador - Police detained 40 people, said Justice Minister Rosa Quintanilla.")
+    assert not any(s.text == "Justice" for s in doc.spans["dl_toponyms"])
+    assert by_surface(doc, "Rosa Quintanilla").country == "SLV"  # the dateline's country: the story's
+
+
+def test_entities_a_company_named_after_a_place_is_a_company(entity_nlp):
+    doc = entity_nlp("Trading in Harbin Port Logistics Co Ltd was halted on Monday.")
+    e = by_surface(doc, "Harbin Port Logistics")
+    assert e.type == "ORG" and e.sector == "BUS"
+    assert not any("Harbin" in s.text for s in doc.spans["dl_toponyms"])
