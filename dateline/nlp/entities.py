@@ -74,7 +74,8 @@ class EntityStage:
         merge_aliases(doc, clusters)
         link_descriptions(doc, mentions, clusters, self.kb)
         ordered = _ordered(clusters)
-        countries = assign_countries(doc, ordered, self.kb, focus_country(doc, mentions))
+        focus = focus_country(doc, mentions + _filed_countries(doc, filed_at, self.kb))
+        countries = assign_countries(doc, ordered, self.kb, focus)
         entities = [_to_entity(doc, f"e{n}", c, self.kb, country)
                     for n, (c, country) in enumerate(zip(ordered, countries), 1)]
         _write(doc, entities, ordered, filed_at)
@@ -411,6 +412,20 @@ def _country_in(doc: Doc, tokens: list, kb: KnowledgeBase, media: bool = False) 
 
 def _cluster_country(doc: Doc, c: Cluster, kb: KnowledgeBase) -> str | None:
     return next((m.country for m in c.mentions if m.country), None) or _context_country(doc, c, kb)
+
+
+def _filed_countries(doc: Doc, filed_at: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+    """The wire dateline's places as votes for the story's country ("SAN SALVADOR, El Salvador -"):
+    where a report is filed is mostly what it is about, though it names no actor."""
+    votes = []
+    for m in filed_at:
+        text = doc[m.start:m.end].text
+        name = text.title() if text.isupper() else text
+        found = kb.country_by_name(name) or kb.country_by_capital(name)
+        country = m.country or (found.iso3 if found else None)
+        if country:
+            votes.append(Mention(m.start, m.end, "GPE", country=country))
+    return votes
 
 
 def focus_country(doc: Doc, mentions: list[Mention]) -> str | None:
