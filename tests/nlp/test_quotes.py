@@ -272,3 +272,13 @@ def test_quotes_a_quote_left_open_at_its_paragraph_end_takes_the_next_paragraphs
     assert name_of(doc, first.speaker) == "Hamid Noor"
     assert name_of(doc, quote_with(doc, "nowhere to go").speaker) == "Hamid Noor"
 
+
+def test_quotes_the_n_year_old_is_the_person_given_that_age(quote_nlp):
+    doc = quote_nlp("Sarah Kim, 45, lost her home in the fire. Paul Ode, 61, lives next door. "
+                    "“Everything is gone,” the 45-year-old said.")
+    assert name_of(doc, quote_with(doc, "Everything is gone").speaker) == "Sarah Kim"
+
+
+def test_quotes_the_n_year_old_with_no_such_age_stays_null(quote_nlp):
+    doc = quote_nlp("Sarah Kim lost her home in the fire. “Everything is gone,” the 45-year-old said.")
+    assert quote_with(doc, "Everything is gone").speaker is None
