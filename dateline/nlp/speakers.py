@@ -101,6 +101,10 @@ class SpeakerResolver:
                 m = self.index.at(c.i)
                 if m is not None and m.label == "PERSON":
                     return self._speaker_of(m)
+        if head.dep_ == "appos":  # "Pedro Alves, the town's mayor, who said": the mayor is Alves
+            m = self.index.at(head.head.i)
+            if m is not None and m.label == "PERSON":
+                return Speaker(m.entity, np_text, m.label, head.lemma_.lower())
         lemma = head.lemma_.lower()
         if lemma in COLLECTIVE:
             for c in head.children:

@@ -282,3 +282,8 @@ def test_quotes_the_n_year_old_is_the_person_given_that_age(quote_nlp):
 def test_quotes_the_n_year_old_with_no_such_age_stays_null(quote_nlp):
     doc = quote_nlp("Sarah Kim lost her home in the fire. “Everything is gone,” the 45-year-old said.")
     assert quote_with(doc, "Everything is gone").speaker is None
+
+
+def test_quotes_who_after_a_persons_apposition_is_that_person(quote_nlp):
+    doc = quote_nlp("The dam burst at night, according to Pedro Alves, the town's mayor, who said 300 homes were flooded.")
+    assert name_of(doc, quote_with(doc, "300 homes").speaker) == "Pedro Alves"
