@@ -75,11 +75,12 @@ class EntityStage:
         link_descriptions(doc, mentions, clusters, self.kb)
         ordered = _ordered(clusters)
         focus = focus_country(doc, mentions + _filed_countries(doc, filed_at, self.kb))
-        countries = assign_countries(doc, ordered, self.kb, focus)
+        embedded = embedded_place_names(doc, mentions, self.kb)
+        countries = assign_countries(doc, ordered, self.kb, focus, embedded)
         entities = [_to_entity(doc, f"e{n}", c, self.kb, country)
                     for n, (c, country) in enumerate(zip(ordered, countries), 1)]
         _write(doc, entities, ordered, filed_at)
-        doc.spans["dl_embedded_places"] = embedded_place_names(doc, mentions, self.kb)
+        doc.spans["dl_embedded_places"] = embedded
         return doc
 
 
@@ -487,8 +488,8 @@ def _name(doc: Doc, c: Cluster, kb: KnowledgeBase) -> str:
     return re.sub(r"^the\s+", "", best, flags=re.I)
 
 
-def assign_countries(doc: Doc, ordered: list[Cluster], kb: KnowledgeBase,
-                     focus: str | None) -> list[tuple[str | None, CountrySource | None]]:
+def assign_countries(doc: Doc, ordered: list[Cluster], kb: KnowledgeBase, focus: str | None,
+                     embedded: list[Span] = ()) -> list[tuple[str | None, CountrySource | None]]:
     """Each cluster's country and where it came from: its own mentions or title phrases ("text"),
     then the KB ("kb"); "his defence chief X" takes the country of the person "his" refers to
     ("antecedent"); an unmarked official or witness belongs to the country the story is about
@@ -499,6 +500,9 @@ def assign_countries(doc: Doc, ordered: list[Cluster], kb: KnowledgeBase,
         if country is None:
             actor = kb.actor(_name(doc, c, kb))
             country, source = (actor.country, "kb") if actor and actor.country else (None, None)
+        if country is None and c.label in ("ORG", "MEDIA"):
+            country = _embedded_place_country(doc, c, embedded, kb)
+            source = "text" if country else None
         if country is None and c.label == "PERSON" and _possessive_title(doc, c):
             country = _previous_person_country(c, ordered, [found for found, _ in countries])
             source = "antecedent" if country else None
@@ -509,6 +513,43 @@ def assign_countries(doc: Doc, ordered: list[Cluster], kb: KnowledgeBase,
             country, source = focus, "focus"
         countries.append((country, source if country else None))
     return countries
+
+
+# A place inside an organisation's name gives its country when the gazetteer's well-known places of
+# that name lie in one country, or one country's dwarfs the others' ("London": GBR, not Ontario).
+DOMINANT_POPULATION = 10
+
+
+def _embedded_place_country(doc: Doc, c: Cluster, embedded: list[Span], kb: KnowledgeBase) -> str | None:
+    """"Chicago Police Department", "Tehran City Council", "Ministry of Health of Tehran": a public body
+    named for a place (the name opens with it, or ends "of <place>", and the rest says what body it is)
+    belongs to the country of the well-known places of that name; None when the name is shared
+    ("Georgia") or the place is only part of a name ("Metro Toronto Convention Centre")."""
+    from ..geo.gazetteer import lookup
+    from .embedded import WELL_KNOWN_KINDS, WELL_KNOWN_POPULATION
+
+    for m in c.mentions:
+        for span in embedded:
+            if not (m.start <= span.start and span.end <= m.end):
+                continue
+            leading = span.start == m.start or (span.start == m.start + 1 and doc[m.start].lower_ == "the")
+            trailing = span.end == m.end and span.start > m.start and doc[span.start - 1].lower_ == "of"
+            rest = [t.lower_ for t in doc[m.start:m.end] if not span.start <= t.i < span.end]
+            if not (leading or trailing) or kb.sector_for(rest) is None:
+                continue
+            best: dict[str, int] = {}
+            for cand in lookup(span.text):
+                if cand.primary and cand.country and (cand.kind in WELL_KNOWN_KINDS
+                                                      or cand.population >= WELL_KNOWN_POPULATION):
+                    size = cand.population if cand.kind != "country" else 10 ** 12
+                    best[cand.country] = max(best.get(cand.country, 0), size)
+            if not best:
+                continue
+            ranked = sorted(best.items(), key=lambda kv: -kv[1])
+            if len(ranked) == 1 or ranked[0][1] >= DOMINANT_POPULATION * max(ranked[1][1], 1):
+                return ranked[0][0]
+            return None
+    return None
 
 
 DESCRIPTION_LOOKBACK = 120  # tokens: about the sentences before

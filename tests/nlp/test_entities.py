@@ -339,3 +339,16 @@ def test_entities_a_company_named_after_a_place_is_a_company(entity_nlp):
     e = by_surface(doc, "Harbin Port Logistics")
     assert e.type == "ORG" and e.sector == "BUS"
     assert not any("Harbin" in s.text for s in doc.spans["dl_toponyms"])
+
+
+def test_entities_a_public_body_named_for_a_well_known_place_takes_its_country(entity_nlp):
+    doc = entity_nlp("KYIV - Drones hit the capital overnight. Separately, the Chicago Police Department said two "
+                     "officers were hurt in a shooting.")
+    e = by_surface(doc, "Chicago Police Department")
+    assert e.country == "USA" and e.country_source == "text"
+
+
+def test_entities_a_place_that_is_only_part_of_a_name_gives_no_country(entity_nlp):
+    doc = entity_nlp("KYIV - Drones hit the capital overnight. The fair opened at the Metro Toronto Convention Centre.")
+    e = by_surface(doc, "Metro Toronto Convention Centre")
+    assert e.country in (None, "CAN")
