@@ -306,14 +306,27 @@ def _title_tokens(doc: Doc, m: Mention) -> list[list]:
     for child in root.rights:
         if child.dep_ == "appos":
             phrases.append(list(child.subtree)[:20])
+        elif child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPOSITIONS and child.i >= m.end:
+            phrases.append(list(child.subtree)[:20])  # "Jane Roe of the Kenya Red Cross"
+        elif child.dep_ == "relcl" and child.lemma_.lower() in _HOLDING_VERBS:
+            # "Jane Roe, who heads Somalia's disaster agency": what she heads is her title
+            phrases.extend(list(obj.subtree)[:20] for obj in child.children if obj.dep_ in ("dobj", "attr"))
     if root.dep_ == "appos" and root.head.i < m.start:
         phrases.append([t for t in root.head.subtree if t.i < m.start][-20:])
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "Jane Roe is Kenya's interior minister"
+        phrases.extend(list(attr.subtree)[:20] for attr in root.head.children if attr.dep_ == "attr")
     return phrases
+
+
+# What ties a person to a body right after the name ("X of the Red Cross", "X, from Ethiopia").
+_AFFILIATION_PREPOSITIONS = {"of", "from", "at", "with"}
+# Verbs of a relative clause that say what the person holds ("who heads", "who leads").
+_HOLDING_VERBS = {"head", "lead", "run", "chair", "direct", "command", "represent", "be"}
 
 
 def _phrase_text(doc: Doc, toks: list) -> str | None:
     toks = [t for t in toks if not t.is_punct]
-    while toks and (toks[0].dep_ == "det" or toks[0].lower_ in ("his", "her", "its", "their")):
+    while toks and (toks[0].dep_ in ("det", "prep") or toks[0].lower_ in ("his", "her", "its", "their")):
         toks = toks[1:]
     if not toks:
         return None

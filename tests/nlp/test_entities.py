@@ -352,3 +352,14 @@ def test_entities_a_place_that_is_only_part_of_a_name_gives_no_country(entity_nl
     doc = entity_nlp("KYIV - Drones hit the capital overnight. The fair opened at the Metro Toronto Convention Centre.")
     e = by_surface(doc, "Metro Toronto Convention Centre")
     assert e.country in (None, "CAN")
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Floods hit Mombasa on Monday. Ahmed Warsame is Somalia's interior minister.", "SOM"),
+    ("Floods hit Mombasa on Monday. Ahmed Warsame, who heads Somalia's disaster agency, said aid was coming.", "SOM"),
+    ("Floods hit Mombasa on Monday. Ahmed Warsame of Somalia's disaster agency said aid was coming.", "SOM"),
+    ("Floods hit Mombasa on Monday. Ahmed Warsame, from Ethiopia, said aid was coming.", "ETH"),
+])
+def test_entities_a_role_stated_after_the_name_gives_the_country(entity_nlp, text, country):
+    e = by_surface(entity_nlp(text), "Ahmed Warsame")
+    assert e.country == country and e.country_source == "text"
