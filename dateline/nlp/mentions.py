@@ -161,6 +161,9 @@ def _is_country_name(text: str) -> bool:
 def _person_context(doc: Doc, m: Mention) -> bool:
     if m.start > 0 and doc[m.start - 1].lower_ in _PERSON_TITLES and doc[m.start - 1].is_title:
         return True
+    if m.start > 0 and m.end - m.start >= 2 and doc[m.start - 1].lower_ in _PERSON_TITLES \
+            and doc[m.start - 1].tag_ == "NN":
+        return True  # "Regional governor Oleh Kiper": a title in lower case after its modifier
     if m.end + 2 < len(doc) and doc[m.end].text == "," and _AGE.match(doc[m.end + 1].text) \
             and doc[m.end + 2].text in (",", ")"):
         return True

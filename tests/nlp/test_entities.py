@@ -363,3 +363,9 @@ def test_entities_a_place_that_is_only_part_of_a_name_gives_no_country(entity_nl
 def test_entities_a_role_stated_after_the_name_gives_the_country(entity_nlp, text, country):
     e = by_surface(entity_nlp(text), "Ahmed Warsame")
     assert e.country == country and e.country_source == "text"
+
+
+def test_entities_a_lower_case_title_before_a_name_makes_it_a_person(entity_nlp):
+    # the NER reads this name (from our examples/) as an organisation
+    doc = entity_nlp("Provincial governor Oleh Kiper said the roads were shut.")
+    assert by_surface(doc, "Oleh Kiper").type == "PERSON"
