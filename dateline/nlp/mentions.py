@@ -118,7 +118,18 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, matches: list[tuple[int, int, str
             taken.update(range(start, end))
     mentions.sort(key=lambda m: m.start)
     _people_by_context(doc, mentions)
-    return mentions
+    return [m for m in mentions if not _portfolio(doc, m)]
+
+
+# Office words after which a lone capitalised word is a portfolio in a person's title.
+_PERSON_OFFICES = {"minister", "secretary"}
+
+
+def _portfolio(doc: Doc, m: Mention) -> bool:
+    """"Defense" in "Defense Secretary Leon Panetta", "Justice" in "Justice Minister X": the word
+    names the office a person holds (kept in their title), not a body or a place of its own."""
+    return (m.end - m.start == 1 and m.kb_name is None and m.country is None and m.label in ("ORG", "GPE", "LOC")
+            and m.end < len(doc) and doc[m.end].lower_ in _PERSON_OFFICES)
 
 
 # Title words that before a name make it a person's; not those that also open other names

@@ -331,6 +331,8 @@ def test_entities_the_spokesman_with_no_owner_before_takes_no_antecedent(entity_
 def test_entities_a_portfolio_before_minister_is_no_town(entity_nlp):
     doc = entity_nlp("SAN SALVADOR, El Salvador - Police detained 40 people, said Justice Minister Rosa Quintanilla.")
     assert not any(s.text == "Justice" for s in doc.spans["dl_toponyms"])
+    assert not any(e.name == "Justice" for e in doc._.dl_entities)  # a portfolio, kept in her title
+    assert "Justice Minister" in by_surface(doc, "Rosa Quintanilla").titles
     assert by_surface(doc, "Rosa Quintanilla").country == "SLV"  # the dateline's country: the story's
 
 
