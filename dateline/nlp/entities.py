@@ -415,6 +415,8 @@ def _country_in(doc: Doc, tokens: list, kb: KnowledgeBase, media: bool = False) 
             window = tokens[k:k + width]
             if len(window) < width or window[-1].i - window[0].i != width - 1:
                 continue
+            if any(_backer(doc, t.i) for t in window):
+                continue
             text = doc[window[0].i:window[-1].i + 1].text
             for found in (kb.country_by_name(text), kb.country_by_demonym(text), kb.actor(text),
                           kb.media(text) if media else None):
@@ -422,6 +424,18 @@ def _country_in(doc: Doc, tokens: list, kb: KnowledgeBase, media: bool = False) 
                 if code:
                     return code
     return None
+
+
+# "Iranian-backed militia leader", "US-trained commander": the country backs the person, it is not theirs.
+# ("Russian-installed governor" serves the country that installed him: that one counts.)
+_BACKING_PARTICIPLES = {"backed", "funded", "trained", "supported", "sponsored", "allied", "aligned", "armed",
+                        "financed", "equipped", "educated"}
+
+
+def _backer(doc: Doc, i: int) -> bool:
+    """Whether token `i` is the country in "<country>-backed" and the like."""
+    return i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ \
+        and doc[i + 2].lower_ in _BACKING_PARTICIPLES
 
 
 def _cluster_country(doc: Doc, c: Cluster, kb: KnowledgeBase) -> str | None:
@@ -443,8 +457,10 @@ def _filed_countries(doc: Doc, filed_at: list[Mention], kb: KnowledgeBase) -> li
 
 
 def focus_country(doc: Doc, mentions: list[Mention]) -> str | None:
-    """The country the article is mostly about: the most mentioned one among places and actors."""
-    counts = Counter(m.country for m in mentions if m.country and m.label in ("GPE", "NORP", "ORG"))
+    """The country the article is mostly about: the most mentioned one among places and actors
+    (not a backer: "Iranian-backed" says whose support, not where)."""
+    counts = Counter(m.country for m in mentions if m.country and m.label in ("GPE", "NORP", "ORG")
+                     and not _backer(doc, m.end - 1))
     return counts.most_common(1)[0][0] if counts else None
 
 

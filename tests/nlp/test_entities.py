@@ -371,3 +371,14 @@ def test_entities_a_lower_case_title_before_a_name_makes_it_a_person(entity_nlp)
     # the NER reads this name (from our examples/) as an organisation
     doc = entity_nlp("Provincial governor Oleh Kiper said the roads were shut.")
     assert by_surface(doc, "Oleh Kiper").type == "PERSON"
+
+
+@pytest.mark.parametrize("title", ["Iranian-backed militia leader", "US-trained commander"])
+def test_entities_a_country_that_backs_a_person_is_not_their_country(entity_nlp, title):
+    doc = entity_nlp(f"Rockets hit the airport overnight. {title} Qais Jaber said his men were not involved.")
+    assert by_surface(doc, "Qais Jaber").country not in ("IRN", "USA")
+
+
+def test_entities_a_country_that_installed_an_official_is_the_one_he_serves(entity_nlp):
+    doc = entity_nlp("Shelling hit the dam. Russian-installed governor Viktor Saldo said it was intact.")
+    assert by_surface(doc, "Viktor Saldo").country == "RUS"
