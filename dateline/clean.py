@@ -63,6 +63,11 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("outlet-appeal", r"^(please )?(support|donate to|help fund|consider supporting)\s+(our|us|independent|quality|local|trusted|fact-based|this) .{0,40}\b(journalism|reporting|newsroom|news|work|us)\b.{0,120}$|^(please )?(become a (member|supporter|subscriber|patron)|make a (donation|contribution))\b.{0,120}$"),
         ("outlet-appeal", r"^((got|have) a (news )?tip|follow us on|like us on|click here|tap here|for more (news|stories|updates) (on|from|visit)|join (our|us on) (telegram|whatsapp|channel))\b.{0,160}$"),
         ("outlet-appeal", r"^(we (rely|depend) on (readers|reader support|your support)|independent journalism (needs|depends on)|your (support|donation) (helps|makes))\b.{0,200}$"),
+        # notes about the article itself: "This article was originally published on ...",
+        # "Editor's note: This story has been updated ...", "Correction: An earlier version of this story ..."
+        ("article-note", r"^this (article|story|piece|report|post) (was|is|has been) (originally |first )?(re)?(published|posted|printed|produced|syndicated|reproduced) (on|by|in|with|at|from|under)\b.{0,160}$"),
+        ("article-note", r"^(editor'?s|editors'?|editor’s) note\s*:\s*(this|an earlier|a previous|the original) (article|story|version|report|piece|headline)\b.{0,300}$"),
+        ("article-note", r"^(correction|clarification|update)\s*:\s*(an earlier|a previous|the original|this) (version|article|story|report|headline)\b.{0,300}$"),
         # blog furniture: "Posted by jdoe at 10:32 PM", "Labels: war, Ukraine", "3 comments", "Filed under: ..."
         ("blog-furniture", r"^posted (by \S.{0,40}? )?(at|on) (?=[^.!?]*\d)\S.{0,50}$"),
         ("blog-furniture", r"^(labels|tags|filed under|categories|category|posted in|topics)\s*:.{0,200}$"),

@@ -144,6 +144,10 @@ def test_clean_agency_name_in_body_is_kept():
     ("Analysis: Jane Roe, Example News, Riverton", "byline"),
     ("November 20, 2019 - 11:28 AMT", "update-stamp"),
     ("4:14 p.m.", "update-stamp"),
+    ("This article was originally published on Example Review.", "article-note"),
+    ("This story has been republished from Riverton Daily under a Creative Commons licence.", "article-note"),
+    ("Editor's note: This story has been updated with the latest figures.", "article-note"),
+    ("Correction: An earlier version of this story misstated the number of bridges.", "article-note"),
 ])
 @pytest.mark.parametrize("from_markup", [True, False])
 def test_clean_drops_furniture_classes_in_both_modes(line, reason, from_markup):
@@ -172,6 +176,10 @@ def test_clean_drops_furniture_classes_in_both_modes(line, reason, from_markup):
     "Source: a senior official told reporters the dam was safe.",
     "On November 20, 2019, the river burst its banks.",
     "By 4:14 p.m. the water had reached the square.",
+    "This article was the first to report the closure, the editor said.",
+    "The report was published by the ministry on Monday.",
+    "Correction officers at the prison said two inmates escaped.",
+    "An earlier version of the plan was rejected by the council.",
 ])
 @pytest.mark.parametrize("from_markup", [True, False])
 def test_clean_keeps_body_lines_that_look_like_furniture(line, from_markup):

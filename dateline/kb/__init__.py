@@ -336,3 +336,15 @@ def role_words(kind: str) -> frozenset[str]:
 def person_nouns() -> frozenset[str]:
     """Nouns that make a name in apposition a person's (`person_nouns.tsv`)."""
     return frozenset(r["noun"] for r in _read_tsv(Path(__file__).with_name("person_nouns.tsv")))
+
+
+@lru_cache(maxsize=4)
+def person_cues(kind: str) -> frozenset[str]:
+    """Words of one kind from `person_cues.tsv` ("harm" verbs, "belonging" nouns) that make a name a person's."""
+    return frozenset(r["word"] for r in _read_tsv(Path(__file__).with_name("person_cues.tsv")) if r["kind"] == kind)
+
+
+@lru_cache(maxsize=4)
+def org_cues(kind: str) -> frozenset[str]:
+    """Words of one kind from `org_cues.tsv` ("legal_form", "office") that make a name an organisation's."""
+    return frozenset(r["word"] for r in _read_tsv(Path(__file__).with_name("org_cues.tsv")) if r["kind"] == kind)

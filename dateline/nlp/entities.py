@@ -74,11 +74,13 @@ class EntityStage:
         merge_aliases(doc, clusters)
         link_descriptions(doc, mentions, clusters, self.kb)
         ordered = _ordered(clusters)
-        countries = assign_countries(doc, ordered, self.kb, focus_country(doc, mentions))
+        focus = focus_country(doc, mentions + _filed_countries(doc, filed_at, self.kb))
+        embedded = embedded_place_names(doc, mentions, self.kb)
+        countries = assign_countries(doc, ordered, self.kb, focus, embedded)
         entities = [_to_entity(doc, f"e{n}", c, self.kb, country)
                     for n, (c, country) in enumerate(zip(ordered, countries), 1)]
         _write(doc, entities, ordered, filed_at)
-        doc.spans["dl_embedded_places"] = embedded_place_names(doc, mentions, self.kb)
+        doc.spans["dl_embedded_places"] = embedded
         return doc
 
 
@@ -304,14 +306,27 @@ def _title_tokens(doc: Doc, m: Mention) -> list[list]:
     for child in root.rights:
         if child.dep_ == "appos":
             phrases.append(list(child.subtree)[:20])
+        elif child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPOSITIONS and child.i >= m.end:
+            phrases.append(list(child.subtree)[:20])  # "Jane Roe of the Kenya Red Cross"
+        elif child.dep_ == "relcl" and child.lemma_.lower() in _HOLDING_VERBS:
+            # "Jane Roe, who heads Somalia's disaster agency": what she heads is her title
+            phrases.extend(list(obj.subtree)[:20] for obj in child.children if obj.dep_ in ("dobj", "attr"))
     if root.dep_ == "appos" and root.head.i < m.start:
         phrases.append([t for t in root.head.subtree if t.i < m.start][-20:])
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "Jane Roe is Kenya's interior minister"
+        phrases.extend(list(attr.subtree)[:20] for attr in root.head.children if attr.dep_ == "attr")
     return phrases
+
+
+# What ties a person to a body right after the name ("X of the Red Cross", "X, from Ethiopia").
+_AFFILIATION_PREPOSITIONS = {"of", "from", "at", "with"}
+# Verbs of a relative clause that say what the person holds ("who heads", "who leads").
+_HOLDING_VERBS = {"head", "lead", "run", "chair", "direct", "command", "represent", "be"}
 
 
 def _phrase_text(doc: Doc, toks: list) -> str | None:
     toks = [t for t in toks if not t.is_punct]
-    while toks and (toks[0].dep_ == "det" or toks[0].lower_ in ("his", "her", "its", "their")):
+    while toks and (toks[0].dep_ in ("det", "prep") or toks[0].lower_ in ("his", "her", "its", "their")):
         toks = toks[1:]
     if not toks:
         return None
@@ -336,12 +351,40 @@ def _context_country(doc: Doc, c: Cluster, kb: KnowledgeBase) -> str | None:
     military", "State Department spokesman"), or inside an organisation's own name
     ("Afghanistan Ministry of Defense")."""
     for m in c.mentions:
-        phrases = _title_tokens(doc, m) if m.label == "PERSON" else [list(doc[m.start:m.end]), _possessor(doc, m)]
+        if m.label == "PERSON" and any(_US_CONGRESS.search(_phrase_text(doc, p) or "") for p in _title_tokens(doc, m)):
+            return "USA"
+        if m.label == "PERSON":
+            phrases = [[t for t in p if not _role_target(t, p)] for p in _title_tokens(doc, m)]
+        else:
+            phrases = [list(doc[m.start:m.end]), _possessor(doc, m)]
         for phrase in phrases:
             country = _country_in(doc, phrase, kb, media=m.label == "PERSON" and _leads_outlet(phrase))
             if country:
                 return country
     return None
+
+
+# The US press's own marks of a member of Congress or a governor: the party-state tag
+# ("R-Texas", "D-N.Y.") and "Democratic Sen.", "Republican Gov.": no other press writes them so.
+_US_CONGRESS = re.compile(r"(?:^|[\s(])[RDI]-[A-Z][A-Za-z.]*|\b(?:Democratic|Republican|GOP)\s+(?:Sen|Rep|Gov|Senator|"
+                          r"Representative|Congressman|Congresswoman|Governor|lawmaker|senator|congressman|"
+                          r"congresswoman|governor|representative)\b")
+
+
+# "envoy to Syria", "adviser on Iran", "sanctions against Russia": the country a role deals with,
+# not the one its holder serves ("spokesman for", "an official with" do name the employer).
+_TARGET_PREPOSITIONS = {"to", "on", "about", "against", "toward", "towards", "over"}
+
+
+def _role_target(tok, phrase: list) -> bool:
+    """Whether `tok` sits under a preposition of the phrase that names what the role deals with."""
+    inside = {t.i for t in phrase}
+    for anc in tok.ancestors:
+        if anc.i not in inside:
+            return False
+        if anc.dep_ == "prep" and anc.lower_ in _TARGET_PREPOSITIONS:
+            return True
+    return False
 
 
 def _possessor(doc: Doc, m) -> list:
@@ -372,6 +415,8 @@ def _country_in(doc: Doc, tokens: list, kb: KnowledgeBase, media: bool = False) 
             window = tokens[k:k + width]
             if len(window) < width or window[-1].i - window[0].i != width - 1:
                 continue
+            if any(_backer(doc, t.i) for t in window):
+                continue
             text = doc[window[0].i:window[-1].i + 1].text
             for found in (kb.country_by_name(text), kb.country_by_demonym(text), kb.actor(text),
                           kb.media(text) if media else None):
@@ -381,13 +426,41 @@ def _country_in(doc: Doc, tokens: list, kb: KnowledgeBase, media: bool = False) 
     return None
 
 
+# "Iranian-backed militia leader", "US-trained commander": the country backs the person, it is not theirs.
+# ("Russian-installed governor" serves the country that installed him: that one counts.)
+_BACKING_PARTICIPLES = {"backed", "funded", "trained", "supported", "sponsored", "allied", "aligned", "armed",
+                        "financed", "equipped", "educated"}
+
+
+def _backer(doc: Doc, i: int) -> bool:
+    """Whether token `i` is the country in "<country>-backed" and the like."""
+    return i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ \
+        and doc[i + 2].lower_ in _BACKING_PARTICIPLES
+
+
 def _cluster_country(doc: Doc, c: Cluster, kb: KnowledgeBase) -> str | None:
     return next((m.country for m in c.mentions if m.country), None) or _context_country(doc, c, kb)
 
 
+def _filed_countries(doc: Doc, filed_at: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+    """The wire dateline's places as votes for the story's country ("SAN SALVADOR, El Salvador -"):
+    where a report is filed is mostly what it is about, though it names no actor."""
+    votes = []
+    for m in filed_at:
+        text = doc[m.start:m.end].text
+        name = text.title() if text.isupper() else text
+        found = kb.country_by_name(name) or kb.country_by_capital(name)
+        country = m.country or (found.iso3 if found else None)
+        if country:
+            votes.append(Mention(m.start, m.end, "GPE", country=country))
+    return votes
+
+
 def focus_country(doc: Doc, mentions: list[Mention]) -> str | None:
-    """The country the article is mostly about: the most mentioned one among places and actors."""
-    counts = Counter(m.country for m in mentions if m.country and m.label in ("GPE", "NORP", "ORG"))
+    """The country the article is mostly about: the most mentioned one among places and actors
+    (not a backer: "Iranian-backed" says whose support, not where)."""
+    counts = Counter(m.country for m in mentions if m.country and m.label in ("GPE", "NORP", "ORG")
+                     and not _backer(doc, m.end - 1))
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -404,9 +477,17 @@ def _sector(doc: Doc, c: Cluster, kb: KnowledgeBase, titles: list[str]) -> str |
     return sector
 
 
+# "the city's chief executive", "the territory's leader": an office held over a place.
+_PLACE_OWNERS = {"city", "country", "territory", "state", "province", "region", "nation", "island", "county",
+                 "town", "municipality", "district"}
+
+
 def _office_of_a_place(title: str, kb: KnowledgeBase) -> bool:
-    """A title that opens with a country or capital ("Hong Kong Chief Executive"), not a company."""
+    """A title that opens with a country or capital ("Hong Kong Chief Executive") or a place's
+    possessive ("the city's chief executive"), not a company."""
     words = title.split()
+    if words and re.sub(r"[’']s$", "", words[0].lower()) in _PLACE_OWNERS and re.search(r"[’']s$", words[0]):
+        return True
     for n in (3, 2, 1):
         head = " ".join(words[:n])
         if len(words) > n and (kb.country_by_name(head) or kb.country_by_capital(head)):
@@ -436,8 +517,8 @@ def _name(doc: Doc, c: Cluster, kb: KnowledgeBase) -> str:
     return re.sub(r"^the\s+", "", best, flags=re.I)
 
 
-def assign_countries(doc: Doc, ordered: list[Cluster], kb: KnowledgeBase,
-                     focus: str | None) -> list[tuple[str | None, CountrySource | None]]:
+def assign_countries(doc: Doc, ordered: list[Cluster], kb: KnowledgeBase, focus: str | None,
+                     embedded: list[Span] = ()) -> list[tuple[str | None, CountrySource | None]]:
     """Each cluster's country and where it came from: its own mentions or title phrases ("text"),
     then the KB ("kb"); "his defence chief X" takes the country of the person "his" refers to
     ("antecedent"); an unmarked official or witness belongs to the country the story is about
@@ -448,13 +529,95 @@ def assign_countries(doc: Doc, ordered: list[Cluster], kb: KnowledgeBase,
         if country is None:
             actor = kb.actor(_name(doc, c, kb))
             country, source = (actor.country, "kb") if actor and actor.country else (None, None)
+        if country is None and c.label in ("ORG", "MEDIA"):
+            country = _embedded_place_country(doc, c, embedded, kb)
+            source = "text" if country else None
         if country is None and c.label == "PERSON" and _possessive_title(doc, c):
             country = _previous_person_country(c, ordered, [found for found, _ in countries])
+            source = "antecedent" if country else None
+        if country is None and c.label == "PERSON":
+            country = _described_before(doc, c, ordered, [found for found, _ in countries], kb)
             source = "antecedent" if country else None
         if country is None and focus and _takes_focus(doc, c, kb):
             country, source = focus, "focus"
         countries.append((country, source if country else None))
     return countries
+
+
+# A place inside an organisation's name gives its country when the gazetteer's well-known places of
+# that name lie in one country, or one country's dwarfs the others' ("London": GBR, not Ontario).
+DOMINANT_POPULATION = 10
+
+
+def _embedded_place_country(doc: Doc, c: Cluster, embedded: list[Span], kb: KnowledgeBase) -> str | None:
+    """"Chicago Police Department", "Tehran City Council", "Ministry of Health of Tehran": a public body
+    named for a place (the name opens with it, or ends "of <place>", and the rest says what body it is)
+    belongs to the country of the well-known places of that name; None when the name is shared
+    ("Georgia") or the place is only part of a name ("Metro Toronto Convention Centre")."""
+    from ..geo.gazetteer import lookup
+    from .embedded import WELL_KNOWN_KINDS, WELL_KNOWN_POPULATION
+
+    for m in c.mentions:
+        for span in embedded:
+            if not (m.start <= span.start and span.end <= m.end):
+                continue
+            leading = span.start == m.start or (span.start == m.start + 1 and doc[m.start].lower_ == "the")
+            trailing = span.end == m.end and span.start > m.start and doc[span.start - 1].lower_ == "of"
+            rest = [t.lower_ for t in doc[m.start:m.end] if not span.start <= t.i < span.end]
+            if not (leading or trailing) or kb.sector_for(rest) is None:
+                continue
+            best: dict[str, int] = {}
+            for cand in lookup(span.text):
+                if cand.primary and cand.country and (cand.kind in WELL_KNOWN_KINDS
+                                                      or cand.population >= WELL_KNOWN_POPULATION):
+                    size = cand.population if cand.kind != "country" else 10 ** 12
+                    best[cand.country] = max(best.get(cand.country, 0), size)
+            if not best:
+                continue
+            ranked = sorted(best.items(), key=lambda kv: -kv[1])
+            if len(ranked) == 1 or ranked[0][1] >= DOMINANT_POPULATION * max(ranked[1][1], 1):
+                return ranked[0][0]
+            return None
+    return None
+
+
+DESCRIPTION_LOOKBACK = 120  # tokens: about the sentences before
+
+
+def _described_before(doc: Doc, c: Cluster, ordered: list[Cluster], countries: list[str | None],
+                      kb: KnowledgeBase) -> str | None:
+    """"The spokesman, Jane Roe" after "a spokesman for President X": a title with "the" points back
+    to the nearest earlier use of its noun, and that use's owner ("for X", "X's", "Egyptian")
+    gives the country ("antecedent"). None when the earlier noun has no owner with a country."""
+    owner_of = {}
+    for other, country in zip(ordered, countries + [None] * (len(ordered) - len(countries))):
+        found = country or (_cluster_country(doc, other, kb) if other is not c else None)
+        for m in other.mentions:
+            for i in range(m.start, m.end):
+                owner_of[i] = found
+    for m in c.mentions:
+        for phrase in _title_tokens(doc, m):
+            nouns = [t for t in phrase if t.pos_ == "NOUN"]
+            if len(nouns) != 1 or not any(t.lower_ == "the" and t.head.i == nouns[0].i for t in phrase):
+                continue
+            noun = nouns[0]
+            start = min(t.i for t in phrase)
+            for tok in reversed(doc[max(0, start - DESCRIPTION_LOOKBACK):start]):
+                if tok.pos_ == "NOUN" and tok.lemma_ == noun.lemma_:
+                    return _owner_country(tok, owner_of)
+    return None
+
+
+def _owner_country(noun, owner_of: dict) -> str | None:
+    """The country of whoever owns a role noun: "X's spokesman", "Egyptian spokesman", "spokesman for X"."""
+    owners = [t for t in noun.children if t.dep_ in ("poss", "compound", "amod", "nmod")]
+    owners += [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("for", "of", "at", "with")
+               for o in p.children if o.dep_ == "pobj"]
+    for o in owners:
+        country = owner_of.get(o.i)
+        if country:
+            return country
+    return None
 
 
 def _takes_focus(doc: Doc, c: Cluster, kb: KnowledgeBase) -> bool:
@@ -495,10 +658,16 @@ def _stateless_affiliation(doc: Doc, c: Cluster, kb: KnowledgeBase) -> bool:
     """"ISIS founder", "a Taliban spokesman": a person of a group with no country of its own."""
     for m in c.mentions:
         for phrase in _title_tokens(doc, m):
-            for tok in phrase:
-                actor = kb.actor(tok.text)
-                if actor is not None and actor.country is None and actor.type != "PERSON":
-                    return True
+            phrase = sorted(phrase, key=lambda t: t.i)
+            for k in range(len(phrase)):
+                for width in (4, 3, 2, 1):  # "Amnesty International's", not only one-word names
+                    window = phrase[k:k + width]
+                    if len(window) < width or window[-1].i - window[0].i != width - 1:
+                        continue
+                    text = re.sub(r"\s*[’']s$", "", doc[window[0].i:window[-1].i + 1].text)
+                    actor = kb.actor(text)
+                    if actor is not None and actor.country is None and actor.type != "PERSON":
+                        return True
     return False
 
 

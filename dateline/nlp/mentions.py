@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..kb import KnowledgeBase, person_nouns
+from ..kb import KnowledgeBase, org_cues, person_cues, person_nouns
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"}
 
@@ -118,7 +118,18 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, matches: list[tuple[int, int, str
             taken.update(range(start, end))
     mentions.sort(key=lambda m: m.start)
     _people_by_context(doc, mentions)
-    return mentions
+    return [m for m in mentions if not _portfolio(doc, m)]
+
+
+# Office words after which a lone capitalised word is a portfolio in a person's title.
+_PERSON_OFFICES = {"minister", "secretary"}
+
+
+def _portfolio(doc: Doc, m: Mention) -> bool:
+    """"Defense" in "Defense Secretary Leon Panetta", "Justice" in "Justice Minister X": the word
+    names the office a person holds (kept in their title), not a body or a place of its own."""
+    return (m.end - m.start == 1 and m.kb_name is None and m.country is None and m.label in ("ORG", "GPE", "LOC")
+            and m.end < len(doc) and doc[m.end].lower_ in _PERSON_OFFICES)
 
 
 # Title words that before a name make it a person's; not those that also open other names
@@ -140,7 +151,7 @@ def _people_by_context(doc: Doc, mentions: list[Mention]) -> None:
             continue  # a country, a capital or a nationality: the apposition is about something else
         if not all(t.is_title or t.text in ("-", "'") for t in doc[m.start:m.end]):
             continue
-        if _person_context(doc, m):
+        if _person_context(doc, m) or _victim_context(doc, m):
             m.label, m.country, m.sector = "PERSON", None, None
     parts = {doc[i].text for m in mentions if m.label == "PERSON" for i in range(m.start, m.end)
              if not doc[i].is_punct}
@@ -148,6 +159,9 @@ def _people_by_context(doc: Doc, mentions: list[Mention]) -> None:
         if m.end - m.start == 1 and m.ner_label == "PERSON" and m.label in ("GPE", "LOC") and m.kb_name is None \
                 and doc[m.start].text in parts and not _is_country_name(doc[m.start].text):
             m.label, m.country, m.sector = "PERSON", None, None  # "Gloria" again, not the town
+        elif m.end - m.start == 1 and m.label == "ORG" and m.kb_name is None and m.country is None \
+                and doc[m.start].text in parts and doc[m.start].is_title:
+            m.label, m.sector = "PERSON", None  # "Castile" after "Philando Castile": the person again
 
 
 def _is_country_name(text: str) -> bool:
@@ -158,6 +172,9 @@ def _is_country_name(text: str) -> bool:
 def _person_context(doc: Doc, m: Mention) -> bool:
     if m.start > 0 and doc[m.start - 1].lower_ in _PERSON_TITLES and doc[m.start - 1].is_title:
         return True
+    if m.start > 0 and m.end - m.start >= 2 and doc[m.start - 1].lower_ in _PERSON_TITLES \
+            and doc[m.start - 1].tag_ == "NN":
+        return True  # "Regional governor Oleh Kiper": a title in lower case after its modifier
     if m.end + 2 < len(doc) and doc[m.end].text == "," and _AGE.match(doc[m.end + 1].text) \
             and doc[m.end + 2].text in (",", ")"):
         return True
@@ -168,6 +185,23 @@ def _person_context(doc: Doc, m: Mention) -> bool:
     if any(c.dep_ == "appos" and c.lemma_.lower() in nouns and c.i >= m.end for c in root.children):
         return True
     return root.dep_ == "appos" and root.head.i < m.start and root.head.lemma_.lower() in nouns
+
+
+def _victim_context(doc: Doc, m: Mention) -> bool:
+    """A name the text shows harmed as a body ("X was shot", "police killed X") or owning kin
+    and a funeral ("X's family", "the mother of X", "the killing of X"): a person's, since a
+    company or a town has neither (kb/person_cues.tsv)."""
+    root = doc[m.start:m.end].root
+    head = root.head
+    harm, belonging = person_cues("harm"), person_cues("belonging")
+    if head.pos_ == "VERB" and head.lemma_.lower() in harm and not any(c.dep_ == "prt" for c in head.children):
+        # "shot down the plane" is a machine's harm; the victim is the passive subject or the object
+        if root.dep_ == "nsubjpass" or (root.dep_ == "dobj" and head.i < m.start):
+            return True
+    if root.dep_ == "poss" and head.lemma_.lower() in belonging and head.pos_ == "NOUN":
+        return True
+    return (root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN"
+            and head.head.lemma_.lower() in belonging and head.head.i < m.start)
 
 
 def _from_ner(doc: Doc, ent: Span, kb: KnowledgeBase, is_place) -> Mention | None:
@@ -196,6 +230,10 @@ def _from_ner(doc: Doc, ent: Span, kb: KnowledgeBase, is_place) -> Mention | Non
         if _has_common_word(doc, m):
             return None  # "Andersen air base", "Koichi prefectures": a misread, not a person's name
     text = doc[m.start:m.end].text
+    if m.label in ("FAC", "GPE", "LOC", "ORG") and m.end - m.start >= 2 \
+            and doc[m.end - 1].lower_.rstrip(".") in org_cues("legal_form"):
+        m.label, m.sector = "ORG", "BUS"  # "Shenzhen Airport Co Ltd": a company named after a place
+        is_place = None
     _apply_kb(m, text, kb, is_place if _may_be_place(doc, m) else None)
     if m.label == "WORK_OF_ART":
         return None
@@ -222,6 +260,8 @@ def _may_be_place(doc: Doc, m: Mention) -> bool:
         return False
     if m.label == "NORP" and m.end - m.start == 1 and doc[m.start].tag_ == "JJ":
         return False
+    if m.end - m.start == 1 and m.end < len(doc) and doc[m.end].lower_ in org_cues("office"):
+        return False  # "Justice Minister": a portfolio, not a town called Justice
     return True
 
 

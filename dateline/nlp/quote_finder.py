@@ -227,5 +227,9 @@ def _is_title_line(doc: Doc, f: Finding) -> bool:
     after = text[line_end:].lstrip("\n \t")
     if before and not before.endswith(("\n", ".", "!", "?", "”", '"', "’", "'", ":")) or after[:1].islower():
         return False  # a hard-wrapped sentence runs through the line: the quote is part of it
+    if text[f.marks[1] - 1:f.marks[1]] not in ("”", '"', "’", "'", "»", "›", "“"):
+        return False  # no closing mark: a quote running on into the next paragraph (the press's convention)
+    if any(c in text[f.end:f.marks[1]] for c in ",.!?"):
+        return False  # `“We were told to leave,”`: a sentence broken off to be continued, not a heading
     words = text[f.start:f.end].split()
     return 0 < len(words) <= 8 and not text[f.start:f.end].rstrip().endswith((".", "!", "?", ","))

@@ -84,6 +84,8 @@ def analyse(doc: Doc) -> QuoteData:
     for k, f in enumerate(findings):
         if speakers[k] is None:
             src = _next_in_paragraph(findings, k)
+            if src is None:
+                src = _continued_in(findings, k, finder.text)
             if src is not None and speakers[src] is not None:
                 speakers[k], f.cue = speakers[src], findings[src].cue
             else:
@@ -98,6 +100,11 @@ def _neighbour(findings: list[Finding], speakers, k: int) -> int | None:
     f = findings[k]
     for j in range(k - 1, max(-1, k - NEIGHBOURS), -1):
         g = findings[j]
+        if g.kind == "indirect" and g.paragraph == f.paragraph - 1 and speakers[j] is not None \
+                and speakers[j].entity is not None and _last_in_paragraph(findings, j):
+            # "X said the outbreak was under control." then a paragraph of bare quotation: X's words
+            # (the press's convention); only a named speaker, never a guess from "officials said".
+            return None if _next_in_paragraph(findings, k) is not None else j
         if g.kind == "indirect" or speakers[j] is None:
             continue
         if g.paragraph == f.paragraph:
@@ -110,6 +117,28 @@ def _neighbour(findings: list[Finding], speakers, k: int) -> int | None:
             return j
         return None
     return None
+
+
+_CLOSERS = ("”", '"', "’", "'", "»", "›", "“")
+
+
+def _continued_in(findings: list[Finding], k: int, text: str) -> int | None:
+    """The quote that opens the next paragraph when quote `k` has no closing mark: the press's
+    way of running one speaker's words over two paragraphs (“A, ¶ “B,” X said)."""
+    f = findings[k]
+    if f.kind != "direct" or f.marks is None or text[f.marks[1] - 1:f.marks[1]] in _CLOSERS:
+        return None
+    for j in range(k + 1, min(len(findings), k + NEIGHBOURS)):
+        g = findings[j]
+        if g.paragraph != f.paragraph + 1 or g.kind != "direct" or g.marks is None:
+            return None
+        line_start = text.rfind("\n", 0, g.marks[0]) + 1
+        return j if not text[line_start:g.marks[0]].strip() else None
+    return None
+
+
+def _last_in_paragraph(findings: list[Finding], j: int) -> bool:
+    return j + 1 >= len(findings) or findings[j + 1].paragraph != findings[j].paragraph
 
 
 def _next_in_paragraph(findings: list[Finding], k: int) -> int | None:

@@ -101,6 +101,10 @@ class SpeakerResolver:
                 m = self.index.at(c.i)
                 if m is not None and m.label == "PERSON":
                     return self._speaker_of(m)
+        if head.dep_ == "appos":  # "Pedro Alves, the town's mayor, who said": the mayor is Alves
+            m = self.index.at(head.head.i)
+            if m is not None and m.label == "PERSON":
+                return Speaker(m.entity, np_text, m.label, head.lemma_.lower())
         lemma = head.lemma_.lower()
         if lemma in COLLECTIVE:
             for c in head.children:
@@ -114,6 +118,10 @@ class SpeakerResolver:
             m = self._named_body_before(head)
             if m is not None:  # "Kenyan police said ... A police spokesman said": that police's spokesman
                 return Speaker(m.entity, np_text, m.label, lemma)
+        age = _age_of(head)
+        if age is not None:  # "the 45-year-old said": the person the text gave that age
+            found = self._person_aged(head, age)
+            return Speaker(found.entity, np_text, found.label, None) if found else Speaker(None, np_text, None, lemma)
         if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
             found = self._description(head, lemma, prior)
             if found is not None:
@@ -141,6 +149,18 @@ class SpeakerResolver:
             if lemma in ORG_NOUNS and m.label in ("ORG", "IGO") and not self._nested(m) and self._fits_noun(m, lemma):
                 return Speaker(m.entity, None, m.label)
         return None
+
+    def _person_aged(self, head: Token, age: str):
+        """The latest person mention before `head` that the text gives this age ("Jane Roe, 45,")."""
+        doc = self.doc
+        found = None
+        for m in self.index.mentions:
+            if m.label != "PERSON" or m.end > head.i:
+                continue
+            after = [t.text for t in doc[m.end:m.end + 3]]
+            if after[:2] == [",", age] or (after[:1] == ["("] and after[1:2] == [age]):
+                found = m
+        return found
 
     def _is_body(self, m) -> bool:
         """Whether a modifier names a real body ("Pentagon", "Israeli", "Hamas"), not a bare word
@@ -293,6 +313,18 @@ class SpeakerResolver:
                     roles.add(t.lemma_.lower())
             for title in self.index.titles.get(m.entity, ()):
                 roles.update(w.lower() for w in title.split())
+
+
+def _age_of(head: Token) -> str | None:
+    """The N of "the N-year-old" when `head` is its "old", else None."""
+    if head.lower_ != "old":
+        return None
+    for year in head.children:
+        if year.lower_ in ("year", "years"):
+            for n in year.children:
+                if n.dep_ == "nummod" and n.text.isdigit():
+                    return n.text
+    return None
 
 
 def _np_text(head: Token) -> str:

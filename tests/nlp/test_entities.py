@@ -250,3 +250,135 @@ def test_entities_a_person_span_of_line_breaks_names_no_one(blank_nlp):
     mentions = [Mention(0, 2, "PERSON"), Mention(4, 5, "PERSON"), Mention(5, 6, "PERSON")]
     clusters = cluster_mentions(doc, mentions, load_kb())
     assert [[doc[m.start:m.end].text for m in c.mentions] for c in clusters] == [["Anna Berg", "Berg"]]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Darnell Okafor was shot by a deputy during a traffic stop in Marlow County.", "Darnell Okafor"),
+    ("Deputies killed Tyrese Wembley after a chase, the sheriff's office said.", "Tyrese Wembley"),
+    ("The family of Quentin Harlow said they would sue the city.", "Quentin Harlow"),
+    ("Marcus Delacroix's family asked for the footage to be released.", "Marcus Delacroix"),
+])
+def test_entities_a_name_the_text_shows_harmed_or_mourned_is_a_person(entity_nlp, text, name):
+    doc = entity_nlp(text)
+    e = by_surface(doc, name)
+    assert e.type == "PERSON"
+    assert e.name == name
+
+
+@pytest.mark.parametrize("text, surface, kind", [
+    # the same shapes around an organisation's or a place's name keep it so
+    ("The Harlow Group's chairman resigned on Monday.", "Harlow Group", "ORG"),
+    ("Rebels shot down a helicopter over Marlow County.", "Marlow County", "GPE"),
+])
+def test_entities_a_company_or_place_in_those_shapes_stays_what_it_is(entity_nlp, text, surface, kind):
+    e = by_surface(entity_nlp(text), surface)
+    assert e.type != "PERSON"
+
+
+def test_entities_an_office_over_the_city_is_government(entity_nlp):
+    doc = entity_nlp("Grace Ng, the city's chief executive, said the curfew would be lifted.")
+    assert by_surface(doc, "Grace Ng").sector == "GOV"
+
+
+def test_entities_a_place_in_a_persons_title_gives_their_country_over_the_story(annotate):
+    record = annotate("Bombs exploded at the airport in Brussels on Tuesday. Police in Belgium sealed the area. "
+                      "Three pilgrims, all from Utah, were wounded, said Kyle Penrose, a pastor from Provo, Utah. "
+                      "Lena Maes, a resident of Antwerp, said she heard two blasts.", published="2023-05-02")
+    by_name = {e.name: e for e in record.entities}
+    assert by_name["Kyle Penrose"].country == "USA" and by_name["Kyle Penrose"].country_source == "text"
+    assert by_name["Lena Maes"].country == "BEL"
+
+
+def test_entities_an_envoy_sent_to_a_place_does_not_take_its_country(annotate):
+    record = annotate("Fighting resumed in Aleppo. Jonas Berg, an envoy to Syria, urged a ceasefire. "
+                      "Syrian officials said 20 died.", published="2023-05-02")
+    berg = next(e for e in record.entities if e.name == "Jonas Berg")
+    assert berg.country != "SYR"
+
+
+def test_entities_us_congress_marks_give_the_united_states_over_the_story(entity_nlp):
+    doc = entity_nlp("Israeli jets struck targets near Gaza City. Sen. Dana Whitlock, R-Ohio, said the strikes "
+                     "were justified. Democratic Sen. Paul Okoye called for restraint, and Republican Rep. June Alder "
+                     "agreed with him.")
+    for name in ("Dana Whitlock", "Paul Okoye", "June Alder"):
+        assert by_surface(doc, name).country == "USA", name
+
+
+def test_entities_british_party_gives_its_member_a_country(entity_nlp):
+    doc = entity_nlp("Labour MP Rhiannon Pike criticised the decision to send troops to Iraq.")
+    assert by_surface(doc, "Rhiannon Pike").country == "GBR"
+
+
+def test_entities_staff_of_an_international_group_take_no_story_country(entity_nlp):
+    doc = entity_nlp("A court in Tehran jailed a teacher for five years. Amnesty International's Noor Haddad "
+                     "called the verdict unjust. Iranian officials declined to comment.")
+    assert by_surface(doc, "Noor Haddad").country is None
+
+
+def test_entities_the_spokesman_takes_the_country_of_the_spokesman_introduced_before(entity_nlp):
+    doc = entity_nlp("Clashes in Cairo killed 30 people. A spokesman for President Joe Biden said aid was under "
+                     "review. The spokesman, Tim Carver, said the violence was wrong.")
+    carver = by_surface(doc, "Tim Carver")
+    assert carver.country == "USA" and carver.country_source == "antecedent"
+
+
+def test_entities_the_spokesman_with_no_owner_before_takes_no_antecedent(entity_nlp):
+    doc = entity_nlp("Clashes in Cairo killed 30 people. A spokesman said aid was under review. "
+                     "The spokesman, Tim Carver, said the violence was wrong.")
+    assert by_surface(doc, "Tim Carver").country_source != "antecedent"
+
+
+def test_entities_a_portfolio_before_minister_is_no_town(entity_nlp):
+    doc = entity_nlp("SAN SALVADOR, El Salvador - Police detained 40 people, said Justice Minister Rosa Quintanilla.")
+    assert not any(s.text == "Justice" for s in doc.spans["dl_toponyms"])
+    assert not any(e.name == "Justice" for e in doc._.dl_entities)  # a portfolio, kept in her title
+    assert "Justice Minister" in by_surface(doc, "Rosa Quintanilla").titles
+    assert by_surface(doc, "Rosa Quintanilla").country == "SLV"  # the dateline's country: the story's
+
+
+def test_entities_a_company_named_after_a_place_is_a_company(entity_nlp):
+    doc = entity_nlp("Trading in Harbin Port Logistics Co Ltd was halted on Monday.")
+    e = by_surface(doc, "Harbin Port Logistics")
+    assert e.type == "ORG" and e.sector == "BUS"
+    assert not any("Harbin" in s.text for s in doc.spans["dl_toponyms"])
+
+
+def test_entities_a_public_body_named_for_a_well_known_place_takes_its_country(entity_nlp):
+    doc = entity_nlp("KYIV - Drones hit the capital overnight. Separately, the Chicago Police Department said two "
+                     "officers were hurt in a shooting.")
+    e = by_surface(doc, "Chicago Police Department")
+    assert e.country == "USA" and e.country_source == "text"
+
+
+def test_entities_a_place_that_is_only_part_of_a_name_gives_no_country(entity_nlp):
+    doc = entity_nlp("KYIV - Drones hit the capital overnight. The fair opened at the Metro Toronto Convention Centre.")
+    e = by_surface(doc, "Metro Toronto Convention Centre")
+    assert e.country in (None, "CAN")
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Floods hit Mombasa on Monday. Ahmed Warsame is Somalia's interior minister.", "SOM"),
+    ("Floods hit Mombasa on Monday. Ahmed Warsame, who heads Somalia's disaster agency, said aid was coming.", "SOM"),
+    ("Floods hit Mombasa on Monday. Ahmed Warsame of Somalia's disaster agency said aid was coming.", "SOM"),
+    ("Floods hit Mombasa on Monday. Ahmed Warsame, from Ethiopia, said aid was coming.", "ETH"),
+])
+def test_entities_a_role_stated_after_the_name_gives_the_country(entity_nlp, text, country):
+    e = by_surface(entity_nlp(text), "Ahmed Warsame")
+    assert e.country == country and e.country_source == "text"
+
+
+def test_entities_a_lower_case_title_before_a_name_makes_it_a_person(entity_nlp):
+    # the NER reads this name (from our examples/) as an organisation
+    doc = entity_nlp("Provincial governor Oleh Kiper said the roads were shut.")
+    assert by_surface(doc, "Oleh Kiper").type == "PERSON"
+
+
+@pytest.mark.parametrize("title", ["Iranian-backed militia leader", "US-trained commander"])
+def test_entities_a_country_that_backs_a_person_is_not_their_country(entity_nlp, title):
+    doc = entity_nlp(f"Rockets hit the airport overnight. {title} Qais Jaber said his men were not involved.")
+    assert by_surface(doc, "Qais Jaber").country not in ("IRN", "USA")
+
+
+def test_entities_a_country_that_installed_an_official_is_the_one_he_serves(entity_nlp):
+    doc = entity_nlp("Shelling hit the dam. Russian-installed governor Viktor Saldo said it was intact.")
+    assert by_surface(doc, "Viktor Saldo").country == "RUS"

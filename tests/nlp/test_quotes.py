@@ -250,3 +250,40 @@ def test_quotes_a_spokesman_of_the_one_named_body_is_its_spokesman(quote_nlp):
 def test_quotes_a_spokesman_stays_generic_when_two_bodies_fit(quote_nlp):
     doc = quote_nlp("Kenyan police and Somali police met on Monday. A police spokesman said the gunmen escaped.")
     assert quote_with(doc, "gunmen escaped").speaker is None
+
+
+def test_quotes_a_bare_quote_paragraph_after_a_named_report_is_that_speakers(quote_nlp):
+    doc = quote_nlp("Health Minister Rita Obi said the outbreak was under control.\n\n"
+                    "“We have vaccinated 20,000 people in a week.”\n\nThe ministry plans more clinics.")
+    q = quote_with(doc, "vaccinated 20,000")
+    assert name_of(doc, q.speaker) == "Rita Obi"
+
+
+def test_quotes_a_bare_quote_paragraph_after_a_generic_report_stays_null(quote_nlp):
+    doc = quote_nlp("Officials said the outbreak was under control.\n\n"
+                    "“We have vaccinated 20,000 people in a week.”")
+    assert quote_with(doc, "vaccinated 20,000").speaker is None
+
+
+def test_quotes_a_quote_left_open_at_its_paragraph_end_takes_the_next_paragraphs_speaker(quote_nlp):
+    doc = quote_nlp("“We were told to leave within an hour,\n\n"
+                    "“and we had nowhere to go,” said Hamid Noor, a farmer.")
+    first = quote_with(doc, "leave within an hour")
+    assert name_of(doc, first.speaker) == "Hamid Noor"
+    assert name_of(doc, quote_with(doc, "nowhere to go").speaker) == "Hamid Noor"
+
+
+def test_quotes_the_n_year_old_is_the_person_given_that_age(quote_nlp):
+    doc = quote_nlp("Sarah Kim, 45, lost her home in the fire. Paul Ode, 61, lives next door. "
+                    "“Everything is gone,” the 45-year-old said.")
+    assert name_of(doc, quote_with(doc, "Everything is gone").speaker) == "Sarah Kim"
+
+
+def test_quotes_the_n_year_old_with_no_such_age_stays_null(quote_nlp):
+    doc = quote_nlp("Sarah Kim lost her home in the fire. “Everything is gone,” the 45-year-old said.")
+    assert quote_with(doc, "Everything is gone").speaker is None
+
+
+def test_quotes_who_after_a_persons_apposition_is_that_person(quote_nlp):
+    doc = quote_nlp("The dam burst at night, according to Pedro Alves, the town's mayor, who said 300 homes were flooded.")
+    assert name_of(doc, quote_with(doc, "300 homes").speaker) == "Pedro Alves"
