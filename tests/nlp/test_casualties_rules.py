@@ -24,6 +24,17 @@ def read(tokens):
     # The death toll rose to 305.  (a toll's number sits a few words away, under the verb)
     ("The/DT/det/2 death/NN/compound/2 toll/NN/nsubj/3 rose/VBD/ROOT/3/rise to/IN/prep/3 305/CD/pobj/4 ././punct/3",
      [("fatalities", 305, 305)]),
+    # The bombing killed 27 people and wounded dozens more.  (each verb its own victims)
+    ("The/DT/det/1 bombing/NN/nsubj/2 killed/VBD/ROOT/2/kill 27/CD/nummod/4 people/NNS/dobj/2 and/CC/cc/2 "
+     "wounded/VBD/conj/2/wound dozens/NNS/dobj/6/dozen more/JJR/advmod/6 ././punct/2",
+     [("fatalities", 27, 27), ("injuries", 24, None)]),
+    # The blast left 12 people dead.  (an adjective on the victims)
+    ("The/DT/det/1 blast/NN/nsubj/2 left/VBD/ROOT/2/leave 12/CD/nummod/4 people/NNS/dobj/2 dead/JJ/amod/4 "
+     "././punct/2", [("fatalities", 12, 12)]),
+    # Officials said 14 people killed in the blast were soldiers.  (a participle on the victims)
+    ("Officials/NNS/nsubj/1/official said/VBD/ROOT/1/say 14/CD/nummod/3 people/NNS/nsubj/8 killed/VBN/acl/3/kill "
+     "in/IN/prep/4 the/DT/det/7 blast/NN/pobj/5 were/VBD/ccomp/1/be soldiers/NNS/attr/8/soldier ././punct/1",
+     [("fatalities", 14, 14)]),
 ])
 def test_casualties_counts_the_victims(tokens, expected):
     assert read(tokens) == expected
