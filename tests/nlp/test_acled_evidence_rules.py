@@ -52,16 +52,6 @@ def test_acled_rules_an_armed_doer_hitting_armed_people_is_an_armed_clash():
     assert coding(ATTACKED_SOLDIERS, ["Gunmen"], ["soldiers"]).acled == CLASH
 
 
-def test_acled_rules_a_fight_stays_a_clash_when_the_other_side_is_civilian():
-    # Gunmen attacked villagers during a firefight.  (a fight word near the trigger: two sides fighting)
-    tokens = ("Gunmen/NNS/nsubj/1/gunman attacked/VBD/ROOT/1/attack villagers/NNS/dobj/1/villager during/IN/prep/1 "
-              "a/DT/det/5 firefight/NN/pobj/3 ././punct/1")
-    assert coding(tokens, ["Gunmen"], ["villagers"], civilians=True).acled == CLASH
-    # Gunmen attacked villagers.  (no such word: violence against civilians)
-    tokens = "Gunmen/NNS/nsubj/1/gunman attacked/VBD/ROOT/1/attack villagers/NNS/dobj/1/villager ././punct/1"
-    assert coding(tokens, ["Gunmen"], ["villagers"], civilians=True).acled.event_type == "Violence against civilians"
-
-
 def test_acled_rules_an_armed_doer_hitting_something_unarmed_is_a_one_sided_attack():
     c = coding(ATTACKED_CONVOY, ["Gunmen"], ["convoy"])
     assert c.acled == ONE_SIDED

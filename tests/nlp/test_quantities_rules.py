@@ -25,7 +25,8 @@ def phrase_of(tokens, word):
     return p and (p.min, p.max, doc[p.start:p.end].text)
 
 
-TANKS = "{} 40/CD/nummod/{} tanks/NNS/nsubj/{}/tank crossed/VBD/ROOT/{}/cross the/DT/det/{} border/NN/dobj/{} ././punct/{}"
+TANKS = ("{} 40/CD/nummod/{} tanks/NNS/nsubj/{}/tank crossed/VBD/ROOT/{}/cross the/DT/det/{} border/NN/dobj/{} "
+         "././punct/{}")
 
 
 def tanks(*qualifier):
@@ -85,8 +86,8 @@ def test_quantities_number_and_noun_with_offsets_and_role():
 
 def test_quantities_conjoined_nouns_each_have_their_number():
     # The army sent 9,000 soldiers and 170 tanks.
-    got = quantities_of("The/DT/det/1 army/NN/nsubj/2 sent/VBD/ROOT/2/send 9,000/CD/nummod/4 soldiers/NNS/dobj/2/soldier "
-                        "and/CC/cc/4 170/CD/nummod/7 tanks/NNS/conj/4/tank ././punct/2")
+    got = quantities_of("The/DT/det/1 army/NN/nsubj/2 sent/VBD/ROOT/2/send 9,000/CD/nummod/4 "
+                        "soldiers/NNS/dobj/2/soldier and/CC/cc/4 170/CD/nummod/7 tanks/NNS/conj/4/tank ././punct/2")
     assert [(v, u) for v, u, *_ in got] == [(9000.0, "soldier"), (170.0, "tank")]
 
 
