@@ -35,7 +35,10 @@ VOCAB = spacy.blank("en").vocab
 def parse(tokens: str, ents: tuple[tuple[int, int, str], ...] = ()) -> Doc:
     words, tags, deps, heads, lemmas = [], [], [], [], []
     for item in tokens.split():
-        word, tag, dep, head, *lemma = item.split("/")
+        fields = item.split("/")
+        if not 4 <= len(fields) <= 5 or fields[1] not in TAG_POS or not fields[3].isdigit():
+            raise ValueError(f"{item!r}: write a token as word/TAG/dep/head[/lemma] with a Penn tag")
+        word, tag, dep, head, *lemma = fields
         words.append(word)
         tags.append(tag)
         deps.append(dep)
