@@ -32,12 +32,11 @@ def _terms(events: list[dict], n: int, seed: int) -> dict[str, list[str]]:
 
 
 def _time(conn, field: str, term: str, trigram: bool) -> float:
-    from .store.select import _ORDER, EventFilter, where_clause
+    from .store.select import EventFilter, page_and_count_by
 
-    where, params = where_clause(EventFilter(**{field: term}), trigram)
+    f = EventFilter(**{field: term})
     started = time.perf_counter()
-    conn.execute(f"SELECT e.doc_id, e.id FROM events e {where} {_ORDER} LIMIT 50", params).fetchall()
-    conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM events e {where} LIMIT 10001) c", params).fetchone()
+    page_and_count_by(conn, f, trigram, limit=50, cap=10000)
     return time.perf_counter() - started
 
 

@@ -11,6 +11,7 @@ is gone too, so the list stays true.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "dateline"
@@ -133,6 +134,44 @@ def _imports_raw(path: Path) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
             names.add(node.module.split(".")[0])
     return names
+
+
+# SQL in the source: a string starting with a statement keyword, or a call of a connection's execute
+# methods that passes its own arguments (a proxy handing on *args, as the web app's per-thread
+# connection does, holds no SQL).
+_SQL_STATEMENT = re.compile(r"\s*(SELECT|INSERT|UPDATE|DELETE|REPLACE|PRAGMA|CREATE|DROP|ALTER|WITH|BEGIN)\s")
+_EXECUTE = {"execute", "executemany", "executescript"}
+# Besides store/: the gazetteer builds and reads its own SQLite file, a cache apart from the store.
+SQL_OUTSIDE_STORE = {"dateline.geo.gazetteer"}
+
+
+def _sql_lines(source: str) -> list[int]:
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and _SQL_STATEMENT.match(node.value):
+            lines.append(node.lineno)
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _EXECUTE
+              and not (all(isinstance(a, ast.Starred) for a in node.args)
+                       and all(k.arg is None for k in node.keywords))):
+            lines.append(node.lineno)
+    return sorted(set(lines))
+
+
+def test_layers_sql_finder_sees_strings_f_strings_and_execute_calls():
+    source = ('a = "SELECT id FROM documents"\n'
+              'b = f"""\n  UPDATE {table} SET x = 1"""\n'
+              'conn.execute(query, params)\n'
+              'c = "Select the events of a day"\n'
+              'def execute(self, *args, **kwargs):\n'
+              '    return self.conn.execute(*args, **kwargs)\n')
+    assert _sql_lines(source) == [1, 2, 4]
+
+
+def test_layers_no_sql_outside_the_store_and_the_gazetteer():
+    found = {f"{_module(p)}:{line}" for p in PACKAGE.rglob("*.py")
+             if not _module(p).startswith("dateline.store") and _module(p) not in SQL_OUTSIDE_STORE
+             for line in _sql_lines(p.read_text(encoding="utf-8"))}
+    assert found == set(), "SQL belongs behind a function in dateline/store/"
 
 
 def test_layers_nothing_in_the_package_reads_the_tests_folder():

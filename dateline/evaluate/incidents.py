@@ -136,16 +136,14 @@ class _Locator:
 
 
 def _incident_of(conn, side: tuple[str, int] | None):
+    from ..store.queries import event_at, incident_of_event
+
     if side is None:
         return _MISSING
     doc_id, trigger = side
-    row = conn.execute("SELECT id FROM events WHERE doc_id = ? AND trigger_start = ? ORDER BY id", (doc_id, trigger)
-                       ).fetchone()
-    if row is None:  # the trigger's span moved ("shot" -> "shot down"): an event whose trigger covers it
-        row = conn.execute("SELECT id FROM events WHERE doc_id = ? AND trigger_start <= ? AND ? < trigger_end "
-                           "ORDER BY id", (doc_id, trigger, trigger)).fetchone()
-    if row is None:  # not by id: ids are renumbered when events come and go, and would name another event
+    # by the trigger's offset, else an event whose trigger covers it (the span moved: "shot" -> "shot down");
+    # not by id: ids are renumbered when events come and go, and would name another event
+    event = event_at(conn, doc_id, trigger)
+    if event is None:
         return _MISSING
-    hit = conn.execute("SELECT incident_id FROM incident_reports WHERE doc_id = ? AND event_id = ?",
-                       (doc_id, row[0])).fetchone()
-    return hit[0] if hit else None
+    return incident_of_event(conn, doc_id, event)

@@ -12,7 +12,7 @@ import threading
 from types import ModuleType
 
 from ..store import Store, open_store
-from ..store.connection import dialect
+from ..store.queries import data_version
 
 
 class Stores:
@@ -41,7 +41,7 @@ class Stores:
         the whole store (the stats page) cost a scan of every event. Without a way to tell a change
         (PostgreSQL), computed every time."""
         conn = self.get().conn
-        version = _data_version(conn)
+        version = data_version(conn)
         if version is None:
             return compute()
         memo = getattr(self._local, "memo", None)
@@ -60,13 +60,6 @@ class Stores:
                 except Exception:  # a connection owned by another thread; the process is ending anyway
                     pass
             self._open.clear()
-
-
-def _data_version(conn) -> int | None:
-    """SQLite's counter of commits by other connections, as this connection sees it; None elsewhere."""
-    if dialect(conn) != "sqlite":
-        return None
-    return conn.execute("PRAGMA data_version").fetchone()[0]
 
 
 def incidents_module() -> ModuleType | None:
