@@ -32,16 +32,6 @@ RANK = {name: i for i, layer in enumerate(LAYERS) for name in layer}
 
 # (importing module, imported module): code still on the wrong side of a layer line.
 KNOWN_BACKWARD = {
-    # The incident linking workflow still lives in store/ beside its SQL (issue 15: split it).
-    ("dateline.store.incidents", "dateline.incidents.compat"),
-    ("dateline.store.incidents", "dateline.incidents.families"),
-    ("dateline.store.incidents", "dateline.incidents.lead"),
-    ("dateline.store.incidents", "dateline.incidents.link"),
-    ("dateline.store.incidents", "dateline.incidents.model"),
-    ("dateline.store.incidents", "dateline.incidents.reconcile"),
-    ("dateline.store.incidents", "dateline.incidents.words"),
-    ("dateline.store.duplicates", "dateline.incidents.dedupe"),
-    ("dateline.store.duplicates", "dateline.incidents.signature"),
     # The event's place features are NLP that sits in geo/ (they should move to nlp/).
     ("dateline.geo.event_location", "dateline.nlp.span_index"),
 }

@@ -107,7 +107,7 @@ def _link(store, resuming: bool) -> None:
     Run even when nothing new was stored: a run killed while linking left its articles stored but
     unlinked, and the same command run again must finish the job (the check costs one query).
     """
-    from ..store.incidents import link_all
+    from ..incidents.stored import link_all
 
     counts = link_all(store.conn)
     if resuming and not (counts["reports_linked"] or counts["duplicates_found"]):

@@ -77,7 +77,7 @@ def score_pairs(conn, pairs: list[LabelledPair], corpus: Path) -> dict:
 def evaluate_incidents(shared: Path, db: str | None = None, pairs_path: Path = PAIRS, model: str | None = None) -> dict:
     """Score linking on the labelled pairs. Without `db`, ingest the corpus into a scratch store first (minutes)."""
     from ..store import open_store
-    from ..store.incidents import link_all
+    from ..incidents.stored import link_all
 
     pairs = load_pairs(pairs_path)
     if db is not None:
