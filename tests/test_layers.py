@@ -24,8 +24,7 @@ LAYERS: list[set[str]] = [
     {"records", "budget", "pipeline"},
     {"store"},
     {"ingest", "incidents", "scale"},
-    {"export", "web", "evaluate", "bench", "bench_html", "bench_length", "bench_search", "bench_web", "train",
-     "api"},
+    {"export", "web", "evaluate", "bench", "train", "api"},
     {"cli", "__main__", "__init__"},
 ]
 RANK = {name: i for i, layer in enumerate(LAYERS) for name in layer}
@@ -162,6 +161,12 @@ def test_layers_no_sql_outside_the_store_and_the_gazetteer():
              if not _module(p).startswith("dateline.store") and _module(p) not in SQL_OUTSIDE_STORE
              for line in _sql_lines(p.read_text(encoding="utf-8"))}
     assert found == set(), "SQL belongs behind a function in dateline/store/"
+
+
+def test_layers_benchmark_code_in_one_package():
+    # `dateline bench`'s command line is a command like the others; what it runs lives in dateline/bench/.
+    strays = {m for m in _graph() if m.rsplit(".", 1)[-1].startswith("bench")} - {"dateline.bench", "dateline.cli.bench"}
+    assert {m for m in strays if not m.startswith("dateline.bench.")} == set()
 
 
 def test_layers_nothing_in_the_package_reads_the_tests_folder():
