@@ -17,7 +17,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "dateline"
 
 LAYERS: list[set[str]] = [
-    {"types", "errors", "settings", "safe_text", "clean", "kb", "ontology", "timex", "geo", "schema"},
+    {"types", "errors", "settings", "safe_text", "data_files", "clean", "kb", "ontology", "timex", "geo", "schema"},
     {"inputs"},
     {"documents"},
     {"nlp"},
