@@ -17,6 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..data_files import read_table
 from ..types import Rejected
 
 PAIRS = Path(__file__).resolve().parent / "data" / "incident_pairs.tsv"
@@ -34,15 +35,9 @@ class LabelledPair:
 
 
 def load_pairs(path: Path = PAIRS) -> list[LabelledPair]:
-    pairs = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("article_a\t"):
-            continue
-        aa, ta, ab, tb, label, reason = line.split("\t")
-        if label not in ("same", "different"):
-            raise ValueError(f"bad label {label!r} in {path}")
-        pairs.append(LabelledPair((aa, int(ta)), (ab, int(tb)), label == "same", reason))
-    return pairs
+    return [LabelledPair((r["article_a"], int(r["trigger_a"])), (r["article_b"], int(r["trigger_b"])),
+                         r["label"] == "same", r["reason"])
+            for r in read_table(path, allowed={"label": {"same", "different"}})]
 
 
 def score_pairs(conn, pairs: list[LabelledPair], corpus: Path) -> dict:
