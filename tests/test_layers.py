@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import re
+from functools import cache
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "dateline"
@@ -36,6 +37,12 @@ KNOWN_BACKWARD = {
 }
 
 
+@cache
+def _nodes(path: Path) -> list[ast.AST]:
+    """Every node of a module's syntax tree (parsed once for all the tests of this file)."""
+    return list(ast.walk(ast.parse(path.read_text(encoding="utf-8"))))
+
+
 def _module(path: Path) -> str:
     parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
@@ -45,7 +52,7 @@ def _imports(path: Path) -> set[str]:
     module = _module(path)
     package = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
     found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in _nodes(path):
         if isinstance(node, ast.ImportFrom):
             if node.level:
                 base = package.split(".")[: len(package.split(".")) - node.level + 1]
@@ -71,6 +78,7 @@ def _layer(module: str) -> int | None:
     return RANK.get(parts[1] if len(parts) > 1 else "__init__")
 
 
+@cache
 def _graph() -> dict[str, set[str]]:
     return {_module(p): _imports(p) for p in PACKAGE.rglob("*.py")}
 
@@ -117,7 +125,7 @@ def test_layers_sql_driver_only_in_the_store_and_the_gazetteer():
 
 def _imports_raw(path: Path) -> set[str]:
     names = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in _nodes(path):
         if isinstance(node, ast.Import):
             names.update(a.name.split(".")[0] for a in node.names)
         elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
@@ -134,9 +142,9 @@ _EXECUTE = {"execute", "executemany", "executescript"}
 SQL_OUTSIDE_STORE = {"dateline.geo.gazetteer"}
 
 
-def _sql_lines(source: str) -> list[int]:
+def _sql_lines(nodes: list[ast.AST]) -> list[int]:
     lines = []
-    for node in ast.walk(ast.parse(source)):
+    for node in nodes:
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and _SQL_STATEMENT.match(node.value):
             lines.append(node.lineno)
         elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _EXECUTE
@@ -153,13 +161,13 @@ def test_layers_sql_finder_sees_strings_f_strings_and_execute_calls():
               'c = "Select the events of a day"\n'
               'def execute(self, *args, **kwargs):\n'
               '    return self.conn.execute(*args, **kwargs)\n')
-    assert _sql_lines(source) == [1, 2, 4]
+    assert _sql_lines(list(ast.walk(ast.parse(source)))) == [1, 2, 4]
 
 
 def test_layers_no_sql_outside_the_store_and_the_gazetteer():
     found = {f"{_module(p)}:{line}" for p in PACKAGE.rglob("*.py")
              if not _module(p).startswith("dateline.store") and _module(p) not in SQL_OUTSIDE_STORE
-             for line in _sql_lines(p.read_text(encoding="utf-8"))}
+             for line in _sql_lines(_nodes(p))}
     assert found == set(), "SQL belongs behind a function in dateline/store/"
 
 
