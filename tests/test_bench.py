@@ -8,7 +8,7 @@ import spacy
 from click.testing import CliRunner
 from spacy.language import Language
 
-from dateline.bench import instrument
+from dateline.bench.throughput import instrument
 from dateline.cli import main
 
 TEXTS = ["The council met on Monday. It voted twice.", "Rain fell all week. The river rose.", "Nothing happened."]
@@ -62,7 +62,7 @@ def test_bench_command_on_a_small_corpus(tmp_path):
 
 
 def test_bench_scale_projection_follows_the_measured_cost():
-    from dateline.scale.bench import ScaleResult, ScaleRun
+    from dateline.bench.scale import ScaleResult, ScaleRun
 
     gib = 2**30
     result = ScaleResult(model="m", articles=100, characters=300_000, batch_size=8, runs=[

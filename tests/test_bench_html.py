@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import gzip
 
-from dateline.bench_html import HtmlBenchResult, read_pages
+from dateline.bench.html import HtmlBenchResult, read_pages
 
 
 def test_read_pages_reads_plain_and_gzipped_html_in_name_order(tmp_path):

@@ -1,7 +1,7 @@
 """`dateline bench --length`: the generated articles and the table (the speed figures live in docs/benchmarks.md)."""
 from __future__ import annotations
 
-from dateline.bench_length import article, run_length_bench
+from dateline.bench.length import article, run_length_bench
 
 
 def test_generated_articles_have_the_asked_length_and_recurring_names():

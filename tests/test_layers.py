@@ -11,39 +11,36 @@ is gone too, so the list stays true.
 from __future__ import annotations
 
 import ast
+import re
+from functools import cache
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "dateline"
 
 LAYERS: list[set[str]] = [
-    {"types", "errors", "settings", "safe_text", "clean", "kb", "ontology", "timex", "geo", "schema"},
+    {"types", "errors", "settings", "safe_text", "data_files", "clean", "kb", "ontology", "timex", "geo", "schema"},
     {"inputs"},
     {"documents"},
     {"nlp"},
     {"records", "budget", "pipeline"},
     {"store"},
     {"ingest", "incidents", "scale"},
-    {"export", "web", "evaluate", "bench", "bench_html", "bench_length", "bench_search", "bench_web", "train",
-     "api"},
+    {"export", "web", "evaluate", "bench", "train", "api"},
     {"cli", "__main__", "__init__"},
 ]
 RANK = {name: i for i, layer in enumerate(LAYERS) for name in layer}
 
 # (importing module, imported module): code still on the wrong side of a layer line.
 KNOWN_BACKWARD = {
-    # The incident linking workflow still lives in store/ beside its SQL (issue 15: split it).
-    ("dateline.store.incidents", "dateline.incidents.compat"),
-    ("dateline.store.incidents", "dateline.incidents.families"),
-    ("dateline.store.incidents", "dateline.incidents.lead"),
-    ("dateline.store.incidents", "dateline.incidents.link"),
-    ("dateline.store.incidents", "dateline.incidents.model"),
-    ("dateline.store.incidents", "dateline.incidents.reconcile"),
-    ("dateline.store.incidents", "dateline.incidents.words"),
-    ("dateline.store.duplicates", "dateline.incidents.dedupe"),
-    ("dateline.store.duplicates", "dateline.incidents.signature"),
     # The event's place features are NLP that sits in geo/ (they should move to nlp/).
     ("dateline.geo.event_location", "dateline.nlp.span_index"),
 }
+
+
+@cache
+def _nodes(path: Path) -> list[ast.AST]:
+    """Every node of a module's syntax tree (parsed once for all the tests of this file)."""
+    return list(ast.walk(ast.parse(path.read_text(encoding="utf-8"))))
 
 
 def _module(path: Path) -> str:
@@ -55,7 +52,7 @@ def _imports(path: Path) -> set[str]:
     module = _module(path)
     package = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
     found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in _nodes(path):
         if isinstance(node, ast.ImportFrom):
             if node.level:
                 base = package.split(".")[: len(package.split(".")) - node.level + 1]
@@ -81,6 +78,7 @@ def _layer(module: str) -> int | None:
     return RANK.get(parts[1] if len(parts) > 1 else "__init__")
 
 
+@cache
 def _graph() -> dict[str, set[str]]:
     return {_module(p): _imports(p) for p in PACKAGE.rglob("*.py")}
 
@@ -127,12 +125,57 @@ def test_layers_sql_driver_only_in_the_store_and_the_gazetteer():
 
 def _imports_raw(path: Path) -> set[str]:
     names = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in _nodes(path):
         if isinstance(node, ast.Import):
             names.update(a.name.split(".")[0] for a in node.names)
         elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
             names.add(node.module.split(".")[0])
     return names
+
+
+# SQL in the source: a string starting with a statement keyword, or a call of a connection's execute
+# methods that passes its own arguments (a proxy handing on *args, as the web app's per-thread
+# connection does, holds no SQL).
+_SQL_STATEMENT = re.compile(r"\s*(SELECT|INSERT|UPDATE|DELETE|REPLACE|PRAGMA|CREATE|DROP|ALTER|WITH|BEGIN)\s")
+_EXECUTE = {"execute", "executemany", "executescript"}
+# Besides store/: the gazetteer builds and reads its own SQLite file, a cache apart from the store.
+SQL_OUTSIDE_STORE = {"dateline.geo.gazetteer"}
+
+
+def _sql_lines(nodes: list[ast.AST]) -> list[int]:
+    lines = []
+    for node in nodes:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and _SQL_STATEMENT.match(node.value):
+            lines.append(node.lineno)
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _EXECUTE
+              and not (all(isinstance(a, ast.Starred) for a in node.args)
+                       and all(k.arg is None for k in node.keywords))):
+            lines.append(node.lineno)
+    return sorted(set(lines))
+
+
+def test_layers_sql_finder_sees_strings_f_strings_and_execute_calls():
+    source = ('a = "SELECT id FROM documents"\n'
+              'b = f"""\n  UPDATE {table} SET x = 1"""\n'
+              'conn.execute(query, params)\n'
+              'c = "Select the events of a day"\n'
+              'def execute(self, *args, **kwargs):\n'
+              '    return self.conn.execute(*args, **kwargs)\n')
+    assert _sql_lines(list(ast.walk(ast.parse(source)))) == [1, 2, 4]
+
+
+def test_layers_no_sql_outside_the_store_and_the_gazetteer():
+    found = {f"{_module(p)}:{line}" for p in PACKAGE.rglob("*.py")
+             if not _module(p).startswith("dateline.store") and _module(p) not in SQL_OUTSIDE_STORE
+             for line in _sql_lines(_nodes(p))}
+    assert found == set(), "SQL belongs behind a function in dateline/store/"
+
+
+def test_layers_benchmark_code_in_one_package():
+    # `dateline bench`'s command line is a command like the others; what it runs lives in dateline/bench/.
+    benches = {m for m in _graph() if m.rsplit(".", 1)[-1].startswith("bench")}
+    outside = {m for m in benches if not m.startswith("dateline.bench.")} - {"dateline.bench", "dateline.cli.bench"}
+    assert outside == set()
 
 
 def test_layers_nothing_in_the_package_reads_the_tests_folder():

@@ -49,15 +49,15 @@ def bench(corpus, limit, seed, no_seed, no_workers, scale, html_dir, web_source,
     Prints markdown. Absolute figures depend on the machine and its load;
     the ratios are measured within one run.
     """
-    from ..bench import run_bench, shared_dir
+    from ..bench.throughput import run_bench, shared_dir
 
     if length:
-        from ..bench_length import run_length_bench
+        from ..bench.length import run_length_bench
 
         click.echo(run_length_bench(default_model(model)).markdown())
         return
     if html_dir is not None:
-        from ..bench_html import run_html_bench
+        from ..bench.html import run_html_bench
 
         folder = html_dir if str(html_dir) not in ("", ".") else shared_dir() / "bench/html/scrapinghub-aeb/html"
         if not folder.is_dir():
@@ -65,9 +65,9 @@ def bench(corpus, limit, seed, no_seed, no_workers, scale, html_dir, web_source,
         click.echo(run_html_bench(folder, default_model(model), limit=limit, batch_size=batch_size).markdown())
         return
     if web_source:
-        from ..bench_web import run_web_bench
+        from ..bench.web import run_web_bench
 
-        from ..bench_search import run_search_bench
+        from ..bench.search import run_search_bench
 
         click.echo(run_web_bench(web_source, web_db, events, clients, requests).markdown())
         click.echo("\nSubstring filters in one process, trigram index vs LIKE (same store, same terms):\n")
@@ -77,7 +77,7 @@ def bench(corpus, limit, seed, no_seed, no_workers, scale, html_dir, web_source,
     if not corpus.is_file():
         raise click.ClickException(f"no corpus at {corpus}: give --corpus or set DATELINE_SHARED")
     if scale:
-        from ..scale.bench import run_scale_bench
+        from ..bench.scale import run_scale_bench
 
         click.echo(run_scale_bench(corpus, default_model(model), limit=limit, batch_size=batch_size).markdown())
         return

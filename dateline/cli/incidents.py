@@ -15,7 +15,7 @@ def link(db_path, relink):
 
     Near-duplicate articles (wire copies, updated versions) are detected first so they count once as evidence.
     """
-    from ..store.incidents import link_all, unlink_all
+    from ..incidents.stored import link_all, unlink_all
 
     with _open(db_path, must_exist=True) as store:
         if relink:

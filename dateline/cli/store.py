@@ -107,7 +107,7 @@ def _link(store, resuming: bool) -> None:
     Run even when nothing new was stored: a run killed while linking left its articles stored but
     unlinked, and the same command run again must finish the job (the check costs one query).
     """
-    from ..store.incidents import link_all
+    from ..incidents.stored import link_all
 
     counts = link_all(store.conn)
     if resuming and not (counts["reports_linked"] or counts["duplicates_found"]):
@@ -183,13 +183,11 @@ def list_documents(db_path, limit, offset):
 
     One line each: id (give it, or its first characters, to `dateline show`), publication date,
     outlet, number of events, and title (else the text's first words)."""
+    from ..store.queries import count_rows, newest_articles
+
     with _open(db_path, must_exist=True) as store:
-        total = store.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-        rows = store.conn.execute(
-            "SELECT d.id, d.published, d.outlet, d.title, substr(d.text, 1, 200),"
-            " (SELECT count(*) FROM events e WHERE e.doc_id = d.id)"
-            " FROM documents d ORDER BY coalesce(d.published, '') DESC, d.id LIMIT ? OFFSET ?",
-            (limit, offset)).fetchall()
+        total = count_rows(store.conn, "documents")
+        rows = newest_articles(store.conn, limit, offset)
     from .summary import cut, one_line
 
     for doc_id, published, outlet, title, opening, n_events in rows:
@@ -234,15 +232,13 @@ def show(doc_id, db_path, fmt):
 def stats(db_path, as_json):
     """What is stored: articles and the dates they cover, events, incidents, then the rows of each table."""
     from ..store.browse import overview
+    from ..store.queries import count_rows, published_range
 
     with _open(db_path, must_exist=True) as store:
         figures = store.stats()
         seen = overview(store.conn)
-        published = store.conn.execute(
-            "SELECT min(substr(published, 1, 10)), max(substr(published, 1, 10)) FROM documents "
-            "WHERE published IS NOT NULL AND published != ''").fetchone()
-        incidents, duplicates = (store.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                                 for table in ("incidents", "document_duplicates"))
+        published = published_range(store.conn)
+        incidents, duplicates = (count_rows(store.conn, table) for table in ("incidents", "document_duplicates"))
     tables = figures["tables"]
     figures["summary"] = {
         "articles": tables.get("documents", 0), "published_from": published[0], "published_to": published[1],

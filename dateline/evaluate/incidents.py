@@ -17,6 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..data_files import read_table
 from ..types import Rejected
 
 PAIRS = Path(__file__).resolve().parent / "data" / "incident_pairs.tsv"
@@ -34,15 +35,9 @@ class LabelledPair:
 
 
 def load_pairs(path: Path = PAIRS) -> list[LabelledPair]:
-    pairs = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("article_a\t"):
-            continue
-        aa, ta, ab, tb, label, reason = line.split("\t")
-        if label not in ("same", "different"):
-            raise ValueError(f"bad label {label!r} in {path}")
-        pairs.append(LabelledPair((aa, int(ta)), (ab, int(tb)), label == "same", reason))
-    return pairs
+    return [LabelledPair((r["article_a"], int(r["trigger_a"])), (r["article_b"], int(r["trigger_b"])),
+                         r["label"] == "same", r["reason"])
+            for r in read_table(path, allowed={"label": {"same", "different"}})]
 
 
 def score_pairs(conn, pairs: list[LabelledPair], corpus: Path) -> dict:
@@ -77,7 +72,7 @@ def score_pairs(conn, pairs: list[LabelledPair], corpus: Path) -> dict:
 def evaluate_incidents(shared: Path, db: str | None = None, pairs_path: Path = PAIRS, model: str | None = None) -> dict:
     """Score linking on the labelled pairs. Without `db`, ingest the corpus into a scratch store first (minutes)."""
     from ..store import open_store
-    from ..store.incidents import link_all
+    from ..incidents.stored import link_all
 
     pairs = load_pairs(pairs_path)
     if db is not None:
@@ -136,16 +131,14 @@ class _Locator:
 
 
 def _incident_of(conn, side: tuple[str, int] | None):
+    from ..store.queries import event_at, incident_of_event
+
     if side is None:
         return _MISSING
     doc_id, trigger = side
-    row = conn.execute("SELECT id FROM events WHERE doc_id = ? AND trigger_start = ? ORDER BY id", (doc_id, trigger)
-                       ).fetchone()
-    if row is None:  # the trigger's span moved ("shot" -> "shot down"): an event whose trigger covers it
-        row = conn.execute("SELECT id FROM events WHERE doc_id = ? AND trigger_start <= ? AND ? < trigger_end "
-                           "ORDER BY id", (doc_id, trigger, trigger)).fetchone()
-    if row is None:  # not by id: ids are renumbered when events come and go, and would name another event
+    # by the trigger's offset, else an event whose trigger covers it (the span moved: "shot" -> "shot down");
+    # not by id: ids are renumbered when events come and go, and would name another event
+    event = event_at(conn, doc_id, trigger)
+    if event is None:
         return _MISSING
-    hit = conn.execute("SELECT incident_id FROM incident_reports WHERE doc_id = ? AND event_id = ?",
-                       (doc_id, row[0])).fetchone()
-    return hit[0] if hit else None
+    return incident_of_event(conn, doc_id, event)

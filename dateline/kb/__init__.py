@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import settings
+from ..data_files import read_table
 
 PACKAGE_DIR = Path(__file__).parent
 ENV_DIR = settings.ENVIRONMENT["kb_dir"]
@@ -28,6 +29,7 @@ SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "MED", "BU
 # In sectors.tsv a cue with this sector is a stopper: it consumes its words without giving
 # a sector ("secretary general" must not read as the military "general").
 NO_SECTOR = "-"
+ROLE_KINDS = frozenset({"elsewhere"})  # roles.tsv
 PHRASE_KINDS = ("country", "capital", "demonym", "actor", "media")
 
 
@@ -130,29 +132,15 @@ def _split(value: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value.split("|") if v.strip())
 
 
-def _read_tsv(path: Path) -> list[dict[str, str]]:
-    """Rows of a TSV with a header line; '#' lines are comments; missing cells are ''."""
-    rows: list[dict[str, str]] = []
-    header: list[str] | None = None
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = [c.strip() for c in cells]
-            continue
-        cells += [""] * (len(header) - len(cells))
-        rows.append({h: c.strip() for h, c in zip(header, cells)})
-    return rows
-
-
-def _rows(filename: str, key: str, user_dir: Path | None) -> list[dict[str, str]]:
-    """Package rows, then the user's: same key replaces (in place), new keys extend."""
+def _rows(filename: str, key: str, user_dir: Path | None,
+          allowed: dict[str, frozenset[str]] | None = None) -> list[dict[str, str]]:
+    """Package rows, then the user's: same key replaces (in place), new keys extend. Within one file a
+    key comes once and `allowed` columns hold only their vocabulary (checked by read_table)."""
     merged: dict[str, dict[str, str]] = {}
     sources = [PACKAGE_DIR / filename] + ([user_dir / filename] if user_dir else [])
     for path in sources:
         if path.is_file():
-            for row in _read_tsv(path):
+            for row in read_table(path, key=key, allowed=allowed, fold_key=True):
                 merged[row[key].casefold()] = row
     return list(merged.values())
 
@@ -177,14 +165,15 @@ class KnowledgeBase:
                 name=r["name"], aliases=_split(r.get("aliases", "")), type=r.get("type") or "ORG",
                 country=r.get("country") or None, sector=r.get("sector") or None, note=r.get("note", ""),
             )
-            for r in _rows("actors.tsv", "name", user_dir)
+            for r in _rows("actors.tsv", "name", user_dir, {"type": ACTOR_TYPES | {""}, "sector": SECTORS | {""}})
         )
         self.outlets: tuple[Media, ...] = tuple(
             Media(name=r["name"], aliases=_split(r.get("aliases", "")), country=r.get("country") or None)
             for r in _rows("media.tsv", "name", user_dir)
         )
         self.sector_cues: dict[str, str] = {
-            " ".join(r["cue"].lower().split()): r["sector"] for r in _rows("sectors.tsv", "cue", user_dir)
+            " ".join(r["cue"].lower().split()): r["sector"]
+            for r in _rows("sectors.tsv", "cue", user_dir, {"sector": SECTORS | {NO_SECTOR}})
         }
         self._by_iso3 = {c.iso3: c for c in self.countries}
         self._names, self._demonyms, self._capitals = _NameIndex(), _NameIndex(), _NameIndex()
@@ -329,22 +318,25 @@ def load_kb(user_dir: str | None = None) -> KnowledgeBase:
 @lru_cache(maxsize=4)
 def role_words(kind: str) -> frozenset[str]:
     """Title words of one kind from `roles.tsv` (e.g. "elsewhere": roles held away from the story's place)."""
-    return frozenset(r["word"] for r in _read_tsv(Path(__file__).with_name("roles.tsv")) if r["kind"] == kind)
+    return frozenset(r["word"] for r in read_table(PACKAGE_DIR / "roles.tsv", allowed={"kind": ROLE_KINDS})
+                     if r["kind"] == kind)
 
 
 @lru_cache(maxsize=1)
 def person_nouns() -> frozenset[str]:
     """Nouns that make a name in apposition a person's (`person_nouns.tsv`)."""
-    return frozenset(r["noun"] for r in _read_tsv(Path(__file__).with_name("person_nouns.tsv")))
+    return frozenset(r["noun"] for r in read_table(PACKAGE_DIR / "person_nouns.tsv", key="noun", fold_key=True))
 
 
 @lru_cache(maxsize=4)
 def person_cues(kind: str) -> frozenset[str]:
     """Words of one kind from `person_cues.tsv` ("harm" verbs, "belonging" nouns) that make a name a person's."""
-    return frozenset(r["word"] for r in _read_tsv(Path(__file__).with_name("person_cues.tsv")) if r["kind"] == kind)
+    return frozenset(r["word"] for r in read_table(PACKAGE_DIR / "person_cues.tsv", allowed={"kind": ("harm", "belonging")})
+                     if r["kind"] == kind)
 
 
 @lru_cache(maxsize=4)
 def org_cues(kind: str) -> frozenset[str]:
     """Words of one kind from `org_cues.tsv` ("legal_form", "office") that make a name an organisation's."""
-    return frozenset(r["word"] for r in _read_tsv(Path(__file__).with_name("org_cues.tsv")) if r["kind"] == kind)
+    return frozenset(r["word"] for r in read_table(PACKAGE_DIR / "org_cues.tsv", allowed={"kind": ("legal_form", "office")})
+                     if r["kind"] == kind)

@@ -18,6 +18,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..data_files import read_table
 from ..geo import gazetteer, is_place_name
 from ..geo.relative import offset_after
 from ..geo.resolve import resolve
@@ -67,8 +68,7 @@ def _with_saint(span: Span) -> Span:
 
 @functools.lru_cache(maxsize=1)
 def _not_place_heads() -> frozenset[str]:
-    lines = [line for line in NOT_PLACE_HEADS.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-    return frozenset(line.split("\t")[0] for line in lines[1:] if line.strip())  # after the header row
+    return frozenset(r["word"] for r in read_table(NOT_PLACE_HEADS, key="word"))
 
 
 def _organisation(span: Span) -> bool:
@@ -94,8 +94,7 @@ def _unknown_agent(span: Span) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _person_nouns() -> frozenset[str]:
-    lines = [line for line in PERSON_NOUNS.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-    return frozenset(line.strip() for line in lines[1:] if line.strip())
+    return frozenset(r["word"] for r in read_table(PERSON_NOUNS, key="word"))
 
 
 def _persons_possessive(span: Span) -> bool:

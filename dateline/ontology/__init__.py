@@ -6,12 +6,12 @@ category, mode or context is an error at load time, not a silent wrong record.
 """
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import get_args
 
+from ..data_files import read_table
 from ..types import Category
 
 DATA_DIR = Path(__file__).parent
@@ -22,11 +22,8 @@ class OntologyError(ValueError):
     """A data file uses a name outside the closed vocabularies."""
 
 
-def read_tsv(path: Path) -> list[dict[str, str]]:
-    """Rows of a TSV with a header line; lines starting with '#' are comments."""
-    with open(path, encoding="utf-8") as fh:
-        lines = [line for line in fh if line.strip() and not line.startswith("#")]
-    return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines, delimiter="\t")]
+# The package's one table reader (dateline/data_files.py), under the name the stages and exports import.
+read_tsv = read_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,21 +91,21 @@ def _split(value: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def load_ontology(data_dir: Path = DATA_DIR) -> Ontology:
-    cats = [r["category"] for r in read_tsv(data_dir / "plover_categories.tsv")]
+    cats = [r["category"] for r in read_table(data_dir / "plover_categories.tsv", key="category")]
     if sorted(cats) != sorted(CATEGORIES):
         raise OntologyError(f"plover_categories.tsv does not list exactly the 16 categories: {cats}")
     modes: dict[str, set[str]] = {c: set() for c in CATEGORIES}
-    for r in read_tsv(data_dir / "plover_modes.tsv"):
+    for r in read_table(data_dir / "plover_modes.tsv"):
         if r["category"] not in modes:
             raise OntologyError(f"plover_modes.tsv: unknown category {r['category']!r}")
         modes[r["category"]].add(r["mode"])
-    contexts = frozenset(r["context"] for r in read_tsv(data_dir / "plover_contexts.tsv"))
+    contexts = frozenset(r["context"] for r in read_table(data_dir / "plover_contexts.tsv", key="context"))
     onto = Ontology({c: frozenset(m) for c, m in modes.items()}, contexts, {})
-    for r in read_tsv(data_dir / "cameo_plover.tsv"):
+    for r in read_table(data_dir / "cameo_plover.tsv", key="cameo"):
         coding = CameoCoding(r["cameo"], r["category"], r["mode"] or None, _split(r["context"]))
         onto.check(coding.category, coding.mode, coding.context)
         onto.cameo[coding.cameo] = coding
-    for r in read_tsv(data_dir / "plover_acled.tsv"):
+    for r in read_table(data_dir / "plover_acled.tsv"):
         mode = r["mode"]
         onto.check(r["category"], None if mode == "*" else mode)
         onto.acled_rows[(r["category"], mode, r["target"])] = AcledType(r["event_type"], r["sub_event_type"])

@@ -1,34 +1,70 @@
-"""Near-duplicate articles in the store: sign each stored article once, look up its LSH bands.
+"""Near-duplicate articles in the store: signatures, LSH bands and duplicate rows, read and written.
 
-    sign_pending(conn)  -> list[Duplicate]   # every article not yet signed, in storing order
     duplicate_roots(conn, doc_ids) -> {doc_id: earliest copy}
+    superseded(conn, doc_ids)      -> articles of which a later updated version is stored
+    duplicate_of(conn, doc_id)     -> its duplicate row, or None
 
-Articles are signed in the order they were stored (`ingested_at`, then id), and
-`seq` records that order, so "the earliest stored copy" is well defined and a
-re-run signs nothing and changes nothing. Candidates come from the band table
-(an indexed lookup per band, never a scan of all documents) plus the articles
-stored under the same URL; the decision is in dateline/incidents/dedupe.py.
+Signing each stored article once and deciding whether it duplicates another is the workflow in
+dateline/incidents/signing.py; this module holds the reads and writes it calls. `seq` records the
+order in which articles were signed, so "the earliest stored copy" is well defined.
 """
 from __future__ import annotations
 
-from ..incidents.dedupe import Duplicate, StoredCopy, choose
-from ..incidents.signature import band_keys, decode, encode, minhash, similarity
-from .connection import Connection, run_transaction
+from collections.abc import Iterator
 
-CHUNK = 200  # articles signed per transaction
+from .connection import Connection
+
 LOCK = "dateline:link"  # one linker at a time (PostgreSQL advisory lock; SQLite locks the file anyway)
 
 
-def sign_pending(conn: Connection) -> list[Duplicate]:
-    """Sign the unsigned articles and record their near-duplicates; returns the new duplicate rows."""
-    found: list[Duplicate] = []
-    while True:
-        ids = [r[0] for r in conn.execute(
-            "SELECT d.id FROM documents d LEFT JOIN document_signatures s ON s.doc_id = d.id "
-            "WHERE s.doc_id IS NULL ORDER BY d.ingested_at, d.id LIMIT ?", (CHUNK,)).fetchall()]
-        if not ids:
-            return found
-        found += run_transaction(conn, lambda c: [d for i in ids if (d := _sign(c, i)) is not None], lock=LOCK)
+def unsigned_documents(conn: Connection, limit: int) -> list[str]:
+    """Articles without a signature yet, in the order they were stored (`ingested_at`, then id)."""
+    return [r[0] for r in conn.execute(
+        "SELECT d.id FROM documents d LEFT JOIN document_signatures s ON s.doc_id = d.id "
+        "WHERE s.doc_id IS NULL ORDER BY d.ingested_at, d.id LIMIT ?", (limit,)).fetchall()]
+
+
+def is_signed(conn: Connection, doc_id: str) -> bool:
+    return conn.execute("SELECT 1 FROM document_signatures WHERE doc_id = ?", (doc_id,)).fetchone() is not None
+
+
+def signing_fields(conn: Connection, doc_id: str) -> tuple[str, str | None, str | None, str | None] | None:
+    """(text, url, title, outlet) of a stored article, None when it is gone."""
+    return conn.execute("SELECT text, url, title, outlet FROM documents WHERE id = ?", (doc_id,)).fetchone()
+
+
+def in_lsh_bucket(conn: Connection, band: int, bucket: str) -> list[str]:
+    """The signed articles sharing this band key (an indexed lookup, never a scan of all documents)."""
+    return [r[0] for r in conn.execute("SELECT doc_id FROM document_lsh WHERE band = ? AND bucket = ?",
+                                       (band, bucket))]
+
+
+def others_at_url(conn: Connection, url: str, doc_id: str) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT id FROM documents WHERE url = ? AND id != ?", (url, doc_id))]
+
+
+def signed_copies(conn: Connection, doc_ids: list[str]) -> Iterator[tuple]:
+    """(doc_id, seq, url, title, outlet, root, encoded minhash) of those of `doc_ids` that are signed
+    (an unsigned one is not "stored earlier"); root is its duplicate_of, or itself."""
+    for chunk in _chunks(doc_ids, 500):
+        marks = ", ".join("?" * len(chunk))
+        yield from conn.execute(
+            f"SELECT d.id, s.seq, d.url, d.title, d.outlet, coalesce(x.duplicate_of, d.id), s.minhash "
+            f"FROM documents d JOIN document_signatures s ON s.doc_id = d.id "
+            f"LEFT JOIN document_duplicates x ON x.doc_id = d.id WHERE d.id IN ({marks})", chunk).fetchall()
+
+
+def write_duplicate(conn: Connection, doc_id: str, duplicate_of: str, similarity: float, kind: str) -> None:
+    conn.execute("INSERT INTO document_duplicates (doc_id, duplicate_of, similarity, kind) VALUES (?, ?, ?, ?) "
+                 "ON CONFLICT (doc_id) DO NOTHING", (doc_id, duplicate_of, similarity, kind))
+
+
+def write_signature(conn: Connection, doc_id: str, minhash: str, band_keys: list[tuple[int, str]]) -> None:
+    """The article's signature, next in signing order, and its LSH band keys."""
+    seq = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM document_signatures").fetchone()[0]
+    conn.execute("INSERT INTO document_signatures (doc_id, seq, minhash) VALUES (?, ?, ?)", (doc_id, seq, minhash))
+    conn.executemany("INSERT INTO document_lsh (band, bucket, doc_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                     [(band, bucket, doc_id) for band, bucket in band_keys])
 
 
 def duplicate_roots(conn: Connection, doc_ids: list[str]) -> dict[str, str]:
@@ -62,48 +98,6 @@ def duplicate_of(conn: Connection, doc_id: str) -> dict | None:
     row = conn.execute("SELECT duplicate_of, similarity, kind FROM document_duplicates WHERE doc_id = ?",
                        (doc_id,)).fetchone()
     return {"duplicate_of": row[0], "similarity": row[1], "kind": row[2]} if row else None
-
-
-def _sign(conn: Connection, doc_id: str) -> Duplicate | None:
-    if conn.execute("SELECT 1 FROM document_signatures WHERE doc_id = ?", (doc_id,)).fetchone():
-        return None  # another linker signed it meanwhile
-    row = conn.execute("SELECT text, url, title, outlet FROM documents WHERE id = ?", (doc_id,)).fetchone()
-    if row is None:
-        return None
-    text, url, title, outlet = row
-    signature = minhash(text)
-    keys = band_keys(signature)
-    candidates: set[str] = set()
-    for band, bucket in keys:
-        candidates.update(r[0] for r in conn.execute(
-            "SELECT doc_id FROM document_lsh WHERE band = ? AND bucket = ?", (band, bucket)))
-    if url:
-        candidates.update(r[0] for r in conn.execute("SELECT id FROM documents WHERE url = ? AND id != ?",
-                                                     (url, doc_id)))
-    matches = [(copy, similarity(signature, sig)) for copy, sig in _stored_copies(conn, sorted(candidates))]
-    duplicate = choose(doc_id, url, title, outlet, matches)
-    if duplicate is not None:
-        conn.execute("INSERT INTO document_duplicates (doc_id, duplicate_of, similarity, kind) VALUES (?, ?, ?, ?) "
-                     "ON CONFLICT (doc_id) DO NOTHING",
-                     (duplicate.doc_id, duplicate.duplicate_of, duplicate.similarity, duplicate.kind))
-    seq = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM document_signatures").fetchone()[0]
-    conn.execute("INSERT INTO document_signatures (doc_id, seq, minhash) VALUES (?, ?, ?)",
-                 (doc_id, seq, encode(signature)))
-    conn.executemany("INSERT INTO document_lsh (band, bucket, doc_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                     [(band, bucket, doc_id) for band, bucket in keys])
-    return duplicate
-
-
-def _stored_copies(conn: Connection, doc_ids: list[str]):
-    """(StoredCopy, signature) of signed candidates (an unsigned one is not 'stored earlier')."""
-    for chunk in _chunks(doc_ids, 500):
-        marks = ", ".join("?" * len(chunk))
-        rows = conn.execute(
-            f"SELECT d.id, s.seq, d.url, d.title, d.outlet, coalesce(x.duplicate_of, d.id), s.minhash "
-            f"FROM documents d JOIN document_signatures s ON s.doc_id = d.id "
-            f"LEFT JOIN document_duplicates x ON x.doc_id = d.id WHERE d.id IN ({marks})", chunk).fetchall()
-        for doc_id, seq, url, title, outlet, root, sig in rows:
-            yield StoredCopy(doc_id, seq, url, title, outlet, root), decode(sig)
 
 
 def _chunks(items: list, size: int):

@@ -1,4 +1,4 @@
-"""Named read queries, shared by the CLI (and later the web API and exports); portable SQL."""
+"""Named read queries, shared by the CLI, the web app and the evaluations; portable SQL."""
 from __future__ import annotations
 
 import json
@@ -39,3 +39,41 @@ def table_counts(conn: Connection) -> dict[str, int]:
 def rejected_by_reason(conn: Connection) -> dict[str, int]:
     rows = conn.execute("SELECT reason, count(*) FROM rejected GROUP BY reason ORDER BY count(*) DESC, reason")
     return dict(rows.fetchall())
+
+
+def count_rows(conn: Connection, table: str) -> int:
+    return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def newest_articles(conn: Connection, limit: int, offset: int) -> list[tuple]:
+    """(id, published, outlet, title, first 200 characters, number of events) per article, newest first."""
+    return conn.execute(
+        "SELECT d.id, d.published, d.outlet, d.title, substr(d.text, 1, 200),"
+        " (SELECT count(*) FROM events e WHERE e.doc_id = d.id)"
+        " FROM documents d ORDER BY coalesce(d.published, '') DESC, d.id LIMIT ? OFFSET ?",
+        (limit, offset)).fetchall()
+
+
+def published_range(conn: Connection) -> tuple[str | None, str | None]:
+    """The first and last publication day of the stored articles (None, None when none has a date)."""
+    return tuple(conn.execute(
+        "SELECT min(substr(published, 1, 10)), max(substr(published, 1, 10)) FROM documents "
+        "WHERE published IS NOT NULL AND published != ''").fetchone())
+
+
+def event_at(conn: Connection, doc_id: str, offset: int) -> str | None:
+    """The id of the stored event whose trigger starts at `offset` of its document's text, else of the
+    first event whose trigger covers it, else None."""
+    row = conn.execute("SELECT id FROM events WHERE doc_id = ? AND trigger_start = ? ORDER BY id", (doc_id, offset)
+                       ).fetchone()
+    if row is None:
+        row = conn.execute("SELECT id FROM events WHERE doc_id = ? AND trigger_start <= ? AND ? < trigger_end "
+                           "ORDER BY id", (doc_id, offset, offset)).fetchone()
+    return row[0] if row else None
+
+
+def incident_of_event(conn: Connection, doc_id: str, event_id: str) -> str | None:
+    """The incident the event reports, None when it is linked to none."""
+    hit = conn.execute("SELECT incident_id FROM incident_reports WHERE doc_id = ? AND event_id = ?",
+                       (doc_id, event_id)).fetchone()
+    return hit[0] if hit else None

@@ -105,6 +105,17 @@ def count_events(conn, f: EventFilter = EventFilter(), cap: int | None = None) -
     return conn.execute(f"SELECT count(*) FROM ({inner}) c", (*params, int(cap) + 1)).fetchone()[0]
 
 
+def page_and_count_by(conn, f: EventFilter, trigram: bool, limit: int = 50, cap: int = 10000) -> tuple[list, int]:
+    """The keys of the first page of matches and their count up to cap + 1, through the trigram indexes
+    (`trigram`) or by reading every row with LIKE, with none of select_events' choices of plan: what
+    the search benchmark times, one mode against the other."""
+    where, params = where_clause(f, trigram)
+    keys = conn.execute(f"SELECT e.doc_id, e.id FROM events e {where} {_ORDER} LIMIT {int(limit)}", params).fetchall()
+    count = conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM events e {where} LIMIT {int(cap) + 1}) c",
+                         params).fetchone()[0]
+    return keys, count
+
+
 def iter_events(conn, f: EventFilter = EventFilter(), page: int = 1000) -> Iterator[dict[str, Any]]:
     """Every matching event, in pages that continue after the last row (no OFFSET: constant cost per page)."""
     after = None

@@ -63,9 +63,9 @@ class Stores:
 
 
 def incidents_module() -> ModuleType | None:
-    """dateline.store.incidents when it is installed (it comes with its own migration), else None."""
+    """dateline.incidents.stored when it is installed (it comes with its own migration), else None."""
     try:
-        from ..store import incidents
+        from ..incidents import stored as incidents
     except ImportError:
         return None
     if not all(hasattr(incidents, name) for name in ("incident_rows", "incident_detail")):

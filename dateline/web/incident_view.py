@@ -1,6 +1,6 @@
 """An incident's reports side by side, and which figures they disagree on.
 
-An incident (dateline.store.incidents) groups event reports from several articles.
+An incident (dateline.incidents.stored) groups event reports from several articles.
 The comparison has one row per figure (date, place, fatalities, each quantity) and one
 column per report; a row disagrees when the reports that give the figure give
 different values, and the cells that differ from the most common value are "odd"

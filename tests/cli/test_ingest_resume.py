@@ -43,14 +43,14 @@ def actual_events(db) -> int:
 
 
 def test_rerun_finishes_linking_that_an_interrupt_stopped(cli, reports, tmp_path, monkeypatch):
-    import dateline.store.incidents as store_incidents
+    import dateline.incidents.stored as linking
 
-    monkeypatch.setattr(store_incidents, "DOCS_PER_CHUNK", 1)  # one article per linking transaction
+    monkeypatch.setattr(linking, "DOCS_PER_CHUNK", 1)  # one article per linking transaction
     clean = tmp_path / "clean.db"
     assert cli("ingest", reports, "--db", clean, "--published", "2023-05-04").exit_code == 0
     assert actual_events(clean) >= len(REPORTS)
 
-    real_chunk, chunks = store_incidents._link_chunk, []
+    real_chunk, chunks = linking._link_chunk, []
 
     def interrupted_after_one_chunk(conn, doc_ids):
         chunks.append(doc_ids)
@@ -59,12 +59,12 @@ def test_rerun_finishes_linking_that_an_interrupt_stopped(cli, reports, tmp_path
         return real_chunk(conn, doc_ids)
 
     db = tmp_path / "d.db"
-    monkeypatch.setattr(store_incidents, "_link_chunk", interrupted_after_one_chunk)
+    monkeypatch.setattr(linking, "_link_chunk", interrupted_after_one_chunk)
     stopped = cli("ingest", reports, "--db", db, "--published", "2023-05-04")
     assert stopped.exit_code != 0
     assert 0 < sum(map(len, incidents(db))) < actual_events(db)  # the first chunk linked, the rest not
 
-    monkeypatch.setattr(store_incidents, "_link_chunk", real_chunk)
+    monkeypatch.setattr(linking, "_link_chunk", real_chunk)
     rerun = cli("ingest", reports, "--db", db, "--published", "2023-05-04")
     assert rerun.exit_code == 0, rerun.stderr
     assert f"stored 0, unchanged {len(REPORTS)}, rejected 0" in rerun.stderr

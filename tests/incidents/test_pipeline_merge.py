@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.store import open_store
-from dateline.store.incidents import incident_detail, link_all
+from dateline.incidents.stored import incident_detail, link_all
 
 TEXT = (
     "Russia fired dozens of missiles at Kyiv on Monday, hitting power stations across the capital.\n\n"

@@ -1,7 +1,7 @@
 """Incidents and near-duplicates in a real SQLite store: linking, idempotence, the read API."""
 from __future__ import annotations
 
-from dateline.store.incidents import incident_detail, incident_rows, link_all
+from dateline.incidents.stored import incident_detail, incident_rows, link_all
 from tests.store.conftest import TEXT, build_record
 
 ALL_TABLES = ("document_signatures", "document_lsh", "document_duplicates", "incidents", "incident_reports")
@@ -70,7 +70,7 @@ def test_incidents_rewritten_article_is_relinked(store, record, make_record):
 def test_incidents_read_a_point_lent_by_the_articles_town_as_no_point(store):
     from dataclasses import replace
 
-    from dateline.store.incidents import load_reports
+    from dateline.incidents.stored import load_reports
 
     base = build_record()
     lent = replace(base.places[0], located_by="article_town")

@@ -1,9 +1,9 @@
-"""The load benchmark (dateline/bench_web.py): its arithmetic and its request plan over a store."""
+"""The load benchmark (dateline/bench/web.py): its arithmetic and its request plan over a store."""
 from __future__ import annotations
 
 import pytest
 
-from dateline.bench_web import QUERIES, LoadResult, percentile, request_plan
+from dateline.bench.web import QUERIES, LoadResult, percentile, request_plan
 
 
 @pytest.mark.parametrize("values, q, expected", [

@@ -110,7 +110,7 @@ def test_trigram_and_like_paths_select_the_same_events(store, make_record, field
 
 
 def test_search_bench_reports_both_modes(store, make_record, tmp_path):
-    from dateline.bench_search import run_search_bench
+    from dateline.bench.search import run_search_bench
 
     store.write(make_record())
     table = run_search_bench(tmp_path / "test.db", n_terms=3)

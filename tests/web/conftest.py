@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from dateline.store import open_store
-from dateline.store.incidents import link_all
+from dateline.incidents.stored import link_all
 from dateline.types import ArticleRecord
 from web_inputs import TEXTS, hostile_record, untitled_record
 

@@ -37,7 +37,7 @@ def pg_client(pipeline):
             store.write(hostile_record())
             store.write(untitled_record())
             try:
-                from dateline.store.incidents import link_all
+                from dateline.incidents.stored import link_all
             except ImportError:
                 pass
             else:

@@ -30,10 +30,10 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from . import settings
-from .store import Store
+from .. import settings
+from ..store import Store
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 def shared_dir() -> Path:
@@ -179,12 +179,12 @@ def run_bench(corpus: Path, model: str, limit: int | None = None, batch_size: in
               seed: Path | None = None, worker_counts: tuple[int, ...] = (1, 2)) -> BenchResult:
     import spacy
 
-    from .documents import make_document
-    from .inputs import RawInput, iter_inputs
-    from .pipeline import Pipeline, load_nlp
-    from .settings import resolve_model
-    from .ingest import ingest
-    from .types import Document
+    from ..documents import make_document
+    from ..inputs import RawInput, iter_inputs
+    from ..pipeline import Pipeline, load_nlp
+    from ..settings import resolve_model
+    from ..ingest import ingest
+    from ..types import Document
 
     items = list(islice(iter_inputs([str(corpus)]), limit))  # read once, outside every timing
     start = time.perf_counter()
@@ -225,7 +225,7 @@ def run_bench(corpus: Path, model: str, limit: int | None = None, batch_size: in
         result.seed_seconds = time.perf_counter() - start
         result.seed_cpu_seconds, result.seed_load = _children_cpu() - before, os.getloadavg()[0]
     if worker_counts:
-        from .scale.bench import _machine_speedup
+        from .scale import _machine_speedup
 
         result.commands = time_ingest_commands(corpus, model, limit, batch_size, worker_counts)
         result.machine_speedup = _machine_speedup()

@@ -78,11 +78,11 @@ class LengthResult:
 def run_length_bench(model: str, lengths: tuple[int, ...] = LENGTHS) -> LengthResult:
     import spacy
 
-    from .documents import make_document
-    from .inputs import RawInput
-    from .pipeline import annotate_batch, load_nlp
-    from .settings import resolve_model
-    from .types import Document
+    from ..documents import make_document
+    from ..inputs import RawInput
+    from ..pipeline import annotate_batch, load_nlp
+    from ..settings import resolve_model
+    from ..types import Document
 
     nlp = load_nlp(model)
     bare = spacy.load(resolve_model(model))

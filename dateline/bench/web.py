@@ -63,8 +63,8 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def build_store(source_db: str | Path, target_db: str | Path, n_events: int) -> dict[str, int]:
-    from .store import open_store
-    from .store.clone import clone_articles
+    from ..store import open_store
+    from ..store.clone import clone_articles
 
     with open_store(source_db) as source, open_store(target_db) as target:
         return clone_articles(source.conn, target.conn, n_events)
@@ -72,8 +72,8 @@ def build_store(source_db: str | Path, target_db: str | Path, n_events: int) -> 
 
 def request_plan(db_path: str | Path, requests: int, seed: int = 11) -> list[tuple[str, str]]:
     """(query name, path) pairs, parameters drawn from the store itself so filters hit real rows."""
-    from .store import open_store
-    from .store.select import select_events
+    from ..store import open_store
+    from ..store.select import select_events
 
     rng = random.Random(seed)
     with open_store(db_path) as store:
@@ -177,8 +177,8 @@ def free_port() -> int:
 
 def run_web_bench(source_db: str | Path, work_db: str | Path, n_events: int, clients: int,
                   requests: int) -> LoadResult:
-    from .store import open_store
-    from .store.select import count_events
+    from ..store import open_store
+    from ..store.select import count_events
 
     if "://" in str(work_db):  # a PostgreSQL store: grown once, like a SQLite file that exists
         with open_store(work_db) as store:

@@ -108,8 +108,8 @@ def run_scale_bench(corpus: Path, model: str, limit: int | None = None, batch_si
     from ..documents import make_document
     from ..inputs import RawInput, iter_inputs
     from ..types import Document
-    from .cluster import worker_peak_memory
-    from .runner import DaskAnnotator
+    from ..scale.cluster import worker_peak_memory
+    from ..scale.runner import DaskAnnotator
 
     items = list(islice(iter_inputs([str(corpus)]), limit))  # read once, outside every timing
     documents = {d.id: d for d in (make_document(i) for i in items if isinstance(i, RawInput))
@@ -140,7 +140,7 @@ def _timed_ingest(annotator, items: list, batch_size: int, run: ScaleRun) -> Non
     """Ingest `items` into a fresh SQLite store through `annotator`; add the figures to `run`."""
     from ..store import open_store
     from ..ingest import ingest
-    from .cluster import worker_cpu_seconds
+    from ..scale.cluster import worker_cpu_seconds
 
     with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "scale.db") as store:
         workers_cpu = worker_cpu_seconds(annotator.client)

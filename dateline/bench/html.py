@@ -43,10 +43,10 @@ def read_pages(folder: Path, limit: int | None = None) -> list[tuple[str, bytes]
 def run_html_bench(folder: Path, model: str, limit: int | None = None, batch_size: int = 16) -> HtmlBenchResult:
     import trafilatura
 
-    from .inputs.html import html_to_input
-    from .pipeline import Pipeline
-    from .store import open_store
-    from .ingest import ingest
+    from ..inputs.html import html_to_input
+    from ..pipeline import Pipeline
+    from ..store import open_store
+    from ..ingest import ingest
 
     pages = read_pages(folder, limit)
     if not pages:

@@ -1,6 +1,6 @@
 """Substring filters, trigram index against LIKE, in one process on one store (same run, same terms).
 
-The web load test (`bench_web`) times whole requests under concurrency; this isolates what migration
+The web load test (`web.py`) times whole requests under concurrency; this isolates what migration
 0006 changed: choosing a page of events and counting them for an actor or text substring, once
 through the FTS5 trigram indexes and once by reading every row with LIKE. The terms are drawn from
 the store as the load test draws them (an actor of an event with participants, a word of 6+ letters
@@ -12,7 +12,7 @@ import random
 import time
 from pathlib import Path
 
-from .bench_web import percentile
+from .web import percentile
 
 
 def _terms(events: list[dict], n: int, seed: int) -> dict[str, list[str]]:
@@ -32,20 +32,19 @@ def _terms(events: list[dict], n: int, seed: int) -> dict[str, list[str]]:
 
 
 def _time(conn, field: str, term: str, trigram: bool) -> float:
-    from .store.select import _ORDER, EventFilter, where_clause
+    from ..store.select import EventFilter, page_and_count_by
 
-    where, params = where_clause(EventFilter(**{field: term}), trigram)
+    f = EventFilter(**{field: term})
     started = time.perf_counter()
-    conn.execute(f"SELECT e.doc_id, e.id FROM events e {where} {_ORDER} LIMIT 50", params).fetchall()
-    conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM events e {where} LIMIT 10001) c", params).fetchone()
+    page_and_count_by(conn, f, trigram, limit=50, cap=10000)
     return time.perf_counter() - started
 
 
 def run_search_bench(db_path: str | Path, n_terms: int = 100, seed: int = 7) -> str:
     """A markdown table: p50/p95 ms per filter and mode, and the index's speed-up at each."""
-    from .store import open_store
-    from .store.connection import dialect
-    from .store.select import select_events
+    from ..store import open_store
+    from ..store.connection import dialect
+    from ..store.select import select_events
 
     with open_store(db_path) as store:
         conn = store.conn
