@@ -276,6 +276,14 @@ def _embedded(t: Trigger, triggers: list[Trigger]) -> bool:
     return False
 
 
+def candidates(found: list[Trigger], seen: set[str] = frozenset()) -> list[Happening]:
+    """The rule candidates of one sentence, before the learned decision: its triggers that are events
+    of their own (not a retelling, not the content of a verbal act), merged into happenings."""
+    triggers = [t for t in found if not _refers_back(t, seen) and not _embedded(t, found)
+                and not _told_by_pronoun(t, found)]
+    return group(triggers)[:MAX_EVENTS_PER_SENTENCE] if triggers else []
+
+
 def sentence_events(doc: Doc, sent: Span, first_id: int, seen: set[str] = frozenset(),
                     history: list[Prior] | None = None, sent_no: int = 0, story: Story | None = None,
                     found: list[Trigger] | None = None, judged: Judged | None = None) -> list[Event]:
@@ -284,11 +292,10 @@ def sentence_events(doc: Doc, sent: Span, first_id: int, seen: set[str] = frozen
     found = find_triggers(sent) if found is None else found
     if story is None:
         story, sent_no = Story(doc, [sent], dated_mentions(doc, sent, 0, found), []), 0
-    triggers = [t for t in found if not _refers_back(t, seen) and not _embedded(t, found)
-                and not _told_by_pronoun(t, found)]
-    if not triggers:
+    happenings = candidates(found, seen)
+    if not happenings:
         return []
-    happenings = decided(sent, group(triggers)[:MAX_EVENTS_PER_SENTENCE], judged)
+    happenings = decided(sent, happenings, judged)
     if not happenings:
         return []
     counts: dict[int, dict[str, Count]] = {}
