@@ -327,10 +327,14 @@ def evaluate_candidates(shared: Path, nlp: Language, labels_dir: Path | None = N
                                                             / max(1, len(events)), 3)}
     labelled = [it for it in items if it["source"] == "labels" and it.get("status")]
     moods = [(it["status"], it["modality"]) for it in labelled if it["status"] != "generic"]
+    learned = [(it["status"], model.status.status(it["features"])) for it in labelled if it["status"] != "generic"] \
+        if model.status is not None else []
     if moods:
         out["status / our labels (never read)"] = {
             "n": len(moods), "modality accuracy (rules)": round(sum(g == p for g, p in moods) / len(moods), 3),
             "macro-F1 (rules)": macro_f1(moods, {g for g, _ in moods}),
+            **({"accuracy (learned)": round(sum(g == p for g, p in learned) / len(learned), 3),
+                "macro-F1 (learned)": macro_f1(learned, {g for g, _ in learned})} if learned else {}),
             "generic": sum(1 for it in labelled if it["status"] == "generic"),
             "generic dropped (model)": sum(1 for it in labelled if it["status"] == "generic"
                                            and model.decide(it["features"], it["rule"]).label is None)}

@@ -33,12 +33,31 @@ class Decision:
 
 
 @dataclass(frozen=True)
+class StatusModel:
+    """Actual / future / hypothetical / negated of a kept candidate, from the same features (the rules'
+    modality among them), learned from our labels."""
+
+    labels: tuple[str, ...]
+    weights: dict[str, tuple[float, ...]]
+    intercept: tuple[float, ...]
+
+    def status(self, features: list[str]) -> str:
+        z = list(self.intercept)
+        for f in set(features):
+            w = self.weights.get(f)
+            if w is not None:
+                z = [a + b for a, b in zip(z, w)]
+        return self.labels[max(range(len(z)), key=z.__getitem__)]
+
+
+@dataclass(frozen=True)
 class CandidateModel:
     labels: tuple[str, ...]
     weights: dict[str, tuple[float, ...]]  # feature -> one weight per label
     intercept: tuple[float, ...]
     drop: float  # NONE at least this likely: no event
     relabel: float  # another category at least this likely (and likelier than the rule's): that category
+    status: StatusModel | None = None  # None: the rules of modality.py say actual / future / ...
 
     def probabilities(self, features: list[str]) -> dict[str, float]:
         z = list(self.intercept)
@@ -79,7 +98,14 @@ def read_model(path: Path) -> CandidateModel:
         intercept = tuple(map(float, data["intercept"]))
         if len(intercept) != len(labels) or NONE not in labels:
             raise ValueError("intercept or labels malformed")
-        return CandidateModel(labels, weights, intercept, float(data["drop"]), float(data["relabel"]))
+        status = None
+        if data.get("status"):
+            st = data["status"]
+            sw = {f: tuple(map(float, w)) for f, w in zip(st["features"], st["coef"])}
+            if any(len(w) != len(st["labels"]) for w in sw.values()) or len(st["intercept"]) != len(st["labels"]):
+                raise ValueError("status weights do not line up")
+            status = StatusModel(tuple(st["labels"]), sw, tuple(map(float, st["intercept"])))
+        return CandidateModel(labels, weights, intercept, float(data["drop"]), float(data["relabel"]), status)
     except (KeyError, TypeError, ValueError) as exc:
         raise CandidateModelError(f"event model event_candidates corrupt: {path}: {exc}") from None
 
