@@ -77,3 +77,18 @@ def test_candidate_model_meets_its_floors_on_never_read_labels(nlp, shared_dir):
     for key, floor in FLOORS.items():
         name, _, measure = key.rpartition(": ")
         assert figures[name][measure] >= floor, (key, figures[name])
+
+
+def test_candidate_model_corrupt_file_fails_when_the_pipeline_loads(tmp_path, monkeypatch):
+    import dateline.nlp.candidate_model as cm
+    from dateline.nlp import build_nlp
+
+    bad = tmp_path / "event_candidates.json"
+    bad.write_text('{"format": "dateline-event-candidates/1", "labels": ["NONE"]}')
+    monkeypatch.setattr(cm, "MODEL_PATH", bad)
+    cm.candidate_model.cache_clear()
+    try:
+        with pytest.raises(CandidateModelError, match="event_candidates corrupt"):
+            build_nlp("en_core_web_md")
+    finally:
+        cm.candidate_model.cache_clear()
