@@ -16,11 +16,16 @@ def train_group() -> None:
               help="The shared folder (default: ../shared from the checkout, or DATELINE_SHARED).")
 @click.option("--work", type=click.Path(file_okay=False, path_type=Path), default=Path("/tmp/dateline-train-events"),
               show_default=True, help="Scratch folder for the DocBins and checkpoints (never committed).")
-@click.option("--only", type=click.Choice(["category", "status"]), multiple=True, help="Default: both models.")
-@click.option("--reuse-data", is_flag=True, help="Reuse the DocBins already in --work (skip the 1-2 min rebuild).")
-def train_events_cmd(shared, work, only, reuse_data):
-    """Event category and event status classifiers -> dateline/nlp/models/ (minutes on 2 CPU cores)."""
+@click.option("--only", type=click.Choice(["candidates", "category", "status"]), multiple=True,
+              help="Default: all three models.")
+@click.option("--labels", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder of our sentence labels (*.jsonl; default: dateline/train/labels).")
+@click.option("--reuse-data", is_flag=True, help="Reuse the items and DocBins already in --work (skip the rebuild).")
+def train_events_cmd(shared, work, only, labels, reuse_data):
+    """Candidate model, event category and event status classifiers -> dateline/nlp/models/ (minutes on 2 CPU cores)."""
     from ..evaluate import shared_dir
+    from ..train.labelled import LABELS_DIR
     from ..train.run import train_events
 
-    train_events(shared or shared_dir(), work, only=tuple(only), log=click.echo, rebuild=not reuse_data)
+    train_events(shared or shared_dir(), work, only=tuple(only), log=click.echo, rebuild=not reuse_data,
+                 labels_dir=labels or LABELS_DIR)

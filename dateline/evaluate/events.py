@@ -294,3 +294,48 @@ def evaluate_heldout(shared: Path, nlp: Language) -> dict[str, dict]:
                 row["negated R"] = round(tp / sum(g for g, _ in negs), 3)
         out[f"status / {source}"] = row
     return out
+
+
+def evaluate_candidates(shared: Path, nlp: Language, labels_dir: Path | None = None) -> dict[str, dict]:
+    """The candidate model (keep / relabel / drop) against the rules alone on the never-read items: our
+    labels' held-out documents (3 in 10 by a seeded hash, decided before labelling was read) and the
+    WikiEvents test part (its labels give events only: how many of them stay with their category).
+    Our labels' status against the rules' modality on the same held-out candidates. `nlp` is the full
+    pipeline (the candidates are the events stage's own)."""
+    from ..nlp.candidate_model import NONE, candidate_model
+    from ..train.candidate_training import scores
+    from ..train.candidates import heldout_items
+    from ..train.labelled import LABELS_DIR
+
+    model = candidate_model()
+    items = heldout_items(nlp, shared / "train", shared, labels_dir or LABELS_DIR)
+    out: dict[str, dict] = {}
+    for source, name in (("labels", "our labels, 3 documents in 10 never read"), ("wikievents", "WikiEvents test part")):
+        its = [it for it in items if it["source"] == source]
+        if not its:
+            continue
+        learned = [(it["target"], it["rule"], model.decide(it["features"], it["rule"]).label) for it in its]
+        rules = [(it["target"], it["rule"], it["rule"]) for it in its]
+        if source == "labels":
+            out[f"candidates / {name}"] = {**{f"rules {k}": v for k, v in scores(rules).items()},
+                                           **{f"model {k}": v for k, v in scores(learned).items() if k != "n"}}
+        else:
+            events = [(t, d) for t, _, d in learned if t != NONE]
+            out[f"candidates / {name}"] = {"events": len(events), "kept with their category (model)":
+                                           round(sum(t == d for t, d in events) / max(1, len(events)), 3),
+                                           "(rules)": round(sum(t == r for t, r, _ in rules if t != NONE)
+                                                            / max(1, len(events)), 3)}
+    labelled = [it for it in items if it["source"] == "labels" and it.get("status")]
+    moods = [(it["status"], it["modality"]) for it in labelled if it["status"] != "generic"]
+    learned = [(it["status"], model.status.status(it["features"])) for it in labelled if it["status"] != "generic"] \
+        if model.status is not None else []
+    if moods:
+        out["status / our labels (never read)"] = {
+            "n": len(moods), "modality accuracy (rules)": round(sum(g == p for g, p in moods) / len(moods), 3),
+            "macro-F1 (rules)": macro_f1(moods, {g for g, _ in moods}),
+            **({"accuracy (learned)": round(sum(g == p for g, p in learned) / len(learned), 3),
+                "macro-F1 (learned)": macro_f1(learned, {g for g, _ in learned})} if learned else {}),
+            "generic": sum(1 for it in labelled if it["status"] == "generic"),
+            "generic dropped (model)": sum(1 for it in labelled if it["status"] == "generic"
+                                           and model.decide(it["features"], it["rule"]).label is None)}
+    return out

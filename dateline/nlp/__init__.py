@@ -67,4 +67,5 @@ def build_nlp(model: str, config: dict[str, dict] | None = None) -> Language:
     # The learned event models load with the pipeline: a bad file, or a base pipeline without the
     # word vectors they read, fails here with the model's name, never later on every article.
     events.event_models().check(nlp.vocab)
+    events.candidate_model()
     return nlp

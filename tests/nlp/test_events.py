@@ -72,7 +72,7 @@ def test_events_light_verb_takes_the_nominal_as_trigger(annotate):
     ("The militia denied attacking the convoy.", "negated"),
     ("The army attacked the city on Sunday.", "actual"),
     ("Not everyone has to fight, the commander said.", "hypothetical"),  # an obligation
-    ("The border guards came out to meet our fighters.", "actual"),  # an aim told in the past: it happened
+    ("The border guards came out to attack our fighters.", "actual"),  # an aim told in the past: it happened
     ("Russia uses the neighbour's air bases to launch missile attacks on cities.", "actual"),  # what happens
 ])
 def test_events_modality(annotate, text, modality):
