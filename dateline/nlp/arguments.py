@@ -19,7 +19,7 @@ import threading
 from spacy.tokens import Doc, Token
 
 from .entities import entity_at
-from .triggers import OBJ_DEPS, Trigger, antecedent, expand, is_passive, lexicon, match_token, subjects
+from .triggers import OBJ_DEPS, Trigger, antecedent, expand, is_passive, lexicon, match_token, subjects, word_class
 
 RECIPIENT_PREPS = {"at", "on", "against", "into", "upon", "targeting"}
 # "gathered at the university", "talks at the ministry": "at" names a target only for acts aimed at someone
@@ -33,6 +33,9 @@ NOT_RECIPIENT_HEADS = frozenset(
     "evidence statement attack strike offensive talk meeting vest device".split()
 )
 MAX_CLIMB = 4
+# "rejected the request on Thursday", "attacked the base on the 13th": a time or a measure after "on" /
+# "at" is when or how far, never whom
+NOT_PARTICIPANT_TYPES = frozenset("DATE TIME QUANTITY ORDINAL PERCENT MONEY".split())
 COUNT_WORDS = frozenset("several many dozens scores hundreds thousands few some".split())
 
 
@@ -150,7 +153,15 @@ def rule_recipient_heads(trig: Trigger) -> list[Token]:
         if category in PARTNER_CATEGORIES:
             heads += _preps(tok, PARTNER_PREPS)
         heads = [h for h in heads if h is not tok]
-    return [antecedent(h) for h in heads if h.lemma_.lower() not in NOT_RECIPIENT_HEADS]
+    # "rejected a request by Hamas", "condemned the attack by militants", "welcomed an offer from Egypt":
+    # a response to a proposal or a deed is aimed at whoever made or did it
+    lex, out = lexicon(), []
+    for h in heads:
+        act = h.pos_ == "NOUN" and (h.lemma_.lower() in word_class("proposal") or match_token(h, lex) is not None)
+        doers = _nominal_agents(h, category) + _preps(h, {"from"}) if act else []
+        out += [d for d in doers if d.ent_type_ not in NOT_PARTICIPANT_TYPES] or [h]
+    return [antecedent(h) for h in out
+            if h.lemma_.lower() not in NOT_RECIPIENT_HEADS and h.ent_type_ not in NOT_PARTICIPANT_TYPES]
 
 
 COLLECTIVE_PRONOUNS = {"it", "they", "its", "their"}
