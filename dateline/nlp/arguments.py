@@ -329,7 +329,7 @@ def _decided(trig: Trigger) -> tuple[list[Token], list[Token], dict[int, float]]
 
 
 def _decide(trig: Trigger) -> tuple[list[Token], list[Token], dict[int, float]]:
-    from .role_features import candidate_features, mention_labels, named_heads
+    from .role_features import candidate_features, eligible, mention_labels, named_heads
     from .role_model import role
     doc = trig.token.doc
     ra, rr, cl = rule_actor_heads(trig), rule_recipient_heads(trig), claimant(trig)
@@ -343,12 +343,13 @@ def _decide(trig: Trigger) -> tuple[list[Token], list[Token], dict[int, float]]:
     out = []
     for name, proposed in (("actor", ra), ("recipient", rr)):
         weights = role(name)
-        if proposed:  # the rules' heads stay unless the scorer vetoes them
+        if proposed and weights.mode == "add":  # the rules' heads stay unless the scorer vetoes them
             chosen = [h for h in proposed if h.i in feats and weights.probability(feats[h.i]) >= weights.veto]
-        else:  # none proposed: the likeliest candidate, if likely enough ("Israel violated the truce by shelling")
-            # a claimer is read by the events stage itself ("claimed responsibility": actor and source)
+        else:  # the likeliest eligible candidate, if likely enough ("Israel violated the truce by shelling
+            # Rafah"); in "add" mode only where the rules found none
+            own = {h.i for h in proposed}
             scored = sorted(((weights.probability(f), -abs(i - trig.token.i), i) for i, f in feats.items()
-                             if i not in cl_i), reverse=True)
+                             if eligible(f, i in own, name)), reverse=True)
             chosen = [cands[scored[0][2]]] if scored and scored[0][0] >= weights.threshold else []
             if chosen:  # "Russia, Belarus and Iran": the conjuncts of the head share its role
                 chosen += [c for c in chosen[0].conjuncts if c.i in cands and c not in chosen]

@@ -23,6 +23,7 @@ import zipfile
 from pathlib import Path
 
 from .argument_data import probability as _prob
+from .labelled import LABELS_DIR
 
 SEED = "dateline-arguments-1"
 HELD_OUT = 0.2
@@ -147,6 +148,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--cache", type=Path, default=None, help="keep the parsed examples here (re-fit without parsing)")
     ap.add_argument("--roles", default="place,actor,recipient")
+    ap.add_argument("--modes", default="add", help="decision modes cross-validation may choose among (add,decide;"
+                    " see argument_data.MODES and docs/events.md for why the shipped weights use add)")
+    ap.add_argument("--labels", type=Path, default=LABELS_DIR,
+                    help="a folder of our sentence labels (*.jsonl; default: dateline/train/labels)")
     args = ap.parse_args(argv)
     shared = shared_dir()
     roles = args.roles.split(",")
@@ -155,10 +160,31 @@ def main(argv: list[str] | None = None) -> int:
     if "place" not in cached and "place" in roles:
         nlp = nlp or _nlp(args.model or DEFAULT_MODEL)
         cached["place"] = place_examples(nlp, location_records(shared))
-    if ("actor" in roles or "recipient" in roles) and "wiki" not in cached:
+    counts = {}
+    if "actor" in roles or "recipient" in roles:
         from .argument_data import wiki_examples
-        nlp = nlp or _nlp(args.model or DEFAULT_MODEL)
-        cached["wiki"] = wiki_examples(nlp, shared)
+        from .conflibert_roles import conflibert_examples, role_sentences
+        from .labelled_roles import label_examples, labelled_sentences
+        if "wiki" not in cached:
+            nlp = nlp or _nlp(args.model or DEFAULT_MODEL)
+            cached["wiki"] = wiki_examples(nlp, shared)
+        if "conflibert" not in cached:
+            nlp = nlp or _nlp(args.model or DEFAULT_MODEL)
+            sentences, overlapping = role_sentences(shared)
+            examples, skipped = conflibert_examples(nlp, sentences)
+            cached["conflibert"] = (examples, {"ConfliBERT sentences overlapping an evaluation set (dropped)":
+                                               overlapping, "ConfliBERT sentences with no trigger reaching a "
+                                               "labelled span (skipped)": skipped})
+        labelled = labelled_sentences(args.labels, shared / "train") if args.labels.is_dir() else []
+        label_key = "labels:" + hashlib.sha256("".join(
+            f"{s.sentence.set}/{s.sentence.doc}/{s.sentence.idx}/{s.events}" for s in labelled).encode()).hexdigest()
+        if label_key not in cached:
+            nlp = nlp or _nlp(args.model or DEFAULT_MODEL)
+            examples, missed = label_examples(nlp, labelled)
+            cached[label_key] = (examples, {"labelled sentences": len(labelled),
+                                            "labelled events whose trigger the pipeline misses": missed})
+        counts = cached["conflibert"][1] | cached[label_key][1]
+        role_examples = cached["wiki"] + cached["conflibert"][0] + cached[label_key][0]
     if args.cache:
         args.cache.write_bytes(pickle.dumps(cached))
     out = {"format": "dateline-argument-roles/1", "roles": {}}
@@ -169,7 +195,8 @@ def main(argv: list[str] | None = None) -> int:
     for role in ("actor", "recipient"):
         if role in roles:
             from .argument_data import train_role
-            out["roles"][role] = train_role(cached["wiki"], role, held_out, fit)
+            out["roles"][role] = train_role(role_examples, role, held_out, fit, tuple(args.modes.split(",")))
+            out["roles"][role]["report"].update(counts)
     for role, r in out["roles"].items():
         print(f"== {role}")
         for k, v in r["report"].items():
