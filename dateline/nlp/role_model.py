@@ -100,8 +100,18 @@ def _best_place(doc: Doc, sentence: Span, trigger: Token, category: str | None) 
     return memo[1][key]
 
 
+# An attack's place is where it struck, not where it was launched from ("rockets fired from Gaza", "an
+# offensive from Belarus"); other deeds done "from" a place happened there ("driven from the town").
+LAUNCHED = frozenset({"ASSAULT"})
+
+
+def launch_point(span: Span, category: str | None) -> bool:
+    head = span.root.head
+    return category in LAUNCHED and span.root.dep_ == "pobj" and head.lower_ == "from"
+
+
 def _score_places(doc: Doc, sentence: Span, trigger: Token, category: str | None) -> tuple[float, Span | None]:
-    spans = place_candidates(doc, sentence, trigger, category)
+    spans = [s for s in place_candidates(doc, sentence, trigger, category) if not launch_point(s, category)]
     if not spans:
         return 0.0, None
     rule = rule_place(doc, sentence, trigger, category)

@@ -81,6 +81,17 @@ def test_roles_claimed_in_the_passive_names_the_actor(annotate):
     assert "Islamic State" in " ".join(_names(record, ev.actors))
 
 
+@pytest.mark.parametrize("text, origin", [
+    ("Militants fired rockets from Gaza on Monday.", "Gaza"),
+    ("American troops withdrew from Syria on Monday.", "Syria"),
+])
+def test_roles_the_origin_of_a_deed_is_not_its_recipient(annotate, text, origin):
+    record = annotate(text, PUBLISHED)
+    assert record.events
+    for ev in record.events:
+        assert origin not in _names(record, ev.recipients)
+
+
 def test_roles_a_name_the_parse_does_not_tie_to_the_event_is_no_actor(annotate):
     record = annotate("In Kandahar, where Canada once kept a base, gunmen shot dead two guards on Monday.", PUBLISHED)
     ev = next(e for e in record.events if e.category == "ASSAULT")
