@@ -9,8 +9,9 @@ An unnamed organ of a state ("police", "the authorities", "the country's leaders
 the country where the event happens (`home`), given by the caller.
 
 The parse only proposes: which candidate is the actor and which the recipient is decided by the learned
-scorer (`role_model`, weights trained on WikiEvents by `python -m dateline.train.arguments`) over the
-rules' heads, the claimer and every named group, state or person of the sentence (`role_features`).
+scorer (`role_model`, weights trained on ConfliBERT source/target spans, WikiEvents and our sentence labels by
+`python -m dateline.train.arguments`) over the rules' heads, the claimer and the named groups, states and
+people of the sentence the parse ties to the trigger (`role_features.eligible`).
 """
 from __future__ import annotations
 
@@ -353,6 +354,8 @@ def _decide(trig: Trigger) -> tuple[list[Token], list[Token], dict[int, float]]:
             chosen = [cands[scored[0][2]]] if scored and scored[0][0] >= weights.threshold else []
             if chosen:  # "Russia, Belarus and Iran": the conjuncts of the head share its role
                 chosen += [c for c in chosen[0].conjuncts if c.i in cands and c not in chosen]
+            elif weights.mode == "prefer":  # sure of none: the rules' heads stay
+                chosen = list(proposed)
         out.append(chosen)
     # one mention is not both: the likelier role keeps it
     actors = [a for a in out[0] if a not in out[1] or role("actor").probability(feats[a.i])

@@ -22,7 +22,7 @@ from ..geo.event_location import place_candidates, place_features, rule_place
 
 MODEL_PATH = Path(__file__).parent / "models" / "arguments.json"
 FORMAT = "dateline-argument-roles/1"
-MODES = ("add", "decide")
+MODES = ("add", "decide", "prefer")
 
 
 class RoleModelError(RuntimeError):
@@ -35,7 +35,9 @@ class RoleWeights:
     intercept: float
     threshold: float  # a candidate no rule proposed is taken from this probability up
     veto: float = 0.0  # a head a rule proposed is dropped below this probability ("add" mode)
-    mode: str = "add"  # "add": the rules' heads stay, the scorer adds where they find none; "decide": it picks among all
+    # "add": the rules' heads stay, the scorer adds where they find none; "decide": it picks among all;
+    # "prefer": it picks among all when sure of one, else the rules' heads stay
+    mode: str = "add"
 
     def probability(self, features: list[str]) -> float:
         z = self.intercept + sum(self.weights.get(f, 0.0) for f in features)

@@ -137,7 +137,8 @@ THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 1.01)  # 1.01: never take a head the
 # "add": the rules' heads stay unless vetoed (probability under `veto`), the scorer adds one only where they
 # find none; "decide": the scorer picks among all candidates, rules' heads included (the likeliest, with its
 # conjuncts, when likely enough). Cross-validation on the fit part chooses.
-MODES = ("add", "decide")
+# "prefer": as "decide" when the scorer is sure of a candidate, else the rules' heads stay.
+MODES = ("add", "decide", "prefer")
 # The scorer may veto a head the parse ties to the trigger only below this probability. Cross-validation
 # picks 0.1 on these sentences, but the figures here are head-level: a head that names no entity ("the bomb",
 # "police", "the attack") counts as a wrong actor though the record shows none for it, and the events stage
@@ -201,7 +202,7 @@ def _learned(weights: dict, intercept: float, threshold: float, veto: float, rol
         free = [j for j, r in enumerate(e["rows"]) if eligible(r[0], bool(r[rule]), role)]
         best = max(free, key=lambda j: probs[j], default=None)
         if best is None or probs[best] < threshold:
-            return []
+            return proposed if mode == "prefer" else []
         if mode == "add":
             return [best]
         # "Russia, Belarus and Iran": the conjuncts of the head share its role
@@ -254,7 +255,8 @@ def train_role(examples: list[dict], role: str, held_out, fit, modes: tuple[str,
         part = [e for e in test_part if set_name in ("all", e["set"])]
         for name, pick in (("rule", _rule(role)), ("learned", learned)):
             p, r, f = _prf(part, pick, role)
-            report[f"held-out {set_name} ({len(part)}), {name}: P/R/F1, exact"] = f"{p} / {r} / {f}, {_exact(part, pick, role)}"
+            report[f"held-out {set_name} ({len(part)}), {name}: P/R/F1, exact"] = \
+                f"{p} / {r} / {f}, {_exact(part, pick, role)}"
     return {"features": names, "coef": coef, "intercept": intercept, "threshold": threshold, "veto": veto,
             "mode": mode, "report": report}
 
