@@ -79,8 +79,9 @@ def governor(s: Span) -> Token | None:
 
 def attached(s: Span, scope: set[int]) -> bool:
     """Does the time hang on the event's words (and not on another happening: "the January bombings", nor on
-    another clause's verb: "shelled the town, which the army took in 2019", "fighters who attacked the base
-    on Monday were captured")?"""
+    the verb of a clause describing a noun or told as before / after it: "shelled the town, which the army took
+    in 2019", "fighters who attacked the base on Monday were captured", "killed five, days after soldiers
+    raided the camp on Monday")?"""
     cur = s.root
     for _ in range(ATTACH_HOPS):
         if cur.head.i == cur.i:
@@ -88,7 +89,9 @@ def attached(s: Span, scope: set[int]) -> bool:
         cur = cur.head
         if cur.i in scope:
             return True
-        if not (s.start <= cur.i < s.end) and (_happening_noun(cur) or cur.pos_ in ("VERB", "AUX")):
+        if not (s.start <= cur.i < s.end) and (_happening_noun(cur) or (cur.pos_ in ("VERB", "AUX") and (
+                cur.dep_ in DESCRIPTIVE_CLAUSES or any(c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKERS
+                                                       for c in cur.children)))):
             return False
     return False
 
@@ -119,10 +122,10 @@ def _since(s: Span) -> bool:
 
 
 DESCRIPTIVE_CLAUSES = frozenset("relcl acl".split())
+SEQUENCE_MARKERS = frozenset("after before since until till".split())  # a clause at another time
 
 
 SUBORDINATORS = frozenset("after before since until till when while once as because".split())
-SEQUENCE_MARKERS = frozenset("after before since until till once".split())  # another time than the host's
 
 
 def _subordinate(clause: Token) -> bool:
@@ -134,15 +137,11 @@ def _subordinate(clause: Token) -> bool:
 def _other_clause(s: Span, pred: Token) -> bool:
     """The time belongs to a clause describing a noun ("the base, which they took in 2015") that the event
     is not in, or to a clause below the event's own ("killed five, days after the army raided the camp on
-    Monday"); a clause the event is below or beside may lend it its time (the parser's other clause
-    boundaries are too loose to decide by)."""
+    Monday"); a clause the event is below or beside may lend it its time ("killed today after a bomb struck"
+    dates both; the parser's other clause boundaries are too loose to decide by)."""
     own = _clause_head(s.root)
     if own != _clause_head(pred) and own != pred and pred in own.ancestors and _subordinate(own):
         return True
-    host = _clause_head(pred)
-    if host != own and own in host.ancestors and any(
-            c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKERS for c in host.children):
-        return True  # "arrested two men on Friday after they attacked a bus": the attack was before Friday
     if own.dep_ not in DESCRIPTIVE_CLAUSES:
         return False
     cur = pred

