@@ -9,8 +9,9 @@ An unnamed organ of a state ("police", "the authorities", "the country's leaders
 the country where the event happens (`home`), given by the caller.
 
 The parse only proposes: which candidate is the actor and which the recipient is decided by the learned
-scorer (`role_model`, weights trained on WikiEvents by `python -m dateline.train.arguments`) over the
-rules' heads, the claimer and every named group, state or person of the sentence (`role_features`).
+scorer (`role_model`, weights trained on ConfliBERT source/target spans, WikiEvents and our sentence labels by
+`python -m dateline.train.arguments`) over the rules' heads, the claimer and the named groups, states and
+people of the sentence the parse ties to the trigger (`role_features.eligible`).
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ import threading
 from spacy.tokens import Doc, Token
 
 from .entities import entity_at
-from .triggers import OBJ_DEPS, Trigger, antecedent, expand, is_passive, lexicon, match_token, subjects
+from .triggers import OBJ_DEPS, Trigger, antecedent, expand, is_passive, lexicon, match_token, subjects, word_class
 
 RECIPIENT_PREPS = {"at", "on", "against", "into", "upon", "targeting"}
 # "gathered at the university", "talks at the ministry": "at" names a target only for acts aimed at someone
@@ -33,6 +34,9 @@ NOT_RECIPIENT_HEADS = frozenset(
     "evidence statement attack strike offensive talk meeting vest device".split()
 )
 MAX_CLIMB = 4
+# "rejected the request on Thursday", "attacked the base on the 13th": a time or a measure after "on" /
+# "at" is when or how far, never whom
+NOT_PARTICIPANT_TYPES = frozenset("DATE TIME QUANTITY ORDINAL PERCENT MONEY".split())
 COUNT_WORDS = frozenset("several many dozens scores hundreds thousands few some".split())
 
 
@@ -150,7 +154,15 @@ def rule_recipient_heads(trig: Trigger) -> list[Token]:
         if category in PARTNER_CATEGORIES:
             heads += _preps(tok, PARTNER_PREPS)
         heads = [h for h in heads if h is not tok]
-    return [antecedent(h) for h in heads if h.lemma_.lower() not in NOT_RECIPIENT_HEADS]
+    # "rejected a request by Hamas", "condemned the attack by militants", "welcomed an offer from Egypt":
+    # a response to a proposal or a deed is aimed at whoever made or did it
+    lex, out = lexicon(), []
+    for h in heads:
+        act = h.pos_ == "NOUN" and (h.lemma_.lower() in word_class("proposal") or match_token(h, lex) is not None)
+        doers = _nominal_agents(h, category) + _preps(h, {"from"}) if act else []
+        out += [d for d in doers if d.ent_type_ not in NOT_PARTICIPANT_TYPES] or [h]
+    return [antecedent(h) for h in out
+            if h.lemma_.lower() not in NOT_RECIPIENT_HEADS and h.ent_type_ not in NOT_PARTICIPANT_TYPES]
 
 
 COLLECTIVE_PRONOUNS = {"it", "they", "its", "their"}
@@ -318,7 +330,7 @@ def _decided(trig: Trigger) -> tuple[list[Token], list[Token], dict[int, float]]
 
 
 def _decide(trig: Trigger) -> tuple[list[Token], list[Token], dict[int, float]]:
-    from .role_features import candidate_features, mention_labels, named_heads
+    from .role_features import candidate_features, eligible, mention_labels, named_heads
     from .role_model import role
     doc = trig.token.doc
     ra, rr, cl = rule_actor_heads(trig), rule_recipient_heads(trig), claimant(trig)
@@ -332,15 +344,18 @@ def _decide(trig: Trigger) -> tuple[list[Token], list[Token], dict[int, float]]:
     out = []
     for name, proposed in (("actor", ra), ("recipient", rr)):
         weights = role(name)
-        if proposed:  # the rules' heads stay unless the scorer vetoes them
+        if proposed and weights.mode == "add":  # the rules' heads stay unless the scorer vetoes them
             chosen = [h for h in proposed if h.i in feats and weights.probability(feats[h.i]) >= weights.veto]
-        else:  # none proposed: the likeliest candidate, if likely enough ("Israel violated the truce by shelling")
-            # a claimer is read by the events stage itself ("claimed responsibility": actor and source)
+        else:  # the likeliest eligible candidate, if likely enough ("Israel violated the truce by shelling
+            # Rafah"); in "add" mode only where the rules found none
+            own = {h.i for h in proposed}
             scored = sorted(((weights.probability(f), -abs(i - trig.token.i), i) for i, f in feats.items()
-                             if i not in cl_i), reverse=True)
+                             if eligible(f, i in own, name)), reverse=True)
             chosen = [cands[scored[0][2]]] if scored and scored[0][0] >= weights.threshold else []
             if chosen:  # "Russia, Belarus and Iran": the conjuncts of the head share its role
                 chosen += [c for c in chosen[0].conjuncts if c.i in cands and c not in chosen]
+            elif weights.mode == "prefer":  # sure of none: the rules' heads stay
+                chosen = list(proposed)
         out.append(chosen)
     # one mention is not both: the likelier role keeps it
     actors = [a for a in out[0] if a not in out[1] or role("actor").probability(feats[a.i])

@@ -78,7 +78,10 @@ def governor(s: Span) -> Token | None:
 
 
 def attached(s: Span, scope: set[int]) -> bool:
-    """Does the time hang on the event's words (and not on another happening: "the January bombings")?"""
+    """Does the time hang on the event's words (and not on another happening: "the January bombings", nor on
+    the verb of a clause describing a noun or told as before / after it: "shelled the town, which the army took
+    in 2019", "fighters who attacked the base on Monday were captured", "killed five, days after soldiers
+    raided the camp on Monday")?"""
     cur = s.root
     for _ in range(ATTACH_HOPS):
         if cur.head.i == cur.i:
@@ -86,7 +89,9 @@ def attached(s: Span, scope: set[int]) -> bool:
         cur = cur.head
         if cur.i in scope:
             return True
-        if not (s.start <= cur.i < s.end) and _happening_noun(cur):
+        if not (s.start <= cur.i < s.end) and (_happening_noun(cur) or (cur.pos_ in ("VERB", "AUX") and (
+                cur.dep_ in DESCRIPTIVE_CLAUSES or any(c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKERS
+                                                       for c in cur.children)))):
             return False
     return False
 
@@ -117,12 +122,26 @@ def _since(s: Span) -> bool:
 
 
 DESCRIPTIVE_CLAUSES = frozenset("relcl acl".split())
+SEQUENCE_MARKERS = frozenset("after before since until till".split())  # a clause at another time
+
+
+SUBORDINATORS = frozenset("after before since until till when while once as because".split())
+
+
+def _subordinate(clause: Token) -> bool:
+    """A clause told as background to its host: not a coordinated one ("attacked and killed five on Monday"),
+    unless the parser coordinated a clause that a subordinator opens ("..., two days after the army raided")."""
+    return clause.dep_ != "conj" or any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in clause.children)
 
 
 def _other_clause(s: Span, pred: Token) -> bool:
     """The time belongs to a clause describing a noun ("the base, which they took in 2015") that the event
-    is not in (the parser's other clause boundaries are too loose to decide by)."""
+    is not in, or to a clause below the event's own ("killed five, days after the army raided the camp on
+    Monday"); a clause the event is below or beside may lend it its time ("killed today after a bomb struck"
+    dates both; the parser's other clause boundaries are too loose to decide by)."""
     own = _clause_head(s.root)
+    if own != _clause_head(pred) and own != pred and pred in own.ancestors and _subordinate(own):
+        return True
     if own.dep_ not in DESCRIPTIVE_CLAUSES:
         return False
     cur = pred
@@ -234,6 +253,17 @@ def offset(pred: Token) -> tuple[Token, int] | None:
     return None
 
 
+def offset_from_subordinate(pred: Token) -> tuple[Token, int] | None:
+    """"killed five, two days after the army raided the camp" -> (raided, 2): the event is 2 days after
+    the clause below it."""
+    for c in pred.children:
+        if c.dep_ == "advcl":
+            found = offset(c)
+            if found is not None and found[0].i == pred.i:
+                return c, -found[1]
+    return None
+
+
 def span_days(scope_tokens: list[Token]) -> int | None:
     """"killed over two days of attacks", "in the past three days": the event fills that many days."""
     for tok in scope_tokens:
@@ -328,6 +358,11 @@ def event_time(story: Story, sent_no: int, triggers: list[Trigger], mood: str,
     if own:
         return _event_time(own[0]._.dl_time), True
     shifted = offset(head.predicate)
+    if shifted is not None:
+        ref = _clause_time(story, shifted[0], sent_no)
+        if ref is not None:
+            return _shift(ref, shifted[1]), True
+    shifted = offset_from_subordinate(head.predicate)
     if shifted is not None:
         ref = _clause_time(story, shifted[0], sent_no)
         if ref is not None:

@@ -42,6 +42,25 @@ def _path(cand: Token, targets: set[int]) -> str:
     return "far" if cur.i not in targets else ">".join(steps)
 
 
+# Deeds done somewhere: what they come "from" is where they started ("rockets fired from Gaza", "an offensive
+# from Belarus", "troops withdraw from Syria"), or who gave them ("aid from the EU"), never whom they hit.
+ORIGIN_IS_NOT_RECIPIENT = frozenset("ASSAULT COERCE MOBILIZE RETREAT PROTEST AID".split())
+
+
+def eligible(features: list[str], proposed: bool, role: str = "actor") -> bool:
+    """A candidate the scorer may pick: one a rule proposes for the role, or one the parse ties to the trigger
+    within a few steps (not any name of the sentence: "Syria" is not the target of every bombing told
+    near it), and for a deed's recipient not its origin. A claimer the rules do not propose is read by the
+    events stage itself."""
+    if proposed:
+        return True
+    if "path=far" in features or "claimer" in features:
+        return False
+    if role == "recipient" and any(f.startswith("path=pobj:from") for f in features):
+        return not any(f.startswith("cat=") and f[4:] in ORIGIN_IS_NOT_RECIPIENT for f in features)
+    return True
+
+
 def _bucket(n: int) -> str:
     return next((f"<={e}" for e in (2, 5, 10, 20) if n <= e), ">20")
 

@@ -22,6 +22,7 @@ from ..geo.event_location import place_candidates, place_features, rule_place
 
 MODEL_PATH = Path(__file__).parent / "models" / "arguments.json"
 FORMAT = "dateline-argument-roles/1"
+MODES = ("add", "decide", "prefer")
 
 
 class RoleModelError(RuntimeError):
@@ -33,7 +34,10 @@ class RoleWeights:
     weights: dict[str, float]
     intercept: float
     threshold: float  # a candidate no rule proposed is taken from this probability up
-    veto: float = 0.0  # a head a rule proposed is dropped below this probability
+    veto: float = 0.0  # a head a rule proposed is dropped below this probability ("add" mode)
+    # "add": the rules' heads stay, the scorer adds where they find none; "decide": it picks among all;
+    # "prefer": it picks among all when sure of one, else the rules' heads stay
+    mode: str = "add"
 
     def probability(self, features: list[str]) -> float:
         z = self.intercept + sum(self.weights.get(f, 0.0) for f in features)
@@ -56,8 +60,11 @@ def load_role_model(path: Path = MODEL_PATH) -> dict[str, RoleWeights]:
             names, coef = r["features"], r["coef"]
             if len(names) != len(coef):
                 raise ValueError(f"role {role}: {len(names)} features but {len(coef)} weights")
+            mode = r.get("mode", "add")
+            if mode not in MODES:
+                raise ValueError(f"role {role}: mode {mode!r}, expected one of {MODES}")
             out[role] = RoleWeights(dict(zip(names, map(float, coef))), float(r["intercept"]), float(r["threshold"]),
-                                    float(r.get("veto", 0.0)))
+                                    float(r.get("veto", 0.0)), mode)
         return out
     except (KeyError, TypeError, ValueError) as exc:
         raise RoleModelError(f"argument-role weights corrupt: {path}: {exc}") from None
@@ -95,8 +102,18 @@ def _best_place(doc: Doc, sentence: Span, trigger: Token, category: str | None) 
     return memo[1][key]
 
 
+# An attack's place is where it struck, not where it was launched from ("rockets fired from Gaza", "an
+# offensive from Belarus"); other deeds done "from" a place happened there ("driven from the town").
+LAUNCHED = frozenset({"ASSAULT"})
+
+
+def launch_point(span: Span, category: str | None) -> bool:
+    head = span.root.head
+    return category in LAUNCHED and span.root.dep_ == "pobj" and head.lower_ == "from"
+
+
 def _score_places(doc: Doc, sentence: Span, trigger: Token, category: str | None) -> tuple[float, Span | None]:
-    spans = place_candidates(doc, sentence, trigger, category)
+    spans = [s for s in place_candidates(doc, sentence, trigger, category) if not launch_point(s, category)]
     if not spans:
         return 0.0, None
     rule = rule_place(doc, sentence, trigger, category)

@@ -185,3 +185,26 @@ def test_a_told_event_as_subject_brings_its_doers(annotate):
                                       "the governor told reporters.", "ASSAULT")
     fired, hit = evs[0], [e for e in evs if e.trigger.text == "hit"][0]
     assert hit.actors == fired.actors and "actors" in hit.inferred
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("The Turkish government on Thursday rejected a request by Hamas to open an office.", "TUR", "Hamas"),
+    ("Hamas on Thursday rejected an offer from Egypt.", "Hamas", "EGY"),
+    ("Jordan welcomed the decision by Saudi Arabia to send aid.", "JOR", "SAU"),
+])
+def test_event_arguments_a_response_is_aimed_at_who_made_the_proposal(annotate, text, actor, recipient):
+    record, evs = events_of(annotate, text)
+    ev = next(e for e in evs if e.category in ("REJECT", "SUPPORT"))
+    names = {e.id: e.name for e in record.entities}
+    assert countries(record, ev.actors) == {actor} or {names[i] for i in ev.actors} == {actor}
+    assert countries(record, ev.recipients) == {recipient} or {names[i] for i in ev.recipients} == {recipient}
+
+
+@pytest.mark.parametrize("text", ["Rebels attacked the garrison on Monday.",
+                                  "The ministry on Thursday rejected the proposal."])
+def test_event_arguments_a_day_after_on_is_no_recipient(nlp, text):
+    from dateline.nlp.arguments import rule_recipient_heads
+    from dateline.nlp.triggers import find_triggers
+    doc = nlp(text)
+    heads = [h.text for s in doc.sents for t in find_triggers(s) for h in rule_recipient_heads(t)]
+    assert heads and not {"Monday", "Thursday"} & set(heads)

@@ -71,3 +71,18 @@ def test_event_time_borrowed_from_a_dated_retelling(annotate):
 def test_event_time_content_of_a_noun_does_not_take_the_clause_day(annotate, text):
     evs = events_of(annotate, text, "ASSAULT")
     assert evs and all(span(ev) != ("2023-03-11", "2023-03-11") for ev in evs)
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Rebels shelled the town of Norvale, which the army had captured in 2019.", "ASSAULT"),
+    ("Fighters who attacked the base on Monday were captured by soldiers.", "COERCE"),
+])
+def test_event_time_another_clause_lends_nothing(annotate, text, category):
+    evs = events_of(annotate, text, category)
+    assert evs and all(span(ev) not in (("2019-01-01", "2019-12-31"), ("2023-03-06", "2023-03-06")) for ev in evs)
+
+
+def test_event_time_days_after_a_dated_clause_below(annotate):
+    text = "Gunmen killed five villagers, three days after soldiers raided the camp on Monday."
+    ev = next(e for e in events_of(annotate, text, "ASSAULT") if e.trigger.text == "killed")
+    assert span(ev) in (None, ("2023-03-09", "2023-03-09"))

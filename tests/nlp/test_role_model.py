@@ -33,6 +33,17 @@ def test_role_model_corrupt_file_names_it(tmp_path):
         load_role_model(path)
 
 
+def test_role_model_unknown_decision_mode_names_the_file(tmp_path):
+    path = tmp_path / "arguments.json"
+    role = {"features": ["bias"], "coef": [0.0], "intercept": 0.0, "threshold": 0.5, "mode": "guess"}
+    path.write_text(json.dumps({"format": "dateline-argument-roles/1", "roles": {"actor": role}}))
+    with pytest.raises(RoleModelError, match="arguments.json.*mode"):
+        load_role_model(path)
+    role["mode"] = "decide"
+    path.write_text(json.dumps({"format": "dateline-argument-roles/1", "roles": {"actor": role}}))
+    assert load_role_model(path)["actor"].mode == "decide"
+
+
 def _names(record, ids):
     names = {e.id: e.name for e in record.entities}
     return {names[i] for i in ids}
@@ -68,3 +79,20 @@ def test_roles_claimed_in_the_passive_names_the_actor(annotate):
     record = annotate("The bombing of a bus station in Mosul was claimed by the Islamic State.", PUBLISHED)
     ev = next(e for e in record.events if e.category == "ASSAULT")
     assert "Islamic State" in " ".join(_names(record, ev.actors))
+
+
+@pytest.mark.parametrize("text, origin", [
+    ("Militants fired rockets from Gaza on Monday.", "Gaza"),
+    ("American troops withdrew from Syria on Monday.", "Syria"),
+])
+def test_roles_the_origin_of_a_deed_is_not_its_recipient(annotate, text, origin):
+    record = annotate(text, PUBLISHED)
+    assert record.events
+    for ev in record.events:
+        assert origin not in _names(record, ev.recipients)
+
+
+def test_roles_a_name_the_parse_does_not_tie_to_the_event_is_no_actor(annotate):
+    record = annotate("In Kandahar, where Canada once kept a base, gunmen shot dead two guards on Monday.", PUBLISHED)
+    ev = next(e for e in record.events if e.category == "ASSAULT")
+    assert "Canada" not in _names(record, ev.actors)
