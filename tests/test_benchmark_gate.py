@@ -54,3 +54,18 @@ def test_event_location_gold_offsets_come_from_tokens():
     fixed = _char_span(rec, stale)
     assert rec["text"][fixed["start"]:fixed["end"]] == "Afghanistan"
     assert _char_span(rec, None) is None
+
+
+@pytest.mark.slow
+def test_argument_roles_on_the_never_read_part_of_our_sentence_labels(shared_dir):
+    # the record's actor / recipient / place / time against the spans we labelled, on the 20% of labelled
+    # documents never read while building (dateline.train.arguments.held_out)
+    from dateline.train.arguments import held_out
+    from dateline.train.labelled import LABELS_DIR
+    from dateline.train.labelled_roles import key, labelled_sentences, measure
+
+    never_read = [s for s in labelled_sentences(LABELS_DIR, shared_dir / "train") if held_out(key(s))]
+    figures = measure(never_read, held_out)["never read"]
+    for field in ("actor", "recipient", "place", "time"):
+        right, total = figures[field]
+        assert total > 500 and right / total >= FLOORS[f"argument {field}, our labels never read"], (field, figures)
