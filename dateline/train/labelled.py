@@ -81,17 +81,12 @@ def _conflibert(root: Path) -> Iterator[Sentence]:
 
 
 def _wikievents(root: Path) -> Iterator[Sentence]:
-    # the reduced train form split sentences on "." and dropped it; the same alignment as sources.wikievents
+    from .sources import wikievents_sentence_bounds
+
     for line in (root / "wikievents/train_reduced_mc2259.jsonl").read_text(encoding="utf-8").splitlines():
         doc = json.loads(line)
-        tokens, start, bounds = doc["tokens"], 0, []
-        for s in doc["sentences"]:
-            n = len(s.split())
-            bounds.append((start, start + n))
-            start += n
-            while start < len(tokens) and tokens[start] == ".":
-                start += 1
-        if start != len(tokens):
+        tokens, bounds = doc["tokens"], wikievents_sentence_bounds(doc)
+        if bounds is None:
             continue
         for i, (lo, hi) in enumerate(bounds):
             if hi > lo:

@@ -65,19 +65,25 @@ def conflibert(root: Path, nlp: Language) -> Iterator[Item]:
                        _cats(M.one_of(M.CATEGORY_LABELS, M.PENTACLASS[label.strip()])))
 
 
+def wikievents_sentence_bounds(doc: dict) -> list[tuple[int, int]] | None:
+    """The token range of each sentence of a reduced WikiEvents train document; None when they do not align."""
+    tokens, start = doc["tokens"], 0
+    bounds = []
+    for s in doc["sentences"]:  # the sentences were split on "." and lost it: skip it in the tokens
+        n = len(s.split())
+        bounds.append((start, start + n))
+        start += n
+        while start < len(tokens) and tokens[start] == ".":
+            start += 1
+    return bounds if start == len(tokens) else None
+
+
 def wikievents(root: Path) -> Iterator[Item]:
     """WikiEvents train sentences: one mapped KAIROS type -> its PLOVER category; no event -> NONE."""
     for line in (root / "wikievents/train_reduced_mc2259.jsonl").read_text(encoding="utf-8").splitlines():
         doc = json.loads(line)
-        tokens, start = doc["tokens"], 0
-        bounds = []
-        for s in doc["sentences"]:  # the sentences were split on "." and lost it: skip it in the tokens
-            n = len(s.split())
-            bounds.append((start, start + n))
-            start += n
-            while start < len(tokens) and tokens[start] == ".":
-                start += 1
-        if start != len(tokens):
+        tokens, bounds = doc["tokens"], wikievents_sentence_bounds(doc)
+        if bounds is None:
             continue  # sentences do not align with the tokens: skip the document rather than guess
         for lo, hi in bounds:
             types = [e["event_type"] for e in doc["event_mentions"] if lo <= e["trigger"]["start_idx"] < hi]
