@@ -59,8 +59,8 @@ def test_event_location_gold_offsets_come_from_tokens():
 @pytest.mark.slow
 def test_argument_roles_on_the_never_read_part_of_our_sentence_labels(shared_dir):
     # the record's actor / recipient / place / time against the spans we labelled, on the 20% of labelled
-    # documents never read while building (dateline.train.arguments.held_out)
-    from dateline.train.arguments import held_out
+    # documents never read while building (dateline.train.argument_data.held_out)
+    from dateline.train.argument_data import held_out
     from dateline.train.labelled import LABELS_DIR
     from dateline.train.labelled_roles import key, labelled_sentences, measure
 

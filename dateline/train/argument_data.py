@@ -8,6 +8,15 @@ from pathlib import Path
 
 from ..nlp.role_features import eligible
 
+SEED = "dateline-arguments-1"
+HELD_OUT = 0.2
+
+
+def held_out(doc_id: str) -> bool:
+    """Seeded split by document id, decided before any record is read."""
+    h = hashlib.sha256(f"{SEED}:{doc_id}".encode()).digest()
+    return int.from_bytes(h[:4], "big") / 2 ** 32 < HELD_OUT
+
 ACTOR_ROLES = frozenset("Attacker Killer Injurer Jailer Communicator Perpetrator Demonstrator Giver Investigator "
                         "Damager Destroyer DamagerDestroyer Prosecutor".split())
 RECIPIENT_ROLES = frozenset("Target Victim Detainee Recipient Defendant Artifact".split())

@@ -24,11 +24,10 @@ import sys
 import zipfile
 from pathlib import Path
 
+from .argument_data import held_out
 from .argument_data import probability as _prob
 from .labelled import LABELS_DIR
 
-SEED = "dateline-arguments-1"
-HELD_OUT = 0.2
 OUT = Path(__file__).resolve().parents[1] / "nlp" / "models" / "arguments.json"
 # The decision mode was chosen on the read part of our sentence labels, scored as the record shows them
 # (`labelled_roles.py`), with weights that had not seen those labels (fitted on ConfliBERT and WikiEvents):
@@ -38,12 +37,6 @@ OUT = Path(__file__).resolve().parents[1] / "nlp" / "models" / "arguments.json"
 # scores heads, not the entities the record shows, and "decide" drops heads the events stage reads
 # ("at its cities", "left 36 fighters dead").
 DEFAULT_MODES = "actor:prefer,recipient:prefer"
-
-
-def held_out(doc_id: str) -> bool:
-    """Seeded split by document id, decided before any record is read."""
-    h = hashlib.sha256(f"{SEED}:{doc_id}".encode()).digest()
-    return int.from_bytes(h[:4], "big") / 2 ** 32 < HELD_OUT
 
 
 def _nlp(model: str):

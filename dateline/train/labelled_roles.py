@@ -131,7 +131,7 @@ def use_weights(path: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     from ..evaluate import shared_dir
-    from .arguments import held_out
+    from .argument_data import held_out
     ap = argparse.ArgumentParser(prog="python -m dateline.train.labelled_roles", description=__doc__.split("\n\n")[0])
     ap.add_argument("--labels", type=Path, required=True, help="a folder of committed label files (*.jsonl)")
     ap.add_argument("--weights", type=Path, default=None, help="argument-role weights (default: the shipped ones)")
