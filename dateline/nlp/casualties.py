@@ -78,8 +78,27 @@ def _left_neighbours(tok: Token) -> list[Token]:
     return out
 
 
+def _first_conjunct(noun: Token, phrase: CountPhrase) -> tuple[Token, CountPhrase]:
+    """"Two troops and two civilians were killed": the scan left of a passive verb meets the last
+    conjunct first, so the sum starts from the first counted victim the last one is conjoined with."""
+    if noun.like_num or noun.pos_ not in ("NOUN", "PROPN"):
+        return noun, phrase  # "31 dead and more than 180 injured": a bare number is no victim noun
+    first, first_phrase = noun, phrase
+    head = noun
+    while head.dep_ == "conj" and head.head.i < head.i and head.head.pos_ in ("NOUN", "PROPN") \
+            and not head.head.like_num:
+        head = head.head
+        if any(_kind(t) for t in noun.doc[head.i:noun.i]):
+            break  # a casualty word between: each conjunct has its own count
+        counted = _count_of(head)
+        if counted is not None:
+            first, first_phrase = head, counted
+    return first, first_phrase
+
+
 def _conjoined(noun: Token, phrase: CountPhrase) -> tuple[CountPhrase, int]:
     """"two troops and two civilians": the counts of the victims conjoined with the first add up."""
+    noun, phrase = _first_conjunct(noun, phrase)
     lo, hi, end = phrase.min, phrase.max, phrase.end
     doc = noun.doc
     for other in noun.conjuncts:

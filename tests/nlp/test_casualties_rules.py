@@ -62,13 +62,32 @@ def test_casualties_conjoined_victims_add_up():
                 "and/CC/cc/4 two/CD/nummod/7 civilians/NNS/conj/4/civilian ././punct/2") == [("fatalities", 4, 4)]
 
 
-@pytest.mark.xfail(strict=True, reason="known miss: the scan of the words left of a passive verb stops at 'and' "
-                                       "and takes the last conjunct alone (2, not 4); the parse alone gives 4")
-def test_casualties_conjoined_victims_add_up_before_a_passive_verb():
-    # Two troops and two civilians were killed.
-    assert read("Two/CD/nummod/1 troops/NNS/nsubjpass/6/troop and/CC/cc/1 two/CD/nummod/4 "
-                "civilians/NNS/conj/1/civilian were/VBD/auxpass/6/be killed/VBN/ROOT/6/kill ././punct/6") == [
-        ("fatalities", 4, 4)]
+@pytest.mark.parametrize("tokens, expected", [
+    # Two troops and two civilians were killed.  (the scan left of the verb meets "two civilians" first)
+    ("Two/CD/nummod/1 troops/NNS/nsubjpass/6/troop and/CC/cc/1 two/CD/nummod/4 civilians/NNS/conj/1/civilian "
+     "were/VBD/auxpass/6/be killed/VBN/ROOT/6/kill ././punct/6", [("fatalities", 4, 4)]),
+    # Three guards, two drivers and five passengers were wounded.  (three conjuncts)
+    ("Three/CD/nummod/1 guards/NNS/nsubjpass/10/guard ,/,/punct/1 two/CD/nummod/4 drivers/NNS/conj/1/driver "
+     "and/CC/cc/4 five/CD/nummod/7 passengers/NNS/conj/4/passenger were/VBD/auxpass/10/be "
+     "wounded/VBN/ROOT/10/wound ././punct/10", [("injuries", 10, 10)]),
+    # At least three police officers and two bystanders died.  (a qualifier on the first: the sum is a least)
+    ("At/RB/advmod/1 least/JJS/advmod/2 three/CD/nummod/4 police/NN/compound/4 officers/NNS/nsubj/8/officer "
+     "and/CC/cc/4 two/CD/nummod/7 bystanders/NNS/conj/4/bystander died/VBD/ROOT/8/die ././punct/8",
+     [("fatalities", 5, None)]),
+    # Guards and two drivers were killed.  (no count on the first: only the counted victims)
+    ("Guards/NNS/nsubjpass/5/guard and/CC/cc/0 two/CD/nummod/3 drivers/NNS/conj/0/driver "
+     "were/VBD/auxpass/5/be killed/VBN/ROOT/5/kill ././punct/5", [("fatalities", 2, 2)]),
+])
+def test_casualties_conjoined_victims_add_up_before_a_passive_verb(tokens, expected):
+    assert read(tokens) == expected
+
+
+def test_casualties_conjoined_victims_with_their_own_casualty_words_do_not_add_up():
+    # Two guards killed and three drivers wounded were named.  (the parse conjoins the victims, but each
+    # has a casualty word of its own between them)
+    assert read("Two/CD/nummod/1 guards/NNS/nsubjpass/9/guard killed/VBN/acl/1/kill and/CC/cc/1 "
+                "three/CD/nummod/5 drivers/NNS/conj/1/driver wounded/VBN/acl/5/wound were/VBD/auxpass/9/be "
+                "named/VBN/ROOT/9/name ././punct/9") == [("fatalities", 2, 2), ("injuries", 3, 3)]
 
 
 def test_casualties_each_count_goes_with_its_own_word():
