@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ..ontology.lexicon import words
+
 _TOKEN = re.compile(r"[^\W\d_]{3,}")
 
 STOPWORDS = frozenset("""
@@ -21,11 +23,7 @@ thus to too two three four five under until up upon us very was we were what whe
 who whom whose why will with within without would yet you your new last first second next early late later
 """.split())
 
-REPORTING = frozenset("""
-said say says saying told tell tells according added adding statement statements report reports reported
-reporting claimed claims claim announced confirmed stated spokesman spokeswoman spokesperson official officials
-news agency quoted cited described called noted
-""".split())
+REPORTING = words("reporting_word_form")
 
 GENERIC = frozenset("""
 killed kill killing killings dead death deaths died wounded injured injuring attack attacks attacked attacking

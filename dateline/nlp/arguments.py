@@ -19,6 +19,7 @@ import threading
 
 from spacy.tokens import Doc, Token
 
+from ..ontology.lexicon import words
 from .entities import entity_at
 from .triggers import OBJ_DEPS, Trigger, antecedent, expand, is_passive, lexicon, match_token, subjects, word_class
 
@@ -167,7 +168,7 @@ def rule_recipient_heads(trig: Trigger) -> list[Token]:
 
 COLLECTIVE_PRONOUNS = {"it", "they", "its", "their"}
 GROUP_TYPES = {"ORG", "GPE", "NORP", "IGO"}
-SPEECH_VERBS = frozenset("say tell add report claim state announce insist".split())
+SPEECH_VERBS = words("speech_verb")
 # Unnamed organs of a state: they belong to the country where the event happens.
 STATE_ORGANS = frozenset("authority government police policeman regime official leader leadership ministry "
                          "country state".split())

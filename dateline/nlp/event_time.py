@@ -27,15 +27,14 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
+from ..ontology.lexicon import words
 from ..types import EventTime
 from .implied_arguments import ON_THE_GROUND, VERBAL_ACTS
 from .span_index import spans_starting_in
 from .triggers import Trigger, lemma, lexicon
 
 # The verbs of reporting: a time on them dates the report, not the deed reported.
-REPORT_VERBS = frozenset(
-    "say tell report announce confirm add state note write tweet post declare disclose reveal quote cite "
-    "insist explain estimate update".split())
+REPORT_VERBS = words("time_reporting_verb")
 REPORT_OBJECTS = frozenset("toll tally figure number".split())  # "raised the death toll" reports a count
 UNIT_DAYS = {"day": 1, "week": 7}
 SMALL_NUMBERS = {w: n for n, w in enumerate(

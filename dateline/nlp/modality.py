@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..ontology.lexicon import words
 from .triggers import Trigger
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -27,7 +28,7 @@ OBLIGATION = frozenset("have need".split())  # "has to fight", "needs to investi
 NEGATING_GOVERNORS = frozenset("deny fail refuse avoid prevent stop halt".split())
 HYPOTHETICAL_MODIFIERS = frozenset("possible potential feared likely new-possible alleged imminent".split())
 FUTURE_MODIFIERS = frozenset("planned upcoming scheduled future next".split())
-REPORTING = frozenset("say tell add claim report state announce insist believe think".split())
+REPORTING = words("modality_reporting_verb")
 CLIMB_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "acomp", "attr", "conj", "acl"}
 # An event noun as the subject of these verbs shares their modality ("talks will take place");
 # of any other verb it does not ("the attack would not go unpunished").
