@@ -26,9 +26,9 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp.span_index import spans_starting_in
+from ..ontology.lexicon import words
 
-LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "over", "throughout", "within", "along",
-            "off"}  # "captured off Mogadishu"
+LOCATIVE = words("place_locative_prep")  # with "off": "captured off Mogadishu"
 TARGET = {"on", "at", "against", "into", "onto", "toward", "towards"}
 SOURCE = {"from", "out"}
 # "on the outskirts of Karachi", "on the edge of Damascus": in the place, whatever the preposition.
