@@ -40,7 +40,7 @@ SPECIFICITY = {"facility": 0, "village": 1, "town": 1, "city": 1, "admin2": 2, "
 # "DUBAI, United Arab Emirates (AP) —": where the reporter files from, not where things happen. It opens
 # a line (often after a photo caption), in capitals, and ends with a dash.
 _DATELINE = re.compile(r"(?:^|\n)[ \t]*([A-Z][A-Z .'’-]{1,40}(?:,[^—–\n(]{1,60})?\s*(?:\([^)\n]{1,40}\))?\s*(?:—|–|--|-)\s)")
-HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir lady lord".split())
+HONORIFICS = words("name_honorific")
 BORDER_NOUNS = frozenset("border frontier boundary".split())
 PERSON_PREPS = frozenset("to of for".split())  # "ambassador to Iran", "minister of Egypt"
 VERBAL_CATEGORIES = frozenset("ACCUSE REQUEST REJECT THREATEN CONCEDE".split())

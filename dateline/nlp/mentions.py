@@ -18,21 +18,14 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..kb import KnowledgeBase, org_cues, person_cues, person_nouns
+from ..ontology.lexicon import words
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"}
 
 # Words that stand before a name as a title or honorific, never part of it.
-TITLE_WORDS = {
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "gen", "gen.", "general", "lt", "lt.",
-    "col", "col.", "colonel", "maj", "maj.", "major", "capt", "capt.", "captain", "sgt", "sgt.", "adm",
-    "adm.", "admiral", "president", "prime", "minister", "pm", "sen", "sen.", "senator", "rep", "rep.",
-    "gov", "gov.", "governor", "judge", "sir", "lord", "lady", "king", "queen", "prince", "princess",
-    "sheikh", "ayatollah", "pope", "rev", "rev.", "reverend", "father", "brig", "brig.", "cmdr",
-    "commander", "chancellor", "premier", "secretary", "ambassador", "mayor", "lt.-gen", "maj.-gen",
-    "field", "marshal", "emir", "crown", "grand", "ayatollah", "mullah", "imam", "dame",
-}
-MALE_HONORIFICS = {"mr", "mr.", "sir", "lord", "king", "prince", "father", "sheikh"}
-FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss", "lady", "queen", "princess", "dame"}
+TITLE_WORDS = words("title_word")
+MALE_HONORIFICS = words("male_honorific")
+FEMALE_HONORIFICS = words("female_honorific")
 _PERSON_PREFIXES = MALE_HONORIFICS | FEMALE_HONORIFICS | {"dr", "dr."}
 
 # A place name that is the subject of one of these verbs is a place, not an actor.
