@@ -26,13 +26,13 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp.span_index import spans_starting_in
+from ..ontology.lexicon import words
 
-LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "over", "throughout", "within", "along",
-            "off"}  # "captured off Mogadishu"
-TARGET = {"on", "at", "against", "into", "onto", "toward", "towards"}
-SOURCE = {"from", "out"}
+LOCATIVE = words("place_locative_prep")  # with "off": "captured off Mogadishu"
+TARGET = words("place_target_prep")
+SOURCE = words("place_source_prep")
 # "on the outskirts of Karachi", "on the edge of Damascus": in the place, whatever the preposition.
-EDGE_NOUNS = frozenset("outskirts outskirt edge edges fringe fringes suburbs suburb periphery".split())
+EDGE_NOUNS = words("edge_noun")
 SPECIFICITY = {"facility": 0, "village": 1, "town": 1, "city": 1, "admin2": 2, "admin1": 3, "region": 4,
                "water": 4, "country": 5, None: 6}
 
@@ -40,12 +40,11 @@ SPECIFICITY = {"facility": 0, "village": 1, "town": 1, "city": 1, "admin2": 2, "
 # "DUBAI, United Arab Emirates (AP) —": where the reporter files from, not where things happen. It opens
 # a line (often after a photo caption), in capitals, and ends with a dash.
 _DATELINE = re.compile(r"(?:^|\n)[ \t]*([A-Z][A-Z .'’-]{1,40}(?:,[^—–\n(]{1,60})?\s*(?:\([^)\n]{1,40}\))?\s*(?:—|–|--|-)\s)")
-HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir lady lord".split())
-BORDER_NOUNS = frozenset("border frontier boundary".split())
-PERSON_PREPS = frozenset("to of for".split())  # "ambassador to Iran", "minister of Egypt"
+HONORIFICS = words("name_honorific")
+BORDER_NOUNS = words("border_noun")
+PERSON_PREPS = words("person_place_prep")  # "ambassador to Iran", "minister of Egypt"
 VERBAL_CATEGORIES = frozenset("ACCUSE REQUEST REJECT THREATEN CONCEDE".split())
-PERSON_ROLES = frozenset("ambassador envoy minister president leader official representative delegate "
-                         "consul spokesman spokeswoman spokesperson citizen national".split())
+PERSON_ROLES = words("person_role_noun")
 
 
 def _datelines(doc: Doc) -> list[tuple[int, int]]:

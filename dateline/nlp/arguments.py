@@ -19,28 +19,26 @@ import threading
 
 from spacy.tokens import Doc, Token
 
+from ..ontology.lexicon import words
 from .entities import entity_at
 from .triggers import OBJ_DEPS, Trigger, antecedent, expand, is_passive, lexicon, match_token, subjects, word_class
 
-RECIPIENT_PREPS = {"at", "on", "against", "into", "upon", "targeting"}
+RECIPIENT_PREPS = words("recipient_prep")
 # "gathered at the university", "talks at the ministry": "at" names a target only for acts aimed at someone
 AT_TARGET_CATEGORIES = {"ASSAULT", "THREATEN", "ACCUSE", "COERCE", "REJECT", "SANCTION"}
-PARTNER_PREPS = {"with"}  # talks with, agreement with, cooperation with
+PARTNER_PREPS = words("partner_prep")  # talks with, agreement with, cooperation with
 PARTNER_CATEGORIES = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "SANCTION", "REJECT"}
-SPOKEN_TO = {"to"}
-RESULT_VERBS = frozenset("leave".split())  # "spoke to Michel", "talked to the minister"
-NOT_RECIPIENT_HEADS = frozenset(
-    "missile rocket shell bomb drone mortar artillery round shot bullet weapon gas tear salvo barrage "
-    "evidence statement attack strike offensive talk meeting vest device".split()
-)
+SPOKEN_TO = words("spoken_to_prep")  # "spoke to Michel", "talked to the minister"
+RESULT_VERBS = words("result_verb")
+NOT_RECIPIENT_HEADS = words("not_recipient_head")
 MAX_CLIMB = 4
 # "rejected the request on Thursday", "attacked the base on the 13th": a time or a measure after "on" /
 # "at" is when or how far, never whom
 NOT_PARTICIPANT_TYPES = frozenset("DATE TIME QUANTITY ORDINAL PERCENT MONEY".split())
-COUNT_WORDS = frozenset("several many dozens scores hundreds thousands few some".split())
+COUNT_WORDS = words("count_word")
 
 
-def _preps(tok: Token, names: set[str]) -> list[Token]:
+def _preps(tok: Token, names: frozenset[str]) -> list[Token]:
     out = []
     for c in tok.children:
         if c.dep_ in ("prep", "dative") and c.lower_ in names:
@@ -50,7 +48,7 @@ def _preps(tok: Token, names: set[str]) -> list[Token]:
     return out
 
 
-MANNER_PREPS = frozenset("by after before while without through in".split())
+MANNER_PREPS = words("manner_prep")
 
 
 def _shares_subject(tok: Token) -> bool:
@@ -82,7 +80,7 @@ NAME_AS_AGENT = {"NORP", "ORG"}  # "Russian offensive", "Hamas attack"; a GPE th
 FORCE_CATEGORIES = {"ASSAULT", "MOBILIZE", "COERCE"}  # ... except for force: "US strikes"
 
 
-SOURCE_VERBS = frozenset("come".split())  # "the criticism came from the Nonaligned Movement"
+SOURCE_VERBS = words("source_verb")  # "the criticism came from the Nonaligned Movement"
 
 
 def _nominal_agents(tok: Token, category: str = "") -> list[Token]:
@@ -165,13 +163,12 @@ def rule_recipient_heads(trig: Trigger) -> list[Token]:
             if h.lemma_.lower() not in NOT_RECIPIENT_HEADS and h.ent_type_ not in NOT_PARTICIPANT_TYPES]
 
 
-COLLECTIVE_PRONOUNS = {"it", "they", "its", "their"}
+COLLECTIVE_PRONOUNS = words("collective_pronoun")
 GROUP_TYPES = {"ORG", "GPE", "NORP", "IGO"}
-SPEECH_VERBS = frozenset("say tell add report claim state announce insist".split())
+SPEECH_VERBS = words("speech_verb")
 # Unnamed organs of a state: they belong to the country where the event happens.
-STATE_ORGANS = frozenset("authority government police policeman regime official leader leadership ministry "
-                         "country state".split())
-NON_STATE_MODIFIERS = frozenset("opposition rebel militant insurgent former exiled protest party union".split())
+STATE_ORGANS = words("state_organ")
+NON_STATE_MODIFIERS = words("non_state_modifier")
 MAX_COMPOUND_DEPTH = 3
 
 
@@ -277,8 +274,8 @@ def entity_ids(doc: Doc, heads: list[Token], home: str | None = None,
     return tuple(out)
 
 
-CLAIM_NOUNS = frozenset("responsibility credit".split())
-CLAIM_VERBS = frozenset("claim take accept".split())
+CLAIM_NOUNS = words("claim_noun")
+CLAIM_VERBS = words("claim_verb")
 
 
 def claimant(trig: Trigger) -> list[Token]:

@@ -19,6 +19,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..kb import KnowledgeBase, load_kb, role_words
+from ..ontology.lexicon import words
 from ..types import CountrySource, Entity, TextSpan
 from . import extensions  # noqa: F401
 from .context import wire_dateline_end
@@ -26,10 +27,9 @@ from .embedded import embedded_place_names
 from .mentions import Mention, find_actor_phrases, find_mentions, mark_metonyms, propagate_names
 
 # Singular nouns that describe a known person ("the Belarusian dictator").
-LEADER_NOUNS = {"leader", "president", "dictator", "strongman", "autocrat", "ruler", "premier", "king", "chancellor"}
-_NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "del", "la", "le", "bin", "bint", "ibn", "al", "el",
-                   "ul", "abu", "y", "dos", "das", "du", "ben", "al-", "ter", "zu"}
-_STOP_NAME_WORDS = {"of", "the", "and", "for", "in", "on"}
+LEADER_NOUNS = words("leader_noun")
+_NAME_PARTICLES = words("entity_name_particle")
+_STOP_NAME_WORDS = words("stop_name_word")
 
 
 @dataclass(slots=True)

@@ -27,23 +27,22 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
+from ..ontology.lexicon import words
 from ..types import EventTime
 from .implied_arguments import ON_THE_GROUND, VERBAL_ACTS
 from .span_index import spans_starting_in
 from .triggers import Trigger, lemma, lexicon
 
 # The verbs of reporting: a time on them dates the report, not the deed reported.
-REPORT_VERBS = frozenset(
-    "say tell report announce confirm add state note write tweet post declare disclose reveal quote cite "
-    "insist explain estimate update".split())
-REPORT_OBJECTS = frozenset("toll tally figure number".split())  # "raised the death toll" reports a count
+REPORT_VERBS = words("time_reporting_verb")
+REPORT_OBJECTS = words("report_object_noun")  # "raised the death toll" reports a count
 UNIT_DAYS = {"day": 1, "week": 7}
 SMALL_NUMBERS = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen".split())}
 # Nouns that name some happening without saying which: "Thursday's operation" dates the story's deed.
-GENERIC_HAPPENINGS = frozenset("operation incident mission episode event".split())
+GENERIC_HAPPENINGS = words("generic_happening_noun")
 ANY_DEED = "*"
-SPAN_PREPS = frozenset("over during in within for across".split())
+SPAN_PREPS = words("time_span_prep")
 CONTEXT_SENTENCES = 2  # how far back the story's last day is looked for
 ATTACH_HOPS = 3
 
@@ -122,10 +121,10 @@ def _since(s: Span) -> bool:
 
 
 DESCRIPTIVE_CLAUSES = frozenset("relcl acl".split())
-SEQUENCE_MARKERS = frozenset("after before since until till".split())  # a clause at another time
+SEQUENCE_MARKERS = words("sequence_marker")  # a clause at another time
 
 
-SUBORDINATORS = frozenset("after before since until till when while once as because".split())
+SUBORDINATORS = words("time_subordinator")
 
 
 def _subordinate(clause: Token) -> bool:

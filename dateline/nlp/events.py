@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .role_model import event_place
 from ..ontology import load_ontology
+from ..ontology.lexicon import words
 from ..types import Attribution, Count, Event, TextSpan
 from . import extensions  # noqa: F401  (registers the ._.dl_* attributes)
 from .acled_evidence import acled_coding
@@ -51,7 +52,7 @@ CATEGORY_OTHER = 0.5  # ... and NONE or one other category at least this: a veto
 LEARNED_STATUS = False
 MAX_LINK_HOPS = 4
 MAX_SCOPE_TOKENS = 60
-CIVILIANS = frozenset("civilian worshipper villager resident passenger child woman mourner student pedestrian".split())
+CIVILIANS = words("civilian_noun")
 WEAPON_MODES = (  # an ASSAULT with no mode of its own takes it from the weapons named around it
     ("aerial", frozenset("airstrike air warplane jet aircraft bomber helicopter".split())),
     ("drone", frozenset("drone uav".split())),
@@ -81,7 +82,7 @@ class Happening:
         return [self.head] + self.members
 
 
-RELATIVE_PRONOUNS = frozenset("which that who whom".split())
+RELATIVE_PRONOUNS = words("relative_pronoun")
 
 
 def _has_own_subject(tok: Token) -> bool:
@@ -109,8 +110,8 @@ def _clause_of(tok: Token) -> int:
     return cur.i
 
 
-FRAMING_PREPS = frozenset("in during".split())
-POSSESSIVE_PRONOUNS = frozenset("its their his her".split())
+FRAMING_PREPS = words("framing_prep")
+POSSESSIVE_PRONOUNS = words("possessive_pronoun")
 
 
 def _frames(a: "Happening") -> bool:
@@ -248,7 +249,7 @@ def _casualty_owner(c: Casualty, happenings: list[Happening]) -> Happening | Non
     return min(assaults, key=lambda h: abs(h.head.token.i - c.anchor.i))
 
 
-ANAPHORIC_DETS = frozenset("the this that these those".split())
+ANAPHORIC_DETS = words("anaphoric_determiner")
 ARGUMENT_DEPS = frozenset("poss prep compound amod nummod acl relcl appos".split())
 
 

@@ -18,20 +18,19 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ..ontology import DATA_DIR, read_tsv
+from ..ontology.lexicon import words
 from ..types import Event
 from .triggers import Trigger, is_passive, lemma
 
-DEFINITE_DETS = frozenset("the this that these those".split())
+DEFINITE_DETS = words("anaphoric_determiner")  # one class with nlp/events' ANAPHORIC_DETS (the same 5 words)
 # Nouns that name a doer without naming who: "targeted by the forces" refers to a force already named.
-GENERIC_FORCES = frozenset("force troop army military soldier police commando unit".split())
+GENERIC_FORCES = words("generic_force_noun")
 # Means, not doers: "destroyed by the giant bomb" has the actor of the strike that dropped it.
-MEANS = frozenset("missile rocket shell bomb drone mortar artillery strike airstrike explosion blast fire "
-                  "weapon device round".split())
+MEANS = words("means_noun")
 # Event nouns that, definite and as a subject, name an event already told ("the attack hit ...").
-TOLD_EVENTS = frozenset("attack strike airstrike raid bombing explosion blast shelling assault ambush barrage "
-                        "offensive operation".split())
+TOLD_EVENTS = words("told_event_noun")
 # Fighting has two sides: an unnamed "fighting" is not the continuation of one side's attack.
-MUTUAL = frozenset("fighting clash battle war hostility skirmish firefight".split())
+MUTUAL = words("mutual_fighting_noun")
 # Statements are not retold as "the accusation": only what is done is referred back to.
 VERBAL_ACTS = frozenset("ACCUSE REQUEST REJECT THREATEN AGREE CONCEDE".split())
 ON_THE_GROUND = frozenset("ASSAULT COERCE PROTEST MOBILIZE".split())  # deeds done somewhere, not statements
@@ -149,8 +148,7 @@ def attacked_country(doc: Doc, place_id: str | None, actors: tuple[str, ...],
 
 
 # Unnamed victims: people, or the places where people are ("an attack on a mosque").
-PEOPLE = frozenset("civilian worshipper villager resident passenger child woman mourner student pedestrian "
-                   "people person man mosque church synagogue temple school hospital market home house village".split())
+PEOPLE = words("unnamed_victim_noun")
 
 
 def content_of_noun(pred: Token) -> bool:

@@ -18,35 +18,24 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..kb import KnowledgeBase, org_cues, person_cues, person_nouns
+from ..ontology.lexicon import words
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"}
 
 # Words that stand before a name as a title or honorific, never part of it.
-TITLE_WORDS = {
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "gen", "gen.", "general", "lt", "lt.",
-    "col", "col.", "colonel", "maj", "maj.", "major", "capt", "capt.", "captain", "sgt", "sgt.", "adm",
-    "adm.", "admiral", "president", "prime", "minister", "pm", "sen", "sen.", "senator", "rep", "rep.",
-    "gov", "gov.", "governor", "judge", "sir", "lord", "lady", "king", "queen", "prince", "princess",
-    "sheikh", "ayatollah", "pope", "rev", "rev.", "reverend", "father", "brig", "brig.", "cmdr",
-    "commander", "chancellor", "premier", "secretary", "ambassador", "mayor", "lt.-gen", "maj.-gen",
-    "field", "marshal", "emir", "crown", "grand", "ayatollah", "mullah", "imam", "dame",
-}
-MALE_HONORIFICS = {"mr", "mr.", "sir", "lord", "king", "prince", "father", "sheikh"}
-FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss", "lady", "queen", "princess", "dame"}
+TITLE_WORDS = words("title_word")
+MALE_HONORIFICS = words("male_honorific")
+FEMALE_HONORIFICS = words("female_honorific")
 _PERSON_PREFIXES = MALE_HONORIFICS | FEMALE_HONORIFICS | {"dr", "dr."}
 
 # A place name that is the subject of one of these verbs is a place, not an actor.
-_LOCATIVE_VERBS = {"be", "lie", "sit", "remain", "border", "become", "stand", "span", "locate", "situate", "have", "include"}
+_LOCATIVE_VERBS = words("place_subject_verb")
 # Heads of actor phrases are found through the knowledge base's sector cues;
 # these plural nouns mark a group of people even when the cue list lacks them.
-_GROUP_NOUNS = {"force", "troop", "military", "army", "government", "authority", "official", "police", "navy",
-                "ministry", "administration", "regime", "soldier", "rebel", "militant", "leadership", "air"}
+_GROUP_NOUNS = words("group_noun")
 
 # "Tehran's university", "Kyiv's main station": the possessive place is where the facility is.
-_FACILITY_NOUNS = {"university", "college", "school", "academy", "hospital", "clinic", "airport", "port", "harbour",
-                   "harbor", "station", "stadium", "square", "mosque", "church", "cathedral", "temple", "synagogue",
-                   "prison", "jail", "museum", "market", "bazaar", "street", "avenue", "district", "suburb",
-                   "neighbourhood", "neighborhood", "park", "bridge", "plant", "factory", "refinery", "hotel"}
+_FACILITY_NOUNS = words("facility_noun")
 
 
 @dataclass(slots=True)
@@ -122,7 +111,7 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, matches: list[tuple[int, int, str
 
 
 # Office words after which a lone capitalised word is a portfolio in a person's title.
-_PERSON_OFFICES = {"minister", "secretary"}
+_PERSON_OFFICES = words("person_office_noun")
 
 
 def _portfolio(doc: Doc, m: Mention) -> bool:
@@ -241,8 +230,7 @@ def _from_ner(doc: Doc, ent: Span, kb: KnowledgeBase, is_place) -> Mention | Non
 
 
 # Lower-case words that belong inside personal names ("Ursula von der Leyen", "Mohammed bin Salman").
-_NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "del", "della", "la", "le", "bin", "bint", "ibn", "al",
-                   "el", "ul", "abu", "y", "dos", "das", "du", "ben", "ter", "zu", "af", "e", "do"}
+_NAME_PARTICLES = words("mention_name_particle")
 
 
 def _has_common_word(doc: Doc, m: Mention) -> bool:

@@ -10,28 +10,22 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..ontology.lexicon import words
 from .triggers import Trigger
 
-FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-HYPOTHETICAL_AUX = {"could", "might", "may", "should", "can", "must"}
-FUTURE_GOVERNORS = frozenset(
-    "plan intend expect schedule set aim prepare agree promise pledge vow going due upcoming planned scheduled "
-    "foresee predict anticipate forecast "
-    "announce decide propose".split()
-)
-HYPOTHETICAL_GOVERNORS = frozenset(
-    "fear consider threaten threat risk warn want seek wish hope possibility possible potential likely "
-    "prospect concern worry ready order try attempt unclear call urge ask demand request appeal".split()
-)
-OBLIGATION = frozenset("have need".split())  # "has to fight", "needs to investigate"
-NEGATING_GOVERNORS = frozenset("deny fail refuse avoid prevent stop halt".split())
-HYPOTHETICAL_MODIFIERS = frozenset("possible potential feared likely new-possible alleged imminent".split())
-FUTURE_MODIFIERS = frozenset("planned upcoming scheduled future next".split())
-REPORTING = frozenset("say tell add claim report state announce insist believe think".split())
+FUTURE_AUX = words("future_aux")
+HYPOTHETICAL_AUX = words("hypothetical_aux")
+FUTURE_GOVERNORS = words("future_governor")
+HYPOTHETICAL_GOVERNORS = words("hypothetical_governor")
+OBLIGATION = words("obligation_verb")  # "has to fight", "needs to investigate"
+NEGATING_GOVERNORS = words("negating_governor")
+HYPOTHETICAL_MODIFIERS = words("hypothetical_modifier")
+FUTURE_MODIFIERS = words("future_modifier")
+REPORTING = words("modality_reporting_verb")
 CLIMB_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "acomp", "attr", "conj", "acl"}
 # An event noun as the subject of these verbs shares their modality ("talks will take place");
 # of any other verb it does not ("the attack would not go unpunished").
-HAPPEN_VERBS = frozenset("take begin start continue resume happen occur last come go".split())
+HAPPEN_VERBS = words("happen_verb")
 MAX_CLIMB = 5
 
 

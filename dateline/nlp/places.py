@@ -22,6 +22,7 @@ from ..data_files import read_table
 from ..geo import gazetteer, is_place_name
 from ..geo.relative import offset_after
 from ..geo.resolve import resolve
+from ..ontology.lexicon import words
 from ..types import Place, TextSpan
 from . import extensions  # noqa: F401  (registers the ._.dl_* attributes)
 from .configured import WithSettings
@@ -33,7 +34,7 @@ PERSON_NOUNS = Path(__file__).parent.parent / "geo" / "person_nouns.tsv"
 # Last words that make a name an administrative area whatever the NER typed it ("Zaporozhye Oblast" as a
 # person). Not "State" ("Islamic State", "Ohio State") nor "District" ("Columbia District" is a court's).
 AREA_HEADS = {"Oblast", "Province", "Governorate", "Prefecture", "Krai", "Voblast", "Region", "Parish"}
-LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "into"}
+LOCATIVE = words("mention_locative_prep")
 FACILITY_HEAD = re.compile(r"University|Square|Airport|Stadium|Hospital|Street|Avenue|Road|Bridge|Station|"
                             r"Mosque|Church|Cathedral|Museum|Park|Palace|Camp|Prison|Base|Market|Mall|Hall|"
                             r"Center|Centre|Library|Arena|Theatre|Theater|Hotel|Inn|Barracks|Port|Harbour|Harbor")

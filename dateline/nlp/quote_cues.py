@@ -7,30 +7,20 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..ontology.lexicon import words
 from .quote_units import same_unit, unit_of
 
 # Verbs that introduce reported content with a clause ("X said (that) ...").
-REPORTING = {
-    "say", "tell", "add", "claim", "announce", "warn", "deny", "report", "state", "insist", "confirm",
-    "acknowledge", "admit", "allege", "argue", "assert", "declare", "explain", "note", "reiterate", "stress",
-    "write", "tweet", "post", "vow", "pledge", "promise", "predict", "estimate", "recall", "complain",
-    "concede", "contend", "maintain", "reply", "respond", "testify", "suggest", "emphasise", "emphasize",
-    "caution", "charge", "reveal", "disclose", "accuse", "reject", "dismiss", "agree", "comment", "boast",
-    "lament", "inform", "brief", "predict", "threaten", "answer", "observe", "remark", "signal", "affirm",
-    "assure", "hint", "mention", "speculate", "acknowledge", "counter", "retort",
-}
+REPORTING = words("reporting_verb")
 # Further verbs that frame direct quotes only ("shouted “...”", "called the attacks “outrageous”").
-QUOTING = REPORTING | {
-    "ask", "shout", "chant", "scream", "cry", "whisper", "joke", "exclaim", "describe", "call", "quote",
-    "recount", "urge", "demand", "condemn", "plead", "sing", "yell", "label", "dub", "brand", "term",
-}
+QUOTING = REPORTING | words("quoting_verb")
 SUBJECTS = {"nsubj", "nsubjpass"}
 _INVERTED_SKIP = {"det", "compound", "amod", "punct", "prep", "pobj", "nmod", "poss", "case"}
-TELLING = {"tell", "inform", "brief", "assure", "warn"}  # their object is who heard the words
+TELLING = words("telling_verb")  # their object is who heard the words
 MEDIA_LABELS = {"ORG", "MEDIA", "PRODUCT", "WORK_OF_ART"}
 
 
-def is_cue(tok: Token, lexicon: set[str] = QUOTING) -> bool:
+def is_cue(tok: Token, lexicon: frozenset[str] = QUOTING) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lexicon
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..geo.event_location import clause_head
+from ..ontology.lexicon import words
 from .triggers import Trigger, is_passive
 
 CANDIDATE_LABELS = frozenset("PERSON ORG GPE NORP IGO MEDIA".split())
-LOCATIVE = frozenset("in at near outside inside around across throughout within along off".split())
+LOCATIVE = words("role_locative_prep")
 MAX_PATH = 4
 
 

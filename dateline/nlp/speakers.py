@@ -15,23 +15,19 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..ontology.lexicon import words
 from .quote_cues import SUBJECTS
 from .mentions import FEMALE_HONORIFICS, MALE_HONORIFICS
 from .quote_mentions import MentionIndex
 from .quote_units import units
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
-GROUP_PRONOUNS = {"they", "it"}
+GROUP_PRONOUNS = words("group_speaker_pronoun")
 GROUP_LABELS = {"ORG", "GPE", "NORP", "IGO", "MEDIA"}
 # Plural or institutional nouns whose modifier names the speaker: "Afghan officials", "Israel's military".
-COLLECTIVE = {
-    "official", "authority", "government", "military", "army", "force", "ministry", "police", "spokesman",
-    "spokeswoman", "spokesperson", "office", "administration", "embassy", "media", "diplomat", "source",
-    "leadership", "command", "navy", "troop", "prosecutor", "minister",
-}
+COLLECTIVE = words("collective_speaker_noun")
 # Descriptions that stand for the latest organisation or the latest statement's author.
-ORG_NOUNS = {"group", "organization", "organisation", "movement", "ministry", "agency", "company", "militia",
-             "government", "army", "military", "party", "alliance", "bloc", "council", "committee"}
+ORG_NOUNS = words("org_description_noun")
 # What a description's noun may point back to: an entity of one of these sectors, or one whose
 # name has one of these words ("the military" = "Israel's military" or "the IDF", never "the
 # U.S. House"; "the council" = a council). A noun not listed may point to any organisation.
@@ -48,9 +44,9 @@ DESCRIPTION_FITS = {
     "bloc": ({"IGO"}, {"bloc", "union"}),
     "agency": (set(), {"agency", "service", "bureau"}),
 }
-NON_STATE_NOUNS = {"group", "organization", "organisation", "movement", "militia"}
+NON_STATE_NOUNS = words("non_state_org_noun")
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD"}
-STATEMENT_NOUNS = {"statement", "report", "communique", "release", "post", "tweet", "letter", "message"}
+STATEMENT_NOUNS = words("statement_noun")
 LOOKBACK_SENTENCES = 6
 LOOKBACK_CHARS = 1500
 RECENT_QUOTES = 30  # earlier speakers considered (bounds the work on quote-heavy texts)

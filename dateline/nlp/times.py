@@ -17,19 +17,18 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..ontology.lexicon import words
 from ..timex import find_candidates, resolve
 from ..timex.grammar import Candidate
 from ..types import TimeExpr
 from . import extensions  # noqa: F401  (registers the ._.dl_* attributes)
 
 SPAN_KEY = "dl_times"
-_MODALS = {"will", "shall", "would", "may", "might", "could", "can", "should", "must", "'ll", "wo"}
+_MODALS = words("time_modal")
 # "plans to hold talks on Monday": the time belongs to a planned act.
-_FUTURE_HEADS = {"plan", "expect", "prepare", "intend", "aim", "hope", "want", "schedule", "set", "due",
-                 "promise", "vow", "threaten", "pledge", "seek", "try", "propose", "consider", "go"}
-_SCHEDULED = {"expect", "schedule", "plan", "set", "due", "slate", "postpone", "delay", "reschedule", "adjourn", "defer"}
-_FUTURE_MODIFIERS = {"possible", "potential", "planned", "upcoming", "expected", "proposed", "scheduled",
-                     "future", "forthcoming", "coming", "next", "likely", "imminent"}
+_FUTURE_HEADS = words("time_future_head")
+_SCHEDULED = words("time_scheduling_head")
+_FUTURE_MODIFIERS = words("time_future_modifier")
 _CHAINS = {"xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp", "prep", "pobj", "dobj", "nsubj",
            "nsubjpass", "npadvmod", "appos", "attr", "compound", "amod", "poss", "nmod", "advmod", "oprd"}
 _MAX_HOPS = 8

@@ -17,12 +17,10 @@ from spacy.tokens import Span, Token
 
 from .. import settings
 from ..ontology import DATA_DIR, load_ontology, read_tsv
+from ..ontology.lexicon import words
 
 # Verbs that only carry a nominal event: "carry out strikes", "hold talks", "launch an attack".
-LIGHT_VERBS = frozenset(
-    "carry launch conduct stage mount wage unleash hold make pay open impose express issue reach begin step "
-    "resume continue start announce have go call level".split()
-)
+LIGHT_VERBS = words("light_verb")
 OBJ_DEPS = ("dobj", "obj", "nsubjpass", "attr")
 SUBJ_DEPS = ("nsubj",)
 MOD_DEPS = ("compound", "amod", "nmod", "npadvmod")
@@ -199,9 +197,7 @@ def _values_of(key: str, tok: Token) -> list[str] | None:
 
 
 # Nouns that measure or hold what follows their "of": "5 million dollars of aid", "a state of emergency".
-MEASURE_NOUNS = frozenset("dollar euro pound shilling yuan rupee million billion ton tonne kg kilogram litre liter "
-                          "barrel unit package shipment consignment batch load round series number amount state "
-                          "supply quantity dozen hundred thousand lot cache stockpile haul".split())
+MEASURE_NOUNS = words("measure_noun")
 
 
 def _object_words(t: Token) -> list[str]:
@@ -284,11 +280,8 @@ def _skip_nominal(tok: Token) -> bool:
 
 
 CROWD_SENSE = Sense("*", None, "VERB", "PROTEST", "demo", "141", ())
-CROWD_ACTIONS = frozenset(
-    "defy march gather rally chant shout block storm burn throw occupy converge take fill pour flood mass "
-    "sing demand denounce surround blockade picket".split()
-)
-TEMPORAL_PREPS = frozenset("after before since following until till during prior ahead".split())
+CROWD_ACTIONS = words("crowd_action_verb")
+TEMPORAL_PREPS = words("temporal_prep")
 
 
 def _crowd_action(tok: Token) -> tuple[Sense, None] | None:
@@ -324,7 +317,7 @@ def _compared(tok: Token) -> bool:
 
 
 FORCE_CATEGORIES = frozenset({"ASSAULT", "COERCE"})
-_HAZARD_HEADS = frozenset({"hurricane", "storm", "typhoon", "cyclone", "tropical"})
+_HAZARD_HEADS = words("hazard_name_head")
 
 
 def _done_by_nature(tok: Token) -> bool:
