@@ -31,10 +31,7 @@ LAYERS: list[set[str]] = [
 RANK = {name: i for i, layer in enumerate(LAYERS) for name in layer}
 
 # (importing module, imported module): code still on the wrong side of a layer line.
-KNOWN_BACKWARD = {
-    # The event's place features are NLP that sits in geo/ (they should move to nlp/).
-    ("dateline.geo.event_location", "dateline.nlp.span_index"),
-}
+KNOWN_BACKWARD: set[tuple[str, str]] = set()
 
 
 @cache

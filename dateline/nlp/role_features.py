@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..geo.event_location import clause_head
+from .event_location import clause_head
 from ..ontology.lexicon import words
 from .triggers import Trigger, is_passive
 

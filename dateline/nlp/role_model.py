@@ -1,7 +1,7 @@
 """The learned argument-role scorer: which candidate mention is an event's place (and its actor, its
 recipient), decided by logistic-regression weights trained on labelled data.
 
-Candidates and their features come from the rules (`geo.event_location.place_features`,
+Candidates and their features come from the rules (`nlp.event_location.place_features`,
 `nlp.role_features`); the weights (`models/arguments.json`, written by `python -m dateline.train.arguments`)
 score each candidate; the best one is taken only when its probability passes the role's threshold, so a
 field is null rather than guessed. Reading the weights needs only numpy. A missing or corrupt weights
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from ..geo.event_location import place_candidates, place_features, rule_place
+from .event_location import place_candidates, place_features, rule_place
 
 MODEL_PATH = Path(__file__).parent / "models" / "arguments.json"
 FORMAT = "dateline-argument-roles/1"

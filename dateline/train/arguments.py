@@ -69,7 +69,7 @@ def location_records(shared: Path) -> list[dict]:
 
 def place_examples(nlp, records: list[dict]) -> list[dict]:
     """Per record: its split, the candidates' features and labels, and the rule's pick."""
-    from ..geo.event_location import place_candidates, place_features, rule_place
+    from ..nlp.event_location import place_candidates, place_features, rule_place
     from ..nlp.triggers import lexicon, match_token
     out = []
     for n, (rec, doc) in enumerate(zip(records, nlp.pipe((r["text"] for r in records), batch_size=64))):

@@ -25,7 +25,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.span_index import spans_starting_in
+from .span_index import spans_starting_in
 from ..ontology.lexicon import words
 
 LOCATIVE = words("place_locative_prep")  # with "off": "captured off Mogadishu"
