@@ -20,14 +20,15 @@ import threading
 from spacy.tokens import Doc, Token
 
 from ..ontology.lexicon import words
+from ..ontology import category_group
 from .entities import entity_at
 from .triggers import OBJ_DEPS, Trigger, antecedent, expand, is_passive, lexicon, match_token, subjects, word_class
 
 RECIPIENT_PREPS = words("recipient_prep")
 # "gathered at the university", "talks at the ministry": "at" names a target only for acts aimed at someone
-AT_TARGET_CATEGORIES = {"ASSAULT", "THREATEN", "ACCUSE", "COERCE", "REJECT", "SANCTION"}
+AT_TARGET_CATEGORIES = category_group("at_target")
 PARTNER_PREPS = words("partner_prep")  # talks with, agreement with, cooperation with
-PARTNER_CATEGORIES = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "SANCTION", "REJECT"}
+PARTNER_CATEGORIES = category_group("partner")
 SPOKEN_TO = words("spoken_to_prep")  # "spoke to Michel", "talked to the minister"
 RESULT_VERBS = words("result_verb")
 NOT_RECIPIENT_HEADS = words("not_recipient_head")
@@ -77,7 +78,7 @@ def _controller(tok: Token) -> Token | None:
 
 
 NAME_AS_AGENT = {"NORP", "ORG"}  # "Russian offensive", "Hamas attack"; a GPE there is usually the place ("the Minsk meeting")
-FORCE_CATEGORIES = {"ASSAULT", "MOBILIZE", "COERCE"}  # ... except for force: "US strikes"
+FORCE_CATEGORIES = category_group("agent_modifier")  # ... except for force: "US strikes"
 
 
 SOURCE_VERBS = words("source_verb")  # "the criticism came from the Nonaligned Movement"

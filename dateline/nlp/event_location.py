@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .span_index import spans_starting_in
 from ..ontology.lexicon import words
+from ..ontology import category_group
 
 LOCATIVE = words("place_locative_prep")  # with "off": "captured off Mogadishu"
 TARGET = words("place_target_prep")
@@ -43,7 +44,7 @@ _DATELINE = re.compile(r"(?:^|\n)[ \t]*([A-Z][A-Z .'’-]{1,40}(?:,[^—–\n(]{
 HONORIFICS = words("name_honorific")
 BORDER_NOUNS = words("border_noun")
 PERSON_PREPS = words("person_place_prep")  # "ambassador to Iran", "minister of Egypt"
-VERBAL_CATEGORIES = frozenset("ACCUSE REQUEST REJECT THREATEN CONCEDE".split())
+VERBAL_CATEGORIES = category_group("said_where_made")
 PERSON_ROLES = words("person_role_noun")
 
 

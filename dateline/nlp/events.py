@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .role_model import event_place
-from ..ontology import load_ontology
+from ..ontology import category_group, load_ontology
 from ..ontology.lexicon import words
 from ..types import Attribution, Count, Event, TextSpan
 from . import extensions  # noqa: F401  (registers the ._.dl_* attributes)
@@ -65,8 +65,8 @@ WEAPON_MODES = (  # an ASSAULT with no mode of its own takes it from the weapons
 )
 STATE_SECTORS = frozenset("GOV MIL COP".split())  # a state's government and forces
 PERSONAL_HARM = frozenset("sexual abduct torture execute".split())  # what was done, whoever suffered it
-STATEMENTS = frozenset("ACCUSE REQUEST REJECT".split())
-TARGETED = frozenset("ASSAULT COERCE".split())  # acts done where their target is
+STATEMENTS = category_group("statement")
+TARGETED = category_group("targeted")  # acts done where their target is
 
 
 @dataclass
@@ -264,7 +264,7 @@ def _refers_back(t: Trigger, seen: set[str]) -> bool:
 
 # PLOVER codes "threatened to attack" as THREATEN, not THREATEN + a hypothetical ASSAULT: the content of
 # a verbal act (to-clause, that-clause, "of" + gerund) is not an event of its own.
-VERBAL_ACTS = frozenset("REQUEST ACCUSE REJECT THREATEN AGREE CONCEDE".split())
+VERBAL_ACTS = category_group("speech_act")
 CONTENT_DEPS = frozenset("xcomp ccomp pcomp".split())
 MAX_CONTENT_HOPS = 6  # "calling for those responsible to apologize and resign"
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..ontology import DATA_DIR, read_tsv
+from ..ontology import DATA_DIR, category_group, read_tsv
 from ..ontology.lexicon import words
 from ..types import Event
 from .triggers import Trigger, is_passive, lemma
@@ -32,8 +32,8 @@ TOLD_EVENTS = words("told_event_noun")
 # Fighting has two sides: an unnamed "fighting" is not the continuation of one side's attack.
 MUTUAL = words("mutual_fighting_noun")
 # Statements are not retold as "the accusation": only what is done is referred back to.
-VERBAL_ACTS = frozenset("ACCUSE REQUEST REJECT THREATEN AGREE CONCEDE".split())
-ON_THE_GROUND = frozenset("ASSAULT COERCE PROTEST MOBILIZE".split())  # deeds done somewhere, not statements
+VERBAL_ACTS = category_group("speech_act")
+ON_THE_GROUND = category_group("on_the_ground")  # deeds done somewhere, not statements
 PLACE_CONTEXT_SENTENCES = 1
 DEFINITE_WINDOW = 5  # sentences back a definite "the attack" may reach
 BARE_WINDOW = 1  # an agentless passive or bare noun only continues the sentence before

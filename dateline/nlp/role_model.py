@@ -19,6 +19,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from .event_location import place_candidates, place_features, rule_place
+from ..ontology import category_group
 
 MODEL_PATH = Path(__file__).parent / "models" / "arguments.json"
 FORMAT = "dateline-argument-roles/1"
@@ -104,7 +105,7 @@ def _best_place(doc: Doc, sentence: Span, trigger: Token, category: str | None) 
 
 # An attack's place is where it struck, not where it was launched from ("rockets fired from Gaza", "an
 # offensive from Belarus"); other deeds done "from" a place happened there ("driven from the town").
-LAUNCHED = frozenset({"ASSAULT"})
+LAUNCHED = category_group("launched")
 
 
 def launch_point(span: Span, category: str | None) -> bool:

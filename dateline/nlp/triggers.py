@@ -16,7 +16,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from .. import settings
-from ..ontology import DATA_DIR, load_ontology, read_tsv
+from ..ontology import DATA_DIR, category_group, load_ontology, read_tsv
 from ..ontology.lexicon import words
 
 # Verbs that only carry a nominal event: "carry out strikes", "hold talks", "launch an attack".
@@ -316,7 +316,7 @@ def _compared(tok: Token) -> bool:
     return False
 
 
-FORCE_CATEGORIES = frozenset({"ASSAULT", "COERCE"})
+FORCE_CATEGORIES = category_group("force")
 _HAZARD_HEADS = words("hazard_name_head")
 
 

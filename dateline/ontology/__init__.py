@@ -85,6 +85,31 @@ class Ontology:
         return None
 
 
+# Groups of categories that rules treat alike, a column of plover_categories.tsv (README.md says what each is for).
+CATEGORY_GROUPS: tuple[str, ...] = ("speech_act", "said_where_made", "statement", "targeted", "force",
+                                    "agent_modifier", "at_target", "partner", "launched", "on_the_ground")
+
+
+@lru_cache(maxsize=1)
+def _category_groups(data_dir: Path = DATA_DIR) -> dict[str, frozenset[str]]:
+    members: dict[str, set[str]] = {g: set() for g in CATEGORY_GROUPS}
+    for r in read_table(data_dir / "plover_categories.tsv", key="category"):
+        for g in _split(r.get("groups", "")):
+            if g not in members:
+                raise OntologyError(f"plover_categories.tsv: {r['category']} in unknown group {g!r} "
+                                    f"(known: {', '.join(CATEGORY_GROUPS)})")
+            members[g].add(r["category"])
+    return {g: frozenset(m) for g, m in members.items()}
+
+
+def category_group(name: str) -> frozenset[str]:
+    """The PLOVER categories of one group ("speech_act", "force", ...); an unknown name is a KeyError."""
+    groups = _category_groups()
+    if name not in groups:
+        raise KeyError(f"no category group {name!r} (known: {', '.join(CATEGORY_GROUPS)})")
+    return groups[name]
+
+
 def _split(value: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value.split(";") if v.strip())
 

@@ -44,3 +44,23 @@ def test_the_package_lexicon_loads_and_an_unknown_class_name_is_an_error():
     assert words("reporting_verb").isdisjoint(words("quoting_verb"))  # quoting_verb only adds to it
     with pytest.raises(KeyError, match="reporting_verbz"):
         words("reporting_verbz")
+
+
+def test_category_groups_come_from_the_plover_table():
+    from dateline.ontology import CATEGORY_GROUPS, category_group
+
+    assert category_group("speech_act") >= category_group("statement")
+    assert category_group("launched") == {"ASSAULT"}
+    assert all(category_group(g) for g in CATEGORY_GROUPS)  # no declared group is left without a category
+    with pytest.raises(KeyError):
+        category_group("verbal")
+
+
+def test_an_unknown_category_group_in_the_table_stops_the_load(tmp_path):
+    from dateline.ontology import DATA_DIR, OntologyError, _category_groups
+
+    table = (DATA_DIR / "plover_categories.tsv").read_text(encoding="utf-8")
+    (tmp_path / "plover_categories.tsv").write_text(table.replace("speech_act;partner", "speech_act;partners"),
+                                                    encoding="utf-8")
+    with pytest.raises(OntologyError, match="partners"):
+        _category_groups(tmp_path)
