@@ -21,6 +21,7 @@ import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal, get_args
 
@@ -111,6 +112,12 @@ def sentences(set_name: str, train_root: Path) -> Iterator[Sentence]:
     return READERS[set_name](train_root)
 
 
+@lru_cache(maxsize=len(SETS))
+def _index(set_name: str, train_root: Path) -> dict[tuple[str, int], Sentence]:
+    """(document, index) -> sentence of one set, read once per process (ECB+ has two label files)."""
+    return {(s.doc, s.idx): s for s in sentences(set_name, train_root)}
+
+
 def doc_order(doc: str, seed: int = 13) -> str:
     """The labelling order: a seeded hash of the document, so a labeller's first N documents are a sample."""
     return hashlib.sha1(f"{seed}:{doc}".encode()).hexdigest()
@@ -145,13 +152,10 @@ def read(path: Path, train_root: Path) -> Iterator[LabelledSentence]:
     """The labels of one committed file, each with its sentence re-read from ../shared/train and checked."""
     lines = path.read_text(encoding="utf-8").splitlines()
     wanted = [json.loads(line) for line in lines if line.strip()]
-    by_set: dict[str, dict[tuple[str, int], Sentence]] = {}
     seen = set()
     for n, d in enumerate(wanted, 1):
         where = f"{path.name}:{n}"
-        if d.get("set") not in by_set:
-            by_set[d.get("set")] = {(s.doc, s.idx): s for s in sentences(d.get("set"), train_root)}
-        sent = by_set[d["set"]].get((d.get("doc"), d.get("idx")))
+        sent = _index(d.get("set"), train_root).get((d.get("doc"), d.get("idx")))
         if sent is None:
             raise LabelError(f"{where}: no sentence {d.get('doc')!r} #{d.get('idx')} in {d['set']}")
         if sent.sha1 != d.get("sha1"):
@@ -193,16 +197,13 @@ def locate(sentence: str, surface: str, where: str) -> Span:
 
 def commit(work: Path, out: Path, train_root: Path, labeller: str) -> int:
     """Converts a working file (spans as text) into a committed one (spans as offsets); all or nothing."""
-    cache: dict[str, dict[tuple[str, int], Sentence]] = {}
     rows = []
     for n, line in enumerate(work.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
         where = f"{work.name}:{n}"
         d = json.loads(line)
-        if d.get("set") not in cache:
-            cache[d.get("set")] = {(s.doc, s.idx): s for s in sentences(d.get("set"), train_root)}
-        sent = cache[d["set"]].get((d.get("doc"), d.get("idx")))
+        sent = _index(d.get("set"), train_root).get((d.get("doc"), d.get("idx")))
         if sent is None:
             raise LabelError(f"{where}: no sentence {d.get('doc')!r} #{d.get('idx')} in {d['set']}")
         events = []
