@@ -24,6 +24,37 @@ def eval_gold(model, details):
     from .options import default_model
 
     figures = score_gold(shared_dir(), Pipeline(default_model(model)), details=details)
+    _print_figures(figures)
+
+
+@eval_group.command("articles")
+@model_option
+@click.option("--part", type=click.Choice(["never-read", "read"]), default="never-read", show_default=True,
+              help="Which part of our whole-article labels (split by a seeded hash before labelling).")
+@click.option("--details", is_flag=True, help="Print every miss (read part only).")
+def eval_articles(model, part, details):
+    """Whole articles of ../shared/train we labelled in the gold format, through the shared scorer."""
+    import tempfile
+
+    from ..evaluate import shared_dir
+    from ..evaluate.gold import score_gold
+    from ..pipeline import Pipeline
+    from ..train.article_labels import materialize, read_labels
+    from ..train.article_labels import part as part_of
+    from .options import default_model
+
+    if details and part != "read":
+        raise click.UsageError("--details prints the misses: only for --part read")
+    shared = shared_dir()
+    pairs = [(lab, a) for lab, a in read_labels(shared / "train") if part_of(a.id) == part]
+    with tempfile.TemporaryDirectory() as tmp:
+        materialize(pairs, Path(tmp))
+        figures = score_gold(shared, Pipeline(default_model(model)), gold_dir=Path(tmp), details=details)
+    click.echo(f"our whole-article labels, {part} part: {len(pairs)} articles")
+    _print_figures(figures)
+
+
+def _print_figures(figures: dict) -> None:
     detail = figures.pop("_details", None)
     width = max(len(k) for k in figures)
     for key, v in figures.items():

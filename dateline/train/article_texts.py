@@ -102,11 +102,11 @@ def articles(train_root: Path) -> Iterator[ArticleText]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="write the texts of the article set, to label or to score")
     ap.add_argument("out", type=Path)
-    ap.add_argument("--train", type=Path, default=Path(__file__).resolve().parents[3] / "shared" / "train")
     args = ap.parse_args(argv)
+    from ..evaluate import shared_dir
     args.out.mkdir(parents=True, exist_ok=True)
     n = 0
-    for a in articles(args.train):
+    for a in articles(shared_dir() / "train"):
         (args.out / f"{a.id}.txt").write_text(a.text, encoding="utf-8")
         (args.out / f"{a.id}.meta.json").write_text(json.dumps({"id": a.id, "url": a.url, "sha1": a.sha1}) + "\n")
         n += 1

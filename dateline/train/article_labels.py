@@ -1,0 +1,162 @@
+"""Whole-article labels we wrote in the gold format (shared/spec/gold-format.md) for the article set of
+`article_texts`, and the split that decides which of them anyone may read.
+
+Labellers write gold files with text in them (surfaces, anchors, quote pieces) outside the repository.
+`commit` turns every such string into character offsets into the article's text and keeps the text's hash,
+so `labels/articles.jsonl` holds no text; `materialize` rebuilds gold files and texts for the shared scorer.
+
+    python -m dateline.train.article_labels commit /work/helpers/gold-work   # -> labels/articles.jsonl
+    dateline eval articles --part never-read                                  # scores that part
+
+The split (`part`) was fixed by a seeded hash of the article id before any label was written: about half
+the articles are never read, and only their figures are quoted as what to expect on unseen reports.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Literal
+
+from .article_texts import ArticleText, articles
+
+Part = Literal["read", "never-read"]
+LABELS_FILE = Path(__file__).parent / "labels" / "articles.jsonl"
+NEVER_READ_BUCKETS = 5  # of 10
+
+
+class ArticleLabelError(ValueError):
+    """A label that does not fit its text."""
+
+
+def part(article_id: str) -> Part:
+    bucket = int(hashlib.sha1(f"articles:13:{article_id}".encode()).hexdigest(), 16) % 10
+    return "never-read" if bucket < NEVER_READ_BUCKETS else "read"
+
+
+def _occurrences(text: str, surface: str) -> list[int]:
+    found, i = [], text.find(surface)
+    while i >= 0 and surface:
+        found.append(i)
+        i = text.find(surface, i + 1)
+    return found
+
+
+def _span(text: str, surface: str, nth: int, where: str) -> list[int]:
+    hits = _occurrences(text, surface)
+    if len(hits) < nth or nth < 1:
+        raise ArticleLabelError(f"{where}: {surface!r} occurs {len(hits)} times, label says occurrence {nth}")
+    return [hits[nth - 1], hits[nth - 1] + len(surface)]
+
+
+def _surface(text: str, span: list[int]) -> tuple[str, int]:
+    surface = text[span[0]:span[1]]
+    return surface, _occurrences(text, surface).index(span[0]) + 1
+
+
+def to_offsets(gold: dict, text: str) -> dict:
+    """A labeller's gold file -> the committed form (every string of the text replaced by its offsets)."""
+    gid = gold["id"]
+    out = {k: v for k, v in gold.items() if k not in ("input", "corpus_id", "removed", "kept")}
+    out["entities"] = [{**{k: v for k, v in e.items() if k != "surfaces"},
+                        "surface_spans": [_span(text, s, 1, f"{gid} entity {e.get('name')}") for s in e.get("surfaces", [])]}
+                       for e in gold.get("entities", [])]
+    for key in ("places", "times"):
+        out[key] = [{**{k: v for k, v in p.items() if k not in ("surface", "nth")},
+                     "span": _span(text, p["surface"], int(p.get("nth", 1)), f"{gid} {key}")}
+                    for p in gold.get(key, [])]
+    out["quotes"] = [{**{k: v for k, v in q.items() if k != "contains"},
+                      "contains_span": _span(text, q["contains"], 1, f"{gid} quote")} for q in gold.get("quotes", [])]
+    for key in ("events", "optional"):
+        out[key] = [{**{k: v for k, v in e.items() if k != "anchor"},
+                     "anchor_span": _span(text, e["anchor"], 1, f"{gid} {key} {e.get('category')}")}
+                    for e in gold.get(key, [])]
+    return out
+
+
+def to_gold(label: dict, text: str, input_path: str) -> dict:
+    """The committed form -> a gold file the shared scorer reads."""
+    gold = {"id": label["id"], "input": input_path, "corpus_id": None, "published": label.get("published"),
+            "removed": [], "kept": []}
+    gold["entities"] = [{**{k: v for k, v in e.items() if k != "surface_spans"},
+                         "surfaces": [text[a:b] for a, b in e["surface_spans"]]} for e in label.get("entities", [])]
+    for key in ("places", "times"):
+        items = []
+        for p in label.get(key, []):
+            surface, nth = _surface(text, p["span"])
+            items.append({**{k: v for k, v in p.items() if k != "span"}, "surface": surface, "nth": nth})
+        gold[key] = items
+    gold["quotes"] = [{**{k: v for k, v in q.items() if k != "contains_span"},
+                       "contains": text[slice(*q["contains_span"])]} for q in label.get("quotes", [])]
+    for key in ("events", "optional"):
+        gold[key] = [{**{k: v for k, v in e.items() if k != "anchor_span"},
+                      "anchor": text[slice(*e["anchor_span"])]} for e in label.get(key, [])]
+    return gold
+
+
+def commit(work: Path, train_root: Path, out: Path = LABELS_FILE) -> int:
+    texts = {a.id: a for a in articles(train_root)}
+    rows = []
+    for f in sorted(work.glob("*.json")):
+        gold = json.loads(f.read_text(encoding="utf-8"))
+        article = texts.get(gold.get("id"))
+        if article is None:
+            raise ArticleLabelError(f"{f.name}: id {gold.get('id')!r} is not in the article set")
+        row = {"id": article.id, "sha1": article.sha1, **to_offsets(gold, article.text)}
+        rows.append(json.dumps(row, ensure_ascii=False, sort_keys=True))
+    out.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return len(rows)
+
+
+def read_labels(train_root: Path, labels: Path = LABELS_FILE) -> list[tuple[dict, ArticleText]]:
+    """Every committed label with its article, its text checked against the hash it was labelled on."""
+    texts = {a.id: a for a in articles(train_root)}
+    out = []
+    for n, line in enumerate(labels.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        label = json.loads(line)
+        article = texts.get(label["id"])
+        if article is None or article.sha1 != label["sha1"]:
+            raise ArticleLabelError(f"{labels}:{n}: {label['id']} is missing from ../shared/train or its text changed")
+        out.append((label, article))
+    return out
+
+
+def materialize(pairs: Iterable[tuple[dict, ArticleText]], out: Path) -> int:
+    """Writes <id>.txt and the gold file <id>.json of each article into `out` (inputs are absolute paths)."""
+    out.mkdir(parents=True, exist_ok=True)
+    n = 0
+    for label, article in pairs:
+        text_path = (out / f"{article.id}.txt").resolve()
+        text_path.write_text(article.text, encoding="utf-8")
+        gold = to_gold(label, article.text, str(text_path))
+        (out / f"{article.id}.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
+        n += 1
+    return n
+
+
+def main(argv: list[str] | None = None) -> int:
+    from ..evaluate import shared_dir
+    ap = argparse.ArgumentParser(description="commit or materialize the whole-article labels")
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    c = sub.add_parser("commit", help="labeller gold files (with text) -> labels/articles.jsonl (offsets)")
+    c.add_argument("work", type=Path)
+    m = sub.add_parser("materialize", help="gold files and texts of one part, for score.py")
+    m.add_argument("out", type=Path)
+    m.add_argument("--part", choices=("read", "never-read"), required=True)
+    args = ap.parse_args(argv)
+    train_root = shared_dir() / "train"
+    if args.cmd == "commit":
+        print(f"{commit(args.work, train_root)} articles -> {LABELS_FILE}", file=sys.stderr)
+    else:
+        pairs = [(lab, a) for lab, a in read_labels(train_root) if part(a.id) == args.part]
+        print(f"{materialize(pairs, args.out)} articles ({args.part}) -> {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
