@@ -46,6 +46,18 @@ def _count_of(head: Token) -> CountPhrase | None:
     return None
 
 
+def _conjunct_count(noun: Token) -> CountPhrase | None:
+    """A conjoined victim's count: its number, or one for a singular noun with "a"/"an" ("four police
+    officers and a soldier" is 5). Only a conjunct of a counted victim is read this way: "a soldier" alone
+    is the count_phrase rules' to read."""
+    phrase = _count_of(noun)
+    if phrase is None and noun.tag_ in ("NN", "NNP") and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        det = next(c for c in noun.children if c.dep_ == "det")
+        return CountPhrase(1, 1, det.i, det.i + 1)
+    return phrase
+
+
 def _candidates(tok: Token) -> list[Token]:
     kids = [c for c in tok.children if c.dep_ in ARG_DEPS and c.pos_ != "VERB"]
     if tok.dep_ in ("amod", "acomp", "acl", "conj") or tok.pos_ == "ADJ":
@@ -90,7 +102,7 @@ def _first_conjunct(noun: Token, phrase: CountPhrase) -> tuple[Token, CountPhras
         head = head.head
         if any(_kind(t) for t in noun.doc[head.i:noun.i]):
             break  # a casualty word between: each conjunct has its own count
-        counted = _count_of(head)
+        counted = _conjunct_count(head)
         if counted is not None:
             first, first_phrase = head, counted
     return first, first_phrase
@@ -106,7 +118,7 @@ def _conjoined(noun: Token, phrase: CountPhrase) -> tuple[CountPhrase, int]:
             continue  # "12 dead and 40 injured": each count has a casualty word of its own
         if any(_kind(t) for t in doc[noun.i:other.i + 1]):
             continue
-        more = _count_of(other)
+        more = _conjunct_count(other)
         if more is None:
             continue
         lo = None if lo is None or more.min is None else lo + more.min

@@ -9,6 +9,8 @@ from dateline.nlp.casualties import casualties
     # conjoined victims before a passive verb add up
     ("Two soldiers and three civilians were wounded on Monday.", [("injuries", 5, 5)]),
     ("Two troops and two civilians were killed near the border.", [("fatalities", 4, 4)]),
+    ("Four police officers and a soldier were killed in the ambush.", [("fatalities", 5, 5)]),
+    ("The bomb killed three policemen and a child.", [("fatalities", 4, 4)]),
     # each count with its own casualty word stays its own
     ("Twelve people were killed and 40 were injured in the blast.", [("fatalities", 12, 12), ("injuries", 40, 40)]),
     ("At least 31 dead and more than 180 injured after the explosion.",

@@ -77,6 +77,15 @@ def test_casualties_conjoined_victims_add_up():
     # Guards and two drivers were killed.  (no count on the first: only the counted victims)
     ("Guards/NNS/nsubjpass/5/guard and/CC/cc/0 two/CD/nummod/3 drivers/NNS/conj/0/driver "
      "were/VBD/auxpass/5/be killed/VBN/ROOT/5/kill ././punct/5", [("fatalities", 2, 2)]),
+    # Four police officers and a soldier were killed.  (a singular victim with "a" is one more)
+    ("Four/CD/nummod/2 police/NN/compound/2 officers/NNS/nsubjpass/7/officer and/CC/cc/2 a/DT/det/5 "
+     "soldier/NN/conj/2 were/VBD/auxpass/7/be killed/VBN/ROOT/7/kill ././punct/7", [("fatalities", 5, 5)]),
+    # A soldier and two civilians were wounded.  (the singular victim first)
+    ("A/DT/det/1 soldier/NN/nsubjpass/6 and/CC/cc/1 two/CD/nummod/4 civilians/NNS/conj/1/civilian "
+     "were/VBD/auxpass/6/be wounded/VBN/ROOT/6/wound ././punct/6", [("injuries", 3, 3)]),
+    # Two soldiers and the driver were killed.  ("the driver" has no count: only the counted victims)
+    ("Two/CD/nummod/1 soldiers/NNS/nsubjpass/6/soldier and/CC/cc/1 the/DT/det/4 driver/NN/conj/1 "
+     "were/VBD/auxpass/6/be killed/VBN/ROOT/6/kill ././punct/6", [("fatalities", 2, 2)]),
 ])
 def test_casualties_conjoined_victims_add_up_before_a_passive_verb(tokens, expected):
     assert read(tokens) == expected
