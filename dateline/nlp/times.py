@@ -43,7 +43,8 @@ def direction(span: Span) -> str | None:
     while hops < _MAX_HOPS:
         hops += 1
         if tok.pos_ in ("NOUN", "PROPN") and any(
-                c.dep_ in ("amod", "compound") and c.lemma_.lower() in _FUTURE_MODIFIERS for c in tok.children):
+                c.dep_ in ("amod", "compound") and (c.lower_ in _FUTURE_MODIFIERS or c.lemma_.lower() in _FUTURE_MODIFIERS)
+                for c in tok.children):  # the word too: the models lemmatise the participle "planned" to "plan"
             return "future"
         if not span.start <= tok.i < span.end and tok.pos_ in ("VERB", "AUX"):
             found = _verb_direction(tok)

@@ -54,8 +54,6 @@ def test_times_rules_direction_from_the_clause(tokens, expected):
     assert direction_of(tokens) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="known miss: the future modifiers are matched on the lemma, and the English "
-                                       "models lemmatise a participle 'planned' to 'plan', which is not in the list")
 def test_times_rules_a_planned_visit_is_future_with_the_lemma_the_models_give():
     # The minister announced a planned visit on Friday.
     tokens = ("The/DT/det/1 minister/NN/nsubj/2 announced/VBD/ROOT/2/announce a/DT/det/5 planned/VBN/amod/5/plan "
