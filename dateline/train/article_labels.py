@@ -17,7 +17,7 @@ import argparse
 import hashlib
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Literal
 
@@ -52,15 +52,33 @@ def _span(text: str, surface: str, nth: int, where: str) -> list[int]:
     return [hits[nth - 1], hits[nth - 1] + len(surface)]
 
 
-def _surface(text: str, span: list[int]) -> tuple[str, int]:
-    surface = text[span[0]:span[1]]
-    return surface, _occurrences(text, surface).index(span[0]) + 1
+# The keys a committed label keeps: the gold format's, plus who labelled it and whence the date. A labeller's
+# free-text notes stay out (they may quote the article).
+KEYS = {
+    "top": {"id", "published", "published_from", "labeller"},
+    "entities": {"name", "type", "country", "sector", "surfaces"},
+    "places": {"surface", "nth", "lat", "lon", "country", "km"},
+    "times": {"surface", "nth", "from", "to", "tolerance_days"},
+    "quotes": {"contains", "speaker", "speaker_kind"},
+    "events": {"category", "anchor", "actors", "recipients", "place", "from", "to", "time_tolerance_days", "modality",
+               "fatalities", "source", "source_kind", "quantities", "unsupported"},
+    "optional": {"category", "anchor"},
+}
+
+
+def _only_known(gold: dict) -> dict:
+    out = {k: v for k, v in gold.items() if k in KEYS["top"]}
+    for section, keys in KEYS.items():
+        if section != "top":
+            out[section] = [{k: v for k, v in item.items() if k in keys} for item in gold.get(section, [])]
+    return out
 
 
 def to_offsets(gold: dict, text: str) -> dict:
     """A labeller's gold file -> the committed form (every string of the text replaced by its offsets)."""
     gid = gold["id"]
-    out = {k: v for k, v in gold.items() if k not in ("input", "corpus_id", "removed", "kept")}
+    gold = _only_known(gold)
+    out = dict(gold)
     out["entities"] = [{**{k: v for k, v in e.items() if k != "surfaces"},
                         "surface_spans": [_span(text, s, 1, f"{gid} entity {e.get('name')}") for s in e.get("surfaces", [])]}
                        for e in gold.get("entities", [])]
@@ -77,24 +95,57 @@ def to_offsets(gold: dict, text: str) -> dict:
     return out
 
 
-def to_gold(label: dict, text: str, input_path: str) -> dict:
-    """The committed form -> a gold file the shared scorer reads."""
+def to_gold(label: dict, text: str, input_path: str, kept: Callable[[int], bool] | None = None) -> dict:
+    """The committed form -> a gold file the shared scorer reads.
+
+    The scorer finds a surface's nth occurrence in the record's cleaned text. `kept(offset)` says whether the
+    line holding a raw offset survives cleaning: occurrences on dropped lines are not counted, and labels on
+    dropped lines are left out (counted in "_dropped"; the labellers labelled the raw text, titles included)."""
+    kept = kept or (lambda _offset: True)
+    dropped = 0
+
+    def keep(span) -> bool:
+        nonlocal dropped
+        if kept(span[0]):
+            return True
+        dropped += 1
+        return False
+
     gold = {"id": label["id"], "input": input_path, "corpus_id": None, "published": label.get("published"),
             "removed": [], "kept": []}
-    gold["entities"] = [{**{k: v for k, v in e.items() if k != "surface_spans"},
-                         "surfaces": [text[a:b] for a, b in e["surface_spans"]]} for e in label.get("entities", [])]
+    entities = []
+    for e in label.get("entities", []):
+        surfaces = sorted({text[a:b] for a, b in e["surface_spans"] if keep((a, b))})
+        if surfaces:
+            entities.append({**{k: v for k, v in e.items() if k != "surface_spans"}, "surfaces": surfaces})
+    gold["entities"] = entities
     for key in ("places", "times"):
         items = []
         for p in label.get(key, []):
-            surface, nth = _surface(text, p["span"])
-            items.append({**{k: v for k, v in p.items() if k != "span"}, "surface": surface, "nth": nth})
+            if keep(p["span"]):
+                surface = text[slice(*p["span"])]
+                nth = sum(1 for o in _occurrences(text, surface) if o <= p["span"][0] and kept(o))
+                items.append({**{k: v for k, v in p.items() if k != "span"}, "surface": surface, "nth": nth})
         gold[key] = items
     gold["quotes"] = [{**{k: v for k, v in q.items() if k != "contains_span"},
-                       "contains": text[slice(*q["contains_span"])]} for q in label.get("quotes", [])]
+                       "contains": text[slice(*q["contains_span"])]} for q in label.get("quotes", [])
+                      if keep(q["contains_span"])]
     for key in ("events", "optional"):
         gold[key] = [{**{k: v for k, v in e.items() if k != "anchor_span"},
-                      "anchor": text[slice(*e["anchor_span"])]} for e in label.get(key, [])]
+                      "anchor": text[slice(*e["anchor_span"])]} for e in label.get(key, []) if keep(e["anchor_span"])]
+    gold["_dropped"] = dropped
     return gold
+
+
+def kept_offsets(text: str) -> Callable[[int], bool]:
+    """Whether the raw line holding an offset survives `clean_text` (lines are kept or dropped whole)."""
+    from ..clean import clean_text
+    removed = {r.text for r in clean_text(text).removed}
+    starts, pos = [], 0
+    for line in text.split("\n"):
+        starts.append((pos, pos + len(line), line.strip() not in removed))
+        pos += len(line) + 1
+    return lambda offset: next((ok for a, b, ok in starts if a <= offset <= b), True)
 
 
 def commit(work: Path, train_root: Path, out: Path = LABELS_FILE) -> int:
@@ -133,7 +184,7 @@ def materialize(pairs: Iterable[tuple[dict, ArticleText]], out: Path) -> int:
     for label, article in pairs:
         text_path = (out / f"{article.id}.txt").resolve()
         text_path.write_text(article.text, encoding="utf-8")
-        gold = to_gold(label, article.text, str(text_path))
+        gold = to_gold(label, article.text, str(text_path), kept_offsets(article.text))
         (out / f"{article.id}.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
         n += 1
     return n
