@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from .types import RemovedLine
 
+MAX_FURNITURE_WORDS = 120  # the longest furniture line seen (a cookie notice) is well under this
+
 _FINAL_PUNCT = (".", "!", "?", '"', "”", "'", "’", "…", ":", ";", ")", "»")
 
 # (reason, compiled pattern matched against the stripped line)
@@ -109,8 +111,8 @@ def classify_line(line: str, next_line: str | None, from_markup: bool = False,
     only the explicit rules and the subhead rule apply, not the other guesses from a line's shape.
     """
     s = line.strip()
-    if not s:
-        return None
+    if not s or len(s.split()) > MAX_FURNITURE_WORDS:
+        return None  # a line of many sentences is body (a scraped page can be one line ending in a credit)
     for reason, pattern in _LINE_RULES:
         if pattern.search(s):
             if reason == "subscription-prompt" and len(s.split()) > 40:

@@ -198,3 +198,12 @@ def test_clean_gold_kept_lines_stay_in_markup_mode_too(shared_dir):
         text = clean_text(raw, from_markup=True).text
         for prefix in gold.get("kept") or []:
             assert prefix in text, (gold_file.name, prefix)
+
+
+def test_clean_keeps_a_whole_article_on_one_line_that_ends_in_a_credit():
+    # a scraped page can arrive as one line; the credit glued to its end must not take the body with it
+    body = " ".join(f"Sentence {i} of the report says the council met in Lumora on Tuesday." for i in range(40))
+    line = body + " Jane Doe contributed to this report."
+    cleaned = clean_text(line)
+    assert cleaned.text == line and cleaned.removed == ()
+    assert [r.reason for r in clean_text("The council met in Lumora on Tuesday, officials said.\n\nJane Doe contributed to this report.").removed] == ["credit-line"]
