@@ -218,6 +218,8 @@ def clean_text(raw: str, from_markup: bool = False) -> CleanText:
             removed.append(RemovedLine(text=caption.group(0).strip(), reason="photo-caption"))
             line = line[caption.end():]
         reason = classify_line(line, next_of.get(i), from_markup, prev_of.get(i))
+        if reason == "related-headline" and len(nonempty) == 1:
+            reason = None  # a lone headline is the report itself (a wire flash, a feed item with no body)
         if reason is None:
             kept.append(line)
         else:

@@ -207,3 +207,10 @@ def test_clean_keeps_a_whole_article_on_one_line_that_ends_in_a_credit():
     cleaned = clean_text(line)
     assert cleaned.text == line and cleaned.removed == ()
     assert [r.reason for r in clean_text("The council met in Lumora on Tuesday, officials said.\n\nJane Doe contributed to this report.").removed] == ["credit-line"]
+
+
+def test_clean_keeps_a_lone_headline_as_the_report_but_not_a_headline_above_a_body():
+    flash = "Rebels seize river port of Lumora in overnight raid"
+    assert clean_text(flash).text == flash
+    page = flash + "\n\nThe council met in Lumora on Tuesday, officials said. The vote was delayed again."
+    assert "Rebels seize" not in clean_text(page).text

@@ -73,12 +73,27 @@ def _ecbplus(root: Path, stem_ok) -> Iterator[ArticleText]:
         sents: dict[str, list[str]] = {}
         for tok in ET.parse(path).getroot().iter("token"):
             sents.setdefault(tok.get("sentence") or "", []).append(tok.text or "")
-        lines = [detokenize(words) for words in sents.values()]
+        groups = list(sents.values())
         url = None
-        if lines and re.match(r"https?\s*:", " ".join(next(iter(sents.values())))):
-            url = "".join(next(iter(sents.values())))
-            lines = lines[1:]
+        if groups and re.match(r"https?\s*:", " ".join(groups[0])):
+            url = "".join(groups[0])
+            groups = groups[1:]
+        lines = [detokenize(words) for words in _paragraphs(groups)]
         yield ArticleText(f"ecbplus-{path.stem}", "ecbplus", path.stem, "\n\n".join(l for l in lines if l) + "\n", url)
+
+
+def _paragraphs(sentences: list[list[str]]) -> list[list[str]]:
+    """One paragraph per sentence, except that a quotation left open runs on into the next sentences, as
+    it stands in one paragraph of the page ("She was our mom. She was..." said Kafoury)."""
+    out: list[list[str]] = []
+    open_quote = False
+    for words in sentences:
+        if open_quote and out:
+            out[-1] = out[-1] + words
+        else:
+            out.append(list(words))
+        open_quote ^= "".join(words).count('"') % 2 == 1  # a quote mark can be glued to a word: '"She'
+    return out
 
 
 def _wikievents(root: Path) -> Iterator[ArticleText]:
