@@ -77,6 +77,8 @@ class EntityStage:
         focus = focus_country(doc, mentions + _filed_countries(doc, filed_at, self.kb))
         embedded = embedded_place_names(doc, mentions, self.kb)
         countries = assign_countries(doc, ordered, self.kb, focus, embedded)
+        doc._.dl_focus_takers = frozenset(f"e{n}" for n, (c, (country, _)) in enumerate(zip(ordered, countries), 1)
+                                          if country is None and _takes_focus(doc, c, self.kb))
         entities = [_to_entity(doc, f"e{n}", c, self.kb, country)
                     for n, (c, country) in enumerate(zip(ordered, countries), 1)]
         _write(doc, entities, ordered, filed_at)
@@ -87,7 +89,8 @@ class EntityStage:
 @Language.factory(
     "dateline_entities",
     requires=["doc.ents", "token.tag", "token.dep", "token.lemma"],
-    assigns=["doc._.dl_entities", "doc._.dl_entity_index", "doc.spans", "span._.dl_entity", "span._.dl_metonym"],
+    assigns=["doc._.dl_entities", "doc._.dl_entity_index", "doc._.dl_focus_takers", "doc.spans", "span._.dl_entity",
+             "span._.dl_metonym"],
     default_config={"kb_dir": None},  # a folder of KB files over the package's; None: the kb_dir setting
 )
 def make_entity_stage(nlp: Language, name: str, kb_dir: Optional[str]) -> EntityStage:
@@ -355,8 +358,8 @@ def _context_country(doc: Doc, c: Cluster, kb: KnowledgeBase) -> str | None:
             return "USA"
         if m.label == "PERSON":
             phrases = [[t for t in p if not _role_target(t, p)] for p in _title_tokens(doc, m)]
-        else:
-            phrases = [list(doc[m.start:m.end]), _possessor(doc, m)]
+        else:  # (not the name itself when the text says it is not the KB's namesake: "CHP" of a highway patrol)
+            phrases = [[] if m.not_kb else list(doc[m.start:m.end]), _possessor(doc, m)]
         for phrase in phrases:
             country = _country_in(doc, phrase, kb, media=m.label == "PERSON" and _leads_outlet(phrase))
             if country:
@@ -526,7 +529,7 @@ def assign_countries(doc: Doc, ordered: list[Cluster], kb: KnowledgeBase, focus:
     countries: list[tuple[str | None, CountrySource | None]] = []
     for c in ordered:
         country, source = _cluster_country(doc, c, kb), "text"
-        if country is None:
+        if country is None and not any(m.not_kb for m in c.mentions):
             actor = kb.actor(_name(doc, c, kb))
             country, source = (actor.country, "kb") if actor and actor.country else (None, None)
         if country is None and c.label in ("ORG", "MEDIA"):

@@ -53,6 +53,7 @@ class Mention:
     titles: list[str] = field(default_factory=list)
     honorific: str | None = None
     ner_label: str | None = None  # what the statistical NER said, before the KB relabelled it
+    not_kb: bool = False  # the text says this name is not the knowledge base's namesake
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start:self.end]
@@ -106,8 +107,27 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, matches: list[tuple[int, int, str
             by_start.setdefault(m.start, []).append(m)
             taken.update(range(start, end))
     mentions.sort(key=lambda m: m.start)
+    _acronyms_the_text_defines(doc, mentions)
     _people_by_context(doc, mentions)
     return [m for m in mentions if not _portfolio(doc, m)]
+
+
+_INITIALS_SKIP = frozenset("of the and for in on at de del la".split())
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper() and w.lower() not in _INITIALS_SKIP)
+
+
+def _acronyms_the_text_defines(doc: Doc, mentions: list[Mention]) -> None:
+    """"CHP" after "California Highway Patrol": an acronym whose letters spell a name in this text is that
+    name's, not the knowledge base's namesake (Turkey's CHP), unless the KB's own name spells it too."""
+    spelled = {_initials([t.text for t in e]) for e in doc.ents if len(e) >= 2}
+    for m in mentions:
+        text = doc[m.start:m.end].text
+        if m.kb_name and text.isupper() and 2 <= len(text) <= 6 and text in spelled \
+                and _initials(m.kb_name.split()) != text:
+            m.kb_name, m.country, m.sector, m.not_kb = None, None, None, True
 
 
 # Office words after which a lone capitalised word is a portfolio in a person's title.

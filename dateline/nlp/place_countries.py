@@ -11,6 +11,7 @@ evidence from the text, over none or over the story's country (a guess).
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from spacy.language import Language
@@ -30,7 +31,7 @@ _MOBILE_SECTORS = {"IGO", "MED"}
 
 @Language.component(
     "dateline_place_countries",
-    requires=["doc._.dl_entities", "doc._.dl_places"],
+    requires=["doc._.dl_entities", "doc._.dl_places", "doc._.dl_focus_takers"],
     assigns=["doc._.dl_entities"],
 )
 def dateline_place_countries(doc: Doc) -> Doc:
@@ -52,8 +53,27 @@ def dateline_place_countries(doc: Doc) -> Doc:
             if found:
                 e = replace(e, country=found, country_source="text")
         entities.append(e)
+    story = _story_country(list(place_country.values()))
+    takers = doc._.dl_focus_takers or frozenset()
+    if story:  # the entities stage knew no story country (its places had none yet): officials and
+        # residents it would have given one take the country the resolved places are in
+        entities = [replace(e, country=story, country_source="focus") if e.country is None and e.id in takers
+                    else e for e in entities]
     doc._.dl_entities = tuple(entities)
     return doc
+
+
+STORY_SHARE = 0.5  # the story's country holds more than this share of the resolved place mentions
+STORY_MIN_MENTIONS = 2
+
+
+def _story_country(mention_countries: list[str]) -> str | None:
+    """The country most resolved place mentions lie in, when it is most of them ("Troy", "Michigan",
+    "Detroit": USA), else None (a story split between two countries names no one's home)."""
+    if len(mention_countries) < STORY_MIN_MENTIONS:
+        return None
+    country, n = Counter(mention_countries).most_common(1)[0]
+    return country if n > STORY_SHARE * len(mention_countries) else None
 
 
 def _title_place_country(doc: Doc, entity_id: str, place_country: dict) -> str | None:

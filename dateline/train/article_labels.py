@@ -3,9 +3,9 @@
 
 Labellers write gold files with text in them (surfaces, anchors, quote pieces) outside the repository.
 `commit` turns every such string into character offsets into the article's text and keeps the text's hash,
-so `labels/articles.jsonl` holds no text; `materialize` rebuilds gold files and texts for the shared scorer.
+so `article_set/labels.jsonl` holds no text; `materialize` rebuilds gold files and texts for the shared scorer.
 
-    python -m dateline.train.article_labels commit /work/helpers/gold-work   # -> labels/articles.jsonl
+    python -m dateline.train.article_labels commit /work/helpers/gold-work   # -> article_set/labels.jsonl
     dateline eval articles --part never-read                                  # scores that part
 
 The split (`part`) was fixed by a seeded hash of the article id before any label was written: about half
@@ -24,7 +24,7 @@ from typing import Literal
 from .article_texts import ArticleText, articles
 
 Part = Literal["read", "never-read"]
-LABELS_FILE = Path(__file__).parent / "labels" / "articles.jsonl"
+LABELS_FILE = Path(__file__).parent / "article_set" / "labels.jsonl"
 NEVER_READ_BUCKETS = 5  # of 10
 
 
@@ -194,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     from ..evaluate import shared_dir
     ap = argparse.ArgumentParser(description="commit or materialize the whole-article labels")
     sub = ap.add_subparsers(dest="cmd", required=True)
-    c = sub.add_parser("commit", help="labeller gold files (with text) -> labels/articles.jsonl (offsets)")
+    c = sub.add_parser("commit", help="labeller gold files (with text) -> article_set/labels.jsonl (offsets)")
     c.add_argument("work", type=Path)
     m = sub.add_parser("materialize", help="gold files and texts of one part, for score.py")
     m.add_argument("out", type=Path)

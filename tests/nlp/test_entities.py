@@ -382,3 +382,28 @@ def test_entities_a_country_that_backs_a_person_is_not_their_country(entity_nlp,
 def test_entities_a_country_that_installed_an_official_is_the_one_he_serves(entity_nlp):
     doc = entity_nlp("Shelling hit the dam. Russian-installed governor Viktor Saldo said it was intact.")
     assert by_surface(doc, "Viktor Saldo").country == "RUS"
+
+
+def test_entities_an_acronym_the_text_spells_out_is_not_the_kb_namesake(entity_nlp):
+    doc = entity_nlp("Officers of the California Highway Patrol stopped the car near San Diego on Friday. "
+                     "The CHP said the driver was arrested after failing a sobriety test.")
+    chp = next(e for e in doc._.dl_entities if e.name == "CHP")
+    assert chp.country != "TUR" and chp.sector is None  # not Turkey's Republican People's Party
+    doc = entity_nlp("Turkey's main opposition party, the CHP, held a rally in Ankara on Sunday.")
+    assert next(e for e in doc._.dl_entities if e.name == "CHP").country == "TUR"
+
+
+def test_entities_unmarked_officials_take_the_country_of_the_resolved_places(annotate):
+    # no country name, no KB actor: only the resolved towns say where the story is
+    record = annotate("A gunman opened fire at an accounting firm in Troy, Michigan, on Monday. Police Lt. Gerry "
+                      "Scherlinck said the suspect, Tom Kale, had been fired last week. Kale was arrested in Detroit "
+                      "hours later.", published="2007-04-11")
+    people = {e.name: (e.country, e.country_source) for e in record.entities if e.type == "PERSON"}
+    assert people["Gerry Scherlinck"] == ("USA", "focus") and people["Tom Kale"] == ("USA", "focus")
+
+
+def test_entities_a_story_across_two_countries_lends_no_country_to_unmarked_people(annotate):
+    record = annotate("Jane Roe flew from Lyon to Toronto on Monday. Roe met John Moe in Toronto and then returned to "
+                      "Lyon.", published="2020-03-03")
+    people = {e.name: e.country for e in record.entities if e.type == "PERSON"}
+    assert people.get("Jane Roe") is None and people.get("John Moe") is None
