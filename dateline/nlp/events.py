@@ -345,9 +345,10 @@ def judge(sents: list[Span], triggers: list[list[Trigger]]) -> Judged:
 
 def _may_be_generic(t: Trigger) -> bool:
     """Where the status model was trained to judge: a verb (sitent marks main verbs, not event nouns),
-    not in the simple past (which tells one happening), that the rules read as actual (a conditional
+    not in a past tense (which tells one happening: "fled", "was arrested", "had fled"), that the rules read as actual (a conditional
     or a future is theirs to call, not a generic statement)."""
-    return not t.nominal and t.predicate.tag_ != "VBD" and modality(t) == "actual"
+    past = t.predicate.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in t.predicate.children)
+    return not t.nominal and not past and modality(t) == "actual"  # "was arrested", "had fled": past too
 
 
 def decided(sent: Span, happenings: list[Happening], judged: Judged | None = None) -> list[Happening]:
@@ -500,7 +501,8 @@ def extract_events(doc: Doc) -> tuple[Event, ...]:
               "doc._.dl_entities", "span._.dl_entity", "doc._.dl_places", "span._.dl_place", "span._.dl_time",
               "doc._.dl_quote_data", "doc._.dl_quote_units"],
     assigns=["doc._.dl_events", "doc.spans", "span._.dl_event",
-             "doc._.dl_datelines", "doc._.dl_main_country", "doc._.dl_storm_names", "doc._.dl_span_starts"],
+             "doc._.dl_datelines", "doc._.dl_main_country", "doc._.dl_storm_names", "doc._.dl_disaster_story",
+             "doc._.dl_span_starts"],
     default_config={"triggers": None},  # a trigger TSV read before the package's; None: the triggers setting
 )
 def make_event_stage(nlp: Language, name: str, triggers: Optional[str]) -> WithSettings:

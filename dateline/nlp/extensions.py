@@ -37,6 +37,7 @@ DOC_ATTRS = {
     "dl_datelines": None,  # list[(start, end)]: wire-dateline place names (where the reporter files from)
     "dl_focus_takers": None,  # frozenset of entity ids with no country that take the story's once it is known
     "dl_main_country": None,  # ISO3 the article talks about most; "" when none (None: not counted yet)
+    "dl_disaster_story": None,  # bool: a natural hazard does violence somewhere in the article (None: not read yet)
     "dl_storm_names": None,  # frozenset[str]: names the article gives to storms ("Harvey")
     "dl_span_starts": None,  # dict: span group -> its starts in order (dateline.nlp.span_index's cache)
 }

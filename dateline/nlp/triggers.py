@@ -332,6 +332,8 @@ def _done_by_nature(tok: Token) -> bool:
     if passive:
         doers += [antecedent(g) for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "in", "with")
                   for g in c.children if g.dep_ == "pobj"]
+    # "ten people were killed when an earthquake razed villages": the subject of the clause saying how
+    doers += [s for c in tok.children if c.dep_ == "advcl" for s in subjects(c)]
     if tok.dep_ == "xcomp":  # "it was the third hurricane to hit the US": the copula's noun
         doers += [c for c in tok.head.children if c.dep_ in ("attr", "nsubj")]
     if tok.dep_ in ("acl", "relcl"):  # "the storm, one of the costliest to hit", "the most powerful storm to hit"
@@ -345,6 +347,33 @@ def _done_by_nature(tok: Token) -> bool:
     return any(d.pos_ in ("NOUN", "PROPN") and (
         lemma(d) in hazards or d.text in named
         or any(c.dep_ in ("compound", "amod") and lemma(c) in hazards for c in d.children)) for d in doers)
+
+
+_TOLL_LEMMAS = frozenset(("kill", "injure", "wound", "hurt", "die"))
+
+
+def _disaster_toll(tok: Token) -> bool:
+    """"Ten people are killed and about 50 hurt" in a report of an earthquake: a toll that names no doer,
+    in an article where a natural hazard is the doer of a violent verb, and in a sentence that names no
+    weapon and no armed doer, is the disaster's, not an attack's."""
+    if lemma(tok) not in _TOLL_LEMMAS or subjects(tok) and not is_passive(tok):
+        return False
+    if is_passive(tok) and any(c.dep_ == "agent" for c in tok.children):
+        return False  # "killed by gunmen": a doer is named (a hazard as agent is _done_by_nature's)
+    cues = word_class("weapon") | word_class("armed")
+    if any(lemma(t) in cues for t in tok.sent):
+        return False
+    return _disaster_story(tok.doc)
+
+
+def _disaster_story(doc) -> bool:
+    """Whether a natural hazard is the doer of a violent verb somewhere in the article (cached on the doc)."""
+    if doc._.dl_disaster_story is None:
+        hazards = word_class("hazard")
+        doc._.dl_disaster_story = any(
+            t.dep_ in ("nsubj", "nsubjpass") and lemma(t) in hazards and t.head.pos_ == "VERB" or
+            t.dep_ == "pobj" and lemma(t) in hazards and t.head.lower_ in ("by", "in") for t in doc)
+    return doc._.dl_disaster_story
 
 
 def _storm_names(doc) -> frozenset[str]:
@@ -373,7 +402,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
             continue
         if not nominal and _skip_verb(tok):
             continue
-        if not nominal and sense.category in FORCE_CATEGORIES and _done_by_nature(tok):
+        if not nominal and sense.category in FORCE_CATEGORIES and (_done_by_nature(tok) or _disaster_toll(tok)):
             continue  # "the quake killed 16", "the storm hit Texas": a disaster, not an attack
         end = part.i + 1 if part is not None and part.i - tok.i <= 3 else tok.i + 1
         predicate = (light_verb(tok) if nominal else None) or tok

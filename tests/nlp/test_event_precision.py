@@ -64,6 +64,10 @@ def test_event_precision_real_events_survive(annotate, text):
     "Petrol prices have risen since the storm, hitting $2.519 a gallon on Friday.",
     "The toll climbed to 66 and several were still reported missing after torrential rains and heavy floods hit "
     "parts of the country.",  # the parse loses the subject of "hit": the nouns before it are floods
+    # a toll with no doer in a report of a disaster is the disaster's
+    "Ten people were killed and at least 50 injured when an earthquake razed mud-brick villages on the island.",
+    "An earthquake struck the island of Lumora on Sunday, officials said. Ten people were killed and about 50 "
+    "injured. State radio said 12 people died.",
 ])
 def test_event_precision_disasters_and_prices_are_not_attacks(annotate, text):
     assert "ASSAULT" not in categories(annotate, text)
@@ -72,6 +76,12 @@ def test_event_precision_disasters_and_prices_are_not_attacks(annotate, text):
 def test_event_precision_attack_beside_a_storm_word_is_still_an_attack(annotate):
     cats = categories(annotate, "Militants stormed the hotel and killed 20 guests; a storm of criticism followed.")
     assert "ASSAULT" in cats
+
+
+def test_event_precision_a_toll_by_armed_doers_in_a_storm_report_is_still_an_attack(annotate):
+    text = ("Heavy floods hit Lumora on Sunday. In the capital, two police officers were killed by gunmen on Monday. "
+            "Three soldiers were injured in the north.")
+    assert categories(annotate, text).count("ASSAULT") == 2
 
 
 def test_event_precision_bombing_after_a_verb_like_a_hazard_word_is_still_an_attack(annotate):
