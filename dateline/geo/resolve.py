@@ -220,6 +220,12 @@ def _candidates(g: _Group) -> list[Candidate]:
         if named:
             g.direction = None  # a region of our own table: no need to shift a country's centre
             return named
+    part = _DIRECTION_START.match(g.surface)
+    if part and g.surface[0].islower() and not g.direction:  # "east London": a part of London, not East London
+        found = [c for c in gazetteer.lookup(part.group(2)) if c.kind not in POPULATED or c.population >= 100_000]
+        if found:
+            g.direction = part.group(1).lower()
+            return found
     found = gazetteer.lookup(g.surface)
     if not found and g.surface.lower().startswith("the "):
         found = gazetteer.lookup(g.surface[4:])

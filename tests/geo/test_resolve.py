@@ -271,3 +271,14 @@ def test_resolve_a_name_whose_only_readings_lie_outside_the_place_the_text_puts_
     haram = places["Haram district"]  # the span takes the area word
     assert haram.country == "EGY" and haram.located_by == "stated_place" and haram.geonames_id is None
     assert haram.alternatives and km(haram.lat, haram.lon, places["Giza"].lat, places["Giza"].lon) < 1
+
+
+@pytest.mark.parametrize("text, name, country, lat, lon", [
+    # a lower-case compass word names a part of the place, not a namesake that starts with it
+    ("Police raided homes in east London on Monday.", "east London", "GBR", 51.5, -0.1),
+    ("The ship docked in East London on Friday.", "East London", "ZAF", -33.0, 27.9),
+])
+def test_resolve_a_lower_case_compass_word_is_a_part_of_the_place(text, name, country, lat, lon):
+    (place,) = resolve(text, [(text.index(name), text.index(name) + len(name))])
+    assert place.country == country
+    assert abs(place.lat - lat) < 1.0 and abs(place.lon - lon) < 1.0
