@@ -159,7 +159,23 @@ def lookup(name: str) -> list[Candidate]:
     rows = _rows(key)
     if not rows and without_article(key):  # "al-Tanf" for the place indexed as "Tanf"
         rows = [r for r in _rows(without_article(key)) if r[3] in ARABIC_NAMED]
+    other = _particle_spacing(name)
+    if other:  # "LeFlore County" is also GeoNames' "Le Flore County"; "De Kalb" its "DeKalb"
+        seen = {r[0] for r in rows}
+        rows += [r for r in _rows(norm(other)) if r[0] not in seen]
     return [_candidate(r) for r in rows]
+
+
+_JOINED_PARTICLE = re.compile(r"\b(Le|La|De|Du|Van|Von|Del|Di|Da)([A-Z][a-z])")
+_SPACED_PARTICLE = re.compile(r"\b(Le|La|De|Du|Van|Von|Del|Di|Da) (?=[A-Z][a-z])")
+
+
+def _particle_spacing(name: str) -> str | None:
+    """The name with a surname-like particle spaced the other way, or None if it has none."""
+    other = _JOINED_PARTICLE.sub(r"\1 \2", name)
+    if other == name:
+        other = _SPACED_PARTICLE.sub(r"\1", name)
+    return other if other != name else None
 
 
 # Only areas are looked up by spelling variant: news transliterates provinces and districts its own way,

@@ -282,3 +282,14 @@ def test_resolve_a_lower_case_compass_word_is_a_part_of_the_place(text, name, co
     (place,) = resolve(text, [(text.index(name), text.index(name) + len(name))])
     assert place.country == country
     assert abs(place.lat - lat) < 1.0 and abs(place.lon - lon) < 1.0
+
+
+def test_resolve_a_name_particle_spaced_either_way_finds_both_spellings():
+    from dateline.geo.gazetteer import lookup
+    # GeoNames spells Oklahoma's county "Le Flore", Mississippi's "Leflore"; news writes "LeFlore" for both
+    assert {c.admin1 for c in lookup("LeFlore County") if c.kind == "admin2"} >= {"Oklahoma", "Mississippi"}
+    assert any(c.name == "DeKalb County" for c in lookup("De Kalb County"))
+    text = "A Spiro man was convicted by a LeFlore County jury in Poteau, Oklahoma, on Thursday."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Spiro", "LeFlore County", "Poteau", "Oklahoma")]
+    place = next(p for p in resolve(text, spans) if p.name.lower().startswith("le"))
+    assert place.admin1 == "Oklahoma"
