@@ -143,16 +143,21 @@ def collect() -> list[Row]:
     us_states = json.loads((_GNC_DATA / "us_states.json").read_text())
     for code, st in us_states.items():
         admin1_names[("US", code)] = (st["name"], set(), st["geonameid"])
+    geonames_names = geonames_admin1_names(cities)
+    code_of_name = {(cc, norm(name)): code for (cc, code), name in geonames_names.items()}
     for sub in pycountry.subdivisions:
         if getattr(sub, "parent_code", None) or sub.country_code == "US":
             continue
         cc = sub.country_code
         match = _match_admin1(sub.name, by_cc.get(cc, ()))
+        if match and code_of_name.get((cc, norm(sub.name)), match[0]) != match[0]:
+            continue  # GeoNames gives this name to another area: "Aragua" the state, not Anzoategui, whose
+            # town "Aragua de Barcelona" is also called "Aragua"
         if match and (cc, match[0]) not in admin1_names:
             admin1_names[(cc, match[0])] = (sub.name, {match[1], _stem(sub.name)}, None)
 
     # Every other admin1 area by its GeoNames English name ("Tigray", "Borno", "Far North", "Roraima").
-    for key, name in geonames_admin1_names(cities).items():
+    for key, name in geonames_names.items():
         if key in admin1_names:
             own, extra, gid = admin1_names[key]
             if norm(name) != norm(own):

@@ -293,3 +293,13 @@ def test_resolve_a_name_particle_spaced_either_way_finds_both_spellings():
     spans = [(text.index(n), text.index(n) + len(n)) for n in ("Spiro", "LeFlore County", "Poteau", "Oklahoma")]
     place = next(p for p in resolve(text, spans) if p.name.lower().startswith("le"))
     assert place.admin1 == "Oklahoma"
+
+
+@pytest.mark.parametrize("area, city", [("Aragua", "Maracay"), ("Fukuoka", "Kitakyushu"), ("Jalisco", "Guadalajara")])
+def test_resolve_an_iso_subdivision_is_not_named_after_a_namesake_town_of_another_area(area, city):
+    from dateline.geo.distance import km
+    from dateline.geo.gazetteer import lookup
+    # "Aragua de Barcelona" (in Anzoategui) is also called "Aragua": the state's name went to Anzoategui
+    (state,) = [c for c in lookup(area) if c.kind == "admin1"]
+    town = max(lookup(city), key=lambda c: c.population)
+    assert state.admin1 == town.admin1 and km(state.lat, state.lon, town.lat, town.lon) < 250
