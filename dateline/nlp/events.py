@@ -30,7 +30,7 @@ from .event_confidence import event_confidence
 from .event_time import Story, dated_mentions, event_time
 from .implied_arguments import (MUTUAL, ON_THE_GROUND, Prior, antecedent_event, attacked_country, content_of_noun,
                                 crowd_actors, home_entity, own_state, place_in_context, refers_back_to_event,
-                                same_country, target_country_place, victims_are_people)
+                                same_country, story_place, target_country_place, victims_are_people)
 from .candidate_model import candidate_model
 from .event_features import candidate_features
 from .event_model import event_models
@@ -427,7 +427,7 @@ def _event(doc: Doc, sent: Span, h: Happening, event_id: str, found: dict[str, C
         place = target_country_place(doc, recipients)
         inferred |= {"place"} if place else set()
     if place is None and category in ON_THE_GROUND and mood != "hypothetical" and not content_of_noun(head.predicate):
-        place = place_in_context(history, sent_no)
+        place = place_in_context(history, sent_no) or story_place(doc)
         inferred |= {"place"} if place else set()
     if category in STATEMENTS and recip_toks and not recipients and home and not same_country(doc, home, actors):
         recipients = (home,)  # "condemned the violence", "urged respect for rights": aimed at the state concerned

@@ -7,7 +7,8 @@
   gathered") belong to the *home* country of the event: the country of its place, else the country the
   article talks about most.
 - An attack with no named target hits the country where it happened; with no place named, it happened
-  in its target country; a deed with no place of its own goes on where the sentence before left the story.
+  in its target country; a deed with no place of its own goes on where the sentence before left the story,
+  else in the one town a local story is about.
 """
 from __future__ import annotations
 
@@ -165,6 +166,23 @@ def place_in_context(history: list[Prior], sent_no: int) -> str | None:
         if prior.event.place and prior.event.category in ON_THE_GROUND:
             return prior.event.place
     return None
+
+
+LOCAL_KINDS = frozenset(("city", "town", "village", "admin2", "facility", "district"))
+STORY_PLACE_SHARE = 0.5  # of the article's local place mentions
+STORY_PLACE_MIN_MENTIONS = 2
+
+
+def story_place(doc: Doc) -> str | None:
+    """Where a local story happens: the town (or county, district) named in more than half of the article's
+    mentions of towns and districts, at least twice ("Troy" three times, "Detroit" once). A deed with no
+    place of its own in such a story happened there; a story across several towns gives none."""
+    counts = {p.id: len(p.mentions) for p in doc._.dl_places or () if p.kind in LOCAL_KINDS and p.lat is not None}
+    total = sum(counts.values())
+    if not counts:
+        return None
+    best = max(counts, key=counts.get)
+    return best if counts[best] >= STORY_PLACE_MIN_MENTIONS and counts[best] > STORY_PLACE_SHARE * total else None
 
 
 def same_country(doc: Doc, eid: str, others: tuple[str, ...]) -> bool:

@@ -164,3 +164,22 @@ def test_places_a_one_word_person_that_is_a_town_of_a_named_country_is_a_place(b
     assert _toponyms(doc) == []  # no country of it named: nothing says it is the town
     doc = _doc_with(blank_nlp, "Ann Jackson spoke in Texas . Later Jackson left .", ["Texas"], ["Ann Jackson", "Jackson"])
     assert [s.text for s in _toponyms(doc)] == ["Texas"]  # the surname of a named person
+
+
+def _event_places(annotate, text):
+    record = annotate(text, "2007-04-11")
+    names = {p.id: p.name for p in record.places}
+    return [(e.category, names.get(e.place)) for e in record.events]
+
+
+def test_event_place_a_deed_with_no_place_of_its_own_happens_in_the_town_a_local_story_is_about(annotate):
+    text = ("A gunman opened fire at an accounting firm in Troy, Michigan, on Monday, killing two people. Troy Mayor "
+            "Ann Lee called it a tragedy. Troy schools stayed open. Tom Kale was arrested on Wednesday after a car "
+            "chase.")
+    assert ("COERCE", "Troy") in _event_places(annotate, text)
+
+
+def test_event_place_a_story_across_towns_lends_no_place(annotate):
+    text = ("A gunman opened fire at a school in Troy, Michigan, on Monday. Another gunman shot two men in Flint "
+            "on Sunday. The governor spoke to reporters on Monday. Police said a suspect was arrested on Tuesday.")
+    assert ("COERCE", None) in _event_places(annotate, text)
