@@ -42,9 +42,7 @@ def direction(span: Span) -> str | None:
         tok = tok.head
     while hops < _MAX_HOPS:
         hops += 1
-        if tok.pos_ in ("NOUN", "PROPN") and any(
-                c.dep_ in ("amod", "compound") and (c.lower_ in _FUTURE_MODIFIERS or c.lemma_.lower() in _FUTURE_MODIFIERS)
-                for c in tok.children):  # the word too: the models lemmatise the participle "planned" to "plan"
+        if tok.pos_ in ("NOUN", "PROPN") and any(_future_modifier(c) for c in _modifiers(tok)):
             return "future"
         if not span.start <= tok.i < span.end and tok.pos_ in ("VERB", "AUX"):
             found = _verb_direction(tok)
@@ -54,6 +52,17 @@ def direction(span: Span) -> str | None:
             return None
         tok = tok.head
     return None
+
+
+def _modifiers(noun: Token) -> list[Token]:
+    """A noun's modifiers, and those of its compound nouns ("his next court hearing": "next" hangs on "court")."""
+    out = [c for c in noun.children if c.dep_ in ("amod", "compound")]
+    return out + [g for c in out if c.dep_ == "compound" for g in c.children if g.dep_ == "amod"]
+
+
+def _future_modifier(tok: Token) -> bool:
+    # the word too: the models lemmatise the participle "planned" to "plan"
+    return tok.lower_ in _FUTURE_MODIFIERS or tok.lemma_.lower() in _FUTURE_MODIFIERS
 
 
 def _verb_direction(verb: Token) -> str | None:

@@ -118,3 +118,11 @@ def test_times_rules_a_weak_expression_needs_a_date_entity():
     assert times_of(AUGUST) == []
     assert times_of(AUGUST, ents=((4, 5, "DATE"),)) == [("August", "2022-08-01", "2022-08-31")]
     assert times_of(AUGUST, ents=((4, 5, "PERSON"),)) == []
+
+
+def test_times_rules_a_future_modifier_on_a_compound_noun_makes_the_date_future():
+    # He was held pending his next court hearing April 19.  ("next" hangs on "court", the compound of "hearing")
+    doc = parse("He/PRP/nsubjpass/2 was/VBD/auxpass/2/be held/VBN/ROOT/2/hold pending/VBG/prep/2/pend "
+                "his/PRP$/poss/7 next/JJ/amod/6 court/NN/compound/7 hearing/NN/pobj/3 April/NNP/npadvmod/7 "
+                "19/CD/nummod/8 ././punct/2")
+    assert direction(doc[8:10]) == "future"
