@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..kb import role_words
+from ..ontology.lexicon import words
 from . import extensions  # noqa: F401
 from .entities import _title_tokens
 
@@ -57,10 +58,22 @@ def dateline_place_countries(doc: Doc) -> Doc:
     takers = doc._.dl_focus_takers or frozenset()
     if story:  # the entities stage knew no story country (its places had none yet): officials and
         # residents it would have given one take the country the resolved places are in
-        entities = [replace(e, country=story, country_source="focus") if e.country is None and e.id in takers
-                    else e for e in entities]
+        # and so do buildings and bases no gazetteer locates ("Camp Shorabak", "the Murrah Federal Building")
+        entities = [replace(e, country=story, country_source="focus")
+                    if e.country is None and (e.id in takers or _site(e)) else e for e in entities]
     doc._.dl_entities = tuple(entities)
     return doc
+
+
+_SITE_WORDS = words("facility_noun") | words("site_name_word")
+
+
+def _site(e) -> bool:
+    """A named building, base or institution's site ("Murrah Federal Building", "Camp Shorabak"), whatever
+    the NER called it; not a person, not a state."""
+    parts = e.name.lower().split()
+    return e.type in ("FAC", "ORG", "PRODUCT", "LOC") and len(parts) >= 2 and (
+        e.type == "FAC" or parts[-1] in _SITE_WORDS or parts[0] in ("camp", "fort"))
 
 
 STORY_SHARE = 0.5  # the story's country holds more than this share of the resolved place mentions

@@ -407,3 +407,10 @@ def test_entities_a_story_across_two_countries_lends_no_country_to_unmarked_peop
                       "Lyon.", published="2020-03-03")
     people = {e.name: e.country for e in record.entities if e.type == "PERSON"}
     assert people.get("Jane Roe") is None and people.get("John Moe") is None
+
+
+def test_entities_a_named_site_no_gazetteer_locates_lies_in_the_story_country(annotate):
+    record = annotate("A truck bomb destroyed the Murrah Federal Building in Oklahoma City on Wednesday. Rescuers searched "
+                      "the Murrah Federal Building for days, Oklahoma City officials said.", published="1995-04-21")
+    site = next(e for e in record.entities if e.name == "Murrah Federal Building")
+    assert (site.country, site.country_source) == ("USA", "focus")
