@@ -133,6 +133,11 @@ def to_gold(label: dict, text: str, input_path: str, kept: Callable[[int], bool]
     for key in ("events", "optional"):
         gold[key] = [{**{k: v for k, v in e.items() if k != "anchor_span"},
                       "anchor": text[slice(*e["anchor_span"])]} for e in label.get(key, []) if keep(e["anchor_span"])]
+    if not gold["published"]:  # no publication day: no time can be resolved, none is scored (the labellers
+        # were told to label none; a few wrote nulls instead of leaving the keys out)
+        gold["times"] = []
+        gold["events"] = [{k: v for k, v in e.items() if k not in ("from", "to", "time_tolerance_days")}
+                          for e in gold["events"]]
     gold["_dropped"] = dropped
     return gold
 

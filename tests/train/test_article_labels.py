@@ -56,3 +56,11 @@ def test_the_split_is_a_seeded_half_fixed_by_id():
     never = sum(part(i) == "never-read" for i in ids)
     assert 160 < never < 240
     assert part("wikievents-road_ied_8") == part("wikievents-road_ied_8")
+
+
+def test_an_article_without_a_publication_day_scores_no_time():
+    gold = _gold()
+    gold["published"] = None
+    gold["events"][0].update({"from": None, "to": None})
+    back = to_gold(to_offsets(gold, TEXT), TEXT, "/tmp/x.txt")
+    assert back["times"] == [] and "from" not in back["events"][0] and "to" not in back["events"][0]
