@@ -24,6 +24,7 @@ from .quote_units import units
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 GROUP_PRONOUNS = words("group_speaker_pronoun")
 GROUP_LABELS = {"ORG", "GPE", "NORP", "IGO", "MEDIA"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Plural or institutional nouns whose modifier names the speaker: "Afghan officials", "Israel's military".
 COLLECTIVE = words("collective_speaker_noun")
 # Descriptions that stand for the latest organisation or the latest statement's author.
@@ -43,6 +44,10 @@ DESCRIPTION_FITS = {
     "alliance": ({"IGO"}, {"alliance", "nato", "coalition"}),
     "bloc": ({"IGO"}, {"bloc", "union"}),
     "agency": (set(), {"agency", "service", "bureau"}),
+    "court": ({"JUD"}, {"court", "tribunal"}),
+    "board": (set(), {"board"}),
+    "commission": (set(), {"commission", "committee"}),
+    "department": (set(), {"department", "ministry"}),
 }
 NON_STATE_NOUNS = words("non_state_org_noun")
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD"}
@@ -84,7 +89,9 @@ class SpeakerResolver:
             return self._pronoun(head, prior)
         if low in ("who", "which", "that") and head.head.dep_ == "relcl" and head.head.head.i < head.i:
             # "Jane Roe, who said ...": the relative pronoun is the noun the clause hangs on
-            head = head.head.head
+            head = self._antecedent(head.head.head)
+            if head is None:
+                return Speaker(None, None, None)
             low = head.lower_
             if low in PRONOUN_GENDER or low in GROUP_PRONOUNS:
                 return self._pronoun(head, prior)
@@ -124,6 +131,20 @@ class SpeakerResolver:
                 return Speaker(found.entity, np_text, found.label, lemma)
         return Speaker(None, np_text, None, lemma)
 
+    def _antecedent(self, noun: Token) -> Token | None:
+        """What a relative clause's "who" stands for. The parse may hang the clause on the last
+        place of "Jo Roe, a farmer from Tulare, California, who said": a place does not speak, so
+        climb out of the place's phrase to the person it describes; None when there is none."""
+        t = noun
+        for _ in range(8):
+            m = self.index.at(t.i)
+            if (m is None or m.label not in PLACE_LABELS) and t.pos_ != "ADP":
+                return t
+            if t.dep_ not in ("pobj", "prep", "appos", "compound", "conj", "npadvmod") or t.head == t:
+                return None
+            t = t.head
+        return None
+
     # -- descriptions ------------------------------------------------------------------
     def _description(self, head: Token, lemma: str, prior: list[PriorQuote]) -> Speaker | None:
         lo = max(0, head.idx - LOOKBACK_CHARS)
@@ -140,8 +161,9 @@ class SpeakerResolver:
             m = self.index.at(i)
             if m is None or self.inside(tok.idx) or i != m.end - 1:
                 continue
-            if lemma in self.roles.get(m.entity, ()) and (m.label == "PERSON" or lemma in ORG_NOUNS):
-                return Speaker(m.entity, None, m.label)  # "the gunman" is a person, never "Canada"
+            if lemma in self.roles.get(m.entity, ()) and (m.label == "PERSON") != (lemma in ORG_NOUNS):
+                # "the gunman" is a person, never "Canada"; "the court" a body, never its judge
+                return Speaker(m.entity, None, m.label)
             if lemma in ORG_NOUNS and m.label in ("ORG", "IGO") and not self._nested(m) and self._fits_noun(m, lemma):
                 return Speaker(m.entity, None, m.label)
         return None
