@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..kb import first_name_gender
 from ..ontology.lexicon import words
 from .quote_cues import SUBJECTS
 from .mentions import FEMALE_HONORIFICS, MALE_HONORIFICS
@@ -308,16 +309,25 @@ class SpeakerResolver:
         return known is None or known == gender
 
     # -- helpers -----------------------------------------------------------------------
+    def _given_name_gender(self, entity_id: str) -> str | None:
+        """Gender from the first of a full name's words ("Ruth Adler"), when that given name is
+        borne almost only by one sex; a one-word name ("Adler") may be a surname and says nothing."""
+        entity = self.entities.get(entity_id)
+        words = entity.name.split() if entity is not None and entity.name else []
+        words = [w for w in words if w.lower().strip(".") not in MALE_HONORIFICS | FEMALE_HONORIFICS]
+        return first_name_gender(words[0]) if len(words) >= 2 else None
+
     def _speaker_of(self, m) -> Speaker:
         text = self.doc[m.start:m.end].text
         return Speaker(m.entity, text, m.label, None)
 
     def _learn_titles(self) -> None:
-        """Gender from "Mr"/"Mrs" before a mention; role nouns from the phrase around it."""
+        """Gender from "Mr"/"Mrs" before a mention, else from the given name; role nouns from the
+        phrase around it."""
         doc = self.doc
         for m in self.index.mentions:
-            if m.start > 0 and m.label == "PERSON":
-                prev = doc[m.start - 1].lower_
+            if m.label == "PERSON":
+                prev = doc[m.start - 1].lower_ if m.start > 0 else ""
                 first = doc[m.start].lower_
                 for t in (prev, first):
                     if t in MALE_HONORIFICS:
@@ -331,6 +341,11 @@ class SpeakerResolver:
                     roles.add(t.lemma_.lower())
             for title in self.index.titles.get(m.entity, ()):
                 roles.update(w.lower() for w in title.split())
+        for m in self.index.mentions:  # a title said otherwise ("Mr. Jordan Lee") and wins
+            if m.label == "PERSON" and m.entity not in self.gender:
+                given = self._given_name_gender(m.entity)
+                if given:
+                    self.gender[m.entity] = given
 
 
 def _age_of(head: Token) -> str | None:

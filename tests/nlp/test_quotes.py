@@ -345,3 +345,8 @@ def test_quotes_the_court_is_never_its_judge(quote_nlp):
     doc = quote_nlp("Chief Justice Helen Marsh of the high court wrote the ruling. The court said the law was void.")
     q = quote_with(doc, "law was void")
     assert q.speaker is None and q.speaker_text == "The court"
+
+
+def test_quotes_a_pronoun_never_goes_to_a_person_whose_given_name_says_otherwise(quote_nlp):
+    doc = quote_nlp("Tom Green met Senator Ruth Adler on Monday. “It is a good start,” she said.")
+    assert name_of(doc, quote_with(doc, "good start").speaker) == "Ruth Adler"
