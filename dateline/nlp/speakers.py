@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..kb import first_name_gender
+from ..kb import first_name_gender, person_nouns
 from ..ontology.lexicon import words
 from .quote_cues import SUBJECTS
 from .mentions import FEMALE_HONORIFICS, MALE_HONORIFICS
@@ -26,6 +26,9 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 GROUP_PRONOUNS = words("group_speaker_pronoun")
 GROUP_LABELS = {"ORG", "GPE", "NORP", "IGO", "MEDIA"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# A subject noun that is a person ("the senator", "a farmer") or one who speaks for a body ("the official").
+PERSON_NOUNS = person_nouns() | words("collective_speaker_noun")
+ANONYMOUS_PERSON_NOUNS = words("anonymous_person_noun")
 # Plural or institutional nouns whose modifier names the speaker: "Afghan officials", "Israel's military".
 COLLECTIVE = words("collective_speaker_noun")
 # Descriptions that stand for the latest organisation or the latest statement's author.
@@ -253,6 +256,17 @@ class SpeakerResolver:
         for step in range(LOOKBACK_SENTENCES):
             lo, hi = self.units.bounds(k)
             cands = self._candidates(lo, hi, limit, gender, prior)
+            if gender and not any(c[1] for c in cands):
+                # "The Florida senator sought to calm his supporters at Trump's rallies. He said":
+                # the sentence's subject is a person the text does not name here; "he" is that
+                # person, whoever the description points back to, or nobody: never Trump
+                unnamed = self._unnamed_person_subject(lo, hi, limit)
+                if unnamed is not None:
+                    found = self._description(unnamed, unnamed.lemma_.lower(), prior) \
+                        if unnamed.pos_ == "NOUN" else None
+                    if found is not None and found.entity and self._fits(found.entity, found.label, gender):
+                        return Speaker(found.entity, head.text, found.label)
+                    return Speaker(None, head.text, None)
             if cands:
                 best = min(cands, key=lambda c: (not c[1], c[0]))
                 entity, label = best[2], best[3]
@@ -264,6 +278,25 @@ class SpeakerResolver:
             k -= 1
             limit = 1 << 60
         return Speaker(None, head.text, None)
+
+    def _unnamed_person_subject(self, lo: int, hi: int, limit: int) -> Token | None:
+        """The main clause's subject in tokens [lo, hi) before `limit` when it is a person the text
+        leaves unnamed: "a farmer", "the woman" (a role like "the senator" or "the author" is left
+        out: it mostly stands for a person named before)."""
+        for tok in self.doc[lo:hi]:
+            if tok.idx >= limit:
+                break
+            if tok.dep_ != "nsubj" or tok.head.dep_ != "ROOT" or self.inside(tok.idx) or tok.tag_ not in ("NN", "NNP"):
+                continue
+            if self.index.at(tok.i) is not None or any(self.index.at(c.i) is not None for c in tok.children
+                                                       if c.dep_ in ("appos", "compound")):
+                return None
+            lemma = tok.lemma_.lower()
+            indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one") for c in tok.children)
+            if lemma in ANONYMOUS_PERSON_NOUNS or (indefinite and lemma in PERSON_NOUNS):
+                return tok
+            return None
+        return None
 
     def _candidates(self, lo: int, hi: int, limit: int, gender: str | None, prior: list[PriorQuote]):
         """(position, is_subject, entity, label) of compatible referents in tokens [lo, hi) before `limit`."""

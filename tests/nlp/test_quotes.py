@@ -350,3 +350,19 @@ def test_quotes_the_court_is_never_its_judge(quote_nlp):
 def test_quotes_a_pronoun_never_goes_to_a_person_whose_given_name_says_otherwise(quote_nlp):
     doc = quote_nlp("Tom Green met Senator Ruth Adler on Monday. “It is a good start,” she said.")
     assert name_of(doc, quote_with(doc, "good start").speaker) == "Ruth Adler"
+
+
+@pytest.mark.parametrize("text", [
+    "Police named Maria Costa as the suspect on Monday. A woman who lives nearby heard the blast at dawn. "
+    "“I was terrified,” she said.",
+    "The minister praised Maria Costa. A witness saw the car at dawn. “It was going very fast,” she said.",
+])
+def test_quotes_a_pronoun_after_an_unnamed_person_is_that_person_not_a_name_nearby(quote_nlp, text):
+    doc = quote_nlp(text)
+    q = doc._.dl_quotes[-1]
+    assert q.speaker is None and q.speaker_text == "she"
+
+
+def test_quotes_a_pronoun_after_the_named_person_still_resolves(quote_nlp):
+    doc = quote_nlp("Maria Costa was arrested on Monday. “I was terrified,” she said.")
+    assert name_of(doc, quote_with(doc, "terrified").speaker) == "Maria Costa"
