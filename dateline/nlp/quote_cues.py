@@ -161,7 +161,7 @@ def complement_of(verb: Token) -> tuple[int, int] | None:
         if c.dep_ == "ccomp":
             if any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children):
                 return None  # "could not say whether it worked": a question left open, not a claim
-            if _negated(verb) and c.left_edge.tag_ in ("WRB", "WP", "WDT", "WP$"):
+            if negated(verb) and c.left_edge.tag_ in ("WRB", "WP", "WDT", "WP$"):
                 return None  # "did not say how many died": nothing was reported
             return _trimmed(verb.doc, max(lo, c.left_edge.i), min(hi, c.right_edge.i + 1))
     if lemma in ("accuse", "deny", "reject", "dismiss"):
@@ -175,7 +175,7 @@ def complement_of(verb: Token) -> tuple[int, int] | None:
     return None
 
 
-def _negated(verb: Token) -> bool:
+def negated(verb: Token) -> bool:
     """"did not say", "would not say", "declined to say", "refused to say"."""
     if any(c.dep_ == "neg" for c in verb.children):
         return True

@@ -26,6 +26,7 @@ AFTER_TOKENS_APPOSITION = 24
 BEFORE_TOKENS = 40
 UP_STEPS = 6
 _END = {".", "!", "?"}
+HEADING_WORDS = 12  # a subhead or headline line is short
 
 
 @dataclass
@@ -227,16 +228,18 @@ def find_candidates(doc: Doc) -> tuple[Finder, list[Finding]]:
 
 
 def _is_title_line(doc: Doc, f: Finding) -> bool:
-    """A short quoted phrase alone on its line, with no verb on that line to report it, is a
-    subhead or a slogan ("'Every Stone'"), not something someone said. (The parse may hang it
-    on the next paragraph's "said": a cue on another line does not count.)"""
+    """A short quoted phrase alone on its line, or in a line that is a heading ('"Never Again":
+    Protesters Return'), with no verb on that line to report it, is a subhead or a slogan
+    ("'Every Stone'"), not something someone said. (The parse may hang it on the next paragraph's
+    "said": a cue on another line does not count.)"""
     text = doc.text
     if f.marks is None:
         return False
     line_start = text.rfind("\n", 0, f.marks[0]) + 1
     line_end = text.find("\n", f.marks[1])
     line_end = len(text) if line_end < 0 else line_end
-    if text[line_start:f.marks[0]].strip() or text[f.marks[1]:line_end].strip():
+    alone = not text[line_start:f.marks[0]].strip() and not text[f.marks[1]:line_end].strip()
+    if not alone and not _heading(text[line_start:line_end]):
         return False
     if any(i is not None and line_start <= doc[i].idx < line_end for i in (f.cue, f.head)):
         return False
@@ -250,3 +253,11 @@ def _is_title_line(doc: Doc, f: Finding) -> bool:
         return False  # `“We were told to leave,”`: a sentence broken off to be continued, not a heading
     words = text[f.start:f.end].split()
     return 0 < len(words) <= 8 and not text[f.start:f.end].rstrip().endswith((".", "!", "?", ","))
+
+
+def _heading(line: str) -> bool:
+    """A line set as a heading: a few words, most of them capitalised, no sentence end."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line)]
+    if not 0 < len(words) <= HEADING_WORDS or line.rstrip()[-1:] in (".", "!", "?", ",", ";", ":"):
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.75 * len(words)

@@ -366,3 +366,14 @@ def test_quotes_a_pronoun_after_an_unnamed_person_is_that_person_not_a_name_near
 def test_quotes_a_pronoun_after_the_named_person_still_resolves(quote_nlp):
     doc = quote_nlp("Maria Costa was arrested on Monday. “I was terrified,” she said.")
     assert name_of(doc, quote_with(doc, "terrified").speaker) == "Maria Costa"
+
+
+def test_quotes_a_quote_in_a_heading_line_is_not_a_quote(quote_nlp):
+    doc = quote_nlp("The talks collapsed on Friday.\n\"Never Again\": Protesters Return\n\n"
+                    "Thousands marched through the capital on Sunday.")
+    assert not [q for q in doc._.dl_quotes if "Never Again" in q.text]
+
+
+def test_quotes_a_title_cased_quote_in_a_sentence_is_kept(quote_nlp):
+    doc = quote_nlp("The talks collapsed on Friday.\nThe mayor called the plan \"A Total Disgrace\" on Friday.\n")
+    assert quote_with(doc, "A Total Disgrace")
