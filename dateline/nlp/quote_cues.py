@@ -84,8 +84,9 @@ def inverted_subject(verb: Token, inside) -> Token | None:
         if inside(t.idx):
             return None
         if t.pos_ in ("PROPN", "NOUN", "PRON"):
-            # Walk to the head of this noun phrase ("Prime Minister Charles Michel" -> Michel).
-            while t.dep_ in ("compound", "amod") and t.head.i > t.i and t.head.i < verb.i + 10:
+            # Walk to the head of this noun phrase ("Prime Minister Charles Michel" -> Michel); a
+            # possessor is not the head ("said Cleveland's Plain Dealer" is the paper, not the city).
+            while t.dep_ in ("compound", "amod", "poss", "case") and t.head.i > t.i and t.head.i < verb.i + 10:
                 t = t.head
             return _titled_person(t, hi, inside) or t
         if t.pos_ not in ("DET", "ADJ", "PROPN", "PUNCT", "ADV"):

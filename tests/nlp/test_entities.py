@@ -382,3 +382,10 @@ def test_entities_a_country_that_backs_a_person_is_not_their_country(entity_nlp,
 def test_entities_a_country_that_installed_an_official_is_the_one_he_serves(entity_nlp):
     doc = entity_nlp("Shelling hit the dam. Russian-installed governor Viktor Saldo said it was intact.")
     assert by_surface(doc, "Viktor Saldo").country == "RUS"
+
+
+def test_entities_a_linked_description_never_names_a_known_person(entity_nlp):
+    doc = entity_nlp("President Obama praised the deal on Saturday. The deal owed much to the willingness "
+                     "of the U.S. president to take on his critics. Obama spoke again on Sunday.")
+    names = {e.name for e in doc._.dl_entities if e.type == "PERSON"}
+    assert "U.S. president" not in names and "Barack Obama" in names

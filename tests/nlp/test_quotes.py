@@ -377,3 +377,9 @@ def test_quotes_a_quote_in_a_heading_line_is_not_a_quote(quote_nlp):
 def test_quotes_a_title_cased_quote_in_a_sentence_is_kept(quote_nlp):
     doc = quote_nlp("The talks collapsed on Friday.\nThe mayor called the plan \"A Total Disgrace\" on Friday.\n")
     assert quote_with(doc, "A Total Disgrace")
+
+
+def test_quotes_a_possessor_after_the_verb_is_not_the_speaker(quote_nlp):
+    doc = quote_nlp("“Gun owners should leave their weapons at home,” opined Cleveland’s Plain Dealer.")
+    q = quote_with(doc, "leave their weapons")
+    assert q.speaker is None and q.speaker_text == "Cleveland’s Plain Dealer" and q.cue == "opined"
