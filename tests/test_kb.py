@@ -238,3 +238,11 @@ def test_kb_media_countries_are_known(kb):
 
 def test_kb_no_surface_points_to_two_records(kb):
     assert kb.conflicts() == []
+
+
+def test_kb_first_name_gender_only_for_names_of_one_sex():
+    from dateline.kb import first_name_gender
+
+    assert first_name_gender("Ruth") == "f" and first_name_gender("tom") == "m"
+    assert first_name_gender("Kim") is None  # a surname first elsewhere: says nothing
+    assert first_name_gender("Adler") is None

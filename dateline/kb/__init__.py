@@ -340,3 +340,15 @@ def org_cues(kind: str) -> frozenset[str]:
     """Words of one kind from `org_cues.tsv` ("legal_form", "office") that make a name an organisation's."""
     return frozenset(r["word"] for r in read_table(PACKAGE_DIR / "org_cues.tsv", allowed={"kind": ("legal_form", "office")})
                      if r["kind"] == kind)
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    return {r["name"].casefold(): r["gender"]
+            for r in read_table(PACKAGE_DIR / "first_names.tsv", key="name", fold_key=True,
+                                allowed={"gender": ("m", "f")})}
+
+
+def first_name_gender(name: str) -> str | None:
+    """"m" or "f" when a person's given name (`first_names.tsv`) is borne almost only by one sex, else None."""
+    return _first_names().get(name.strip(".,'’").casefold())

@@ -20,6 +20,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ..types import Attribution
+from .quote_cues import negated
 from .quote_units import units
 from .quotes import analyse
 
@@ -36,6 +37,8 @@ UNVERIFIABLE = re.compile(
     r" (?:be |been |possible to |able to )?(?:independently )?(?:verif|confirm)",
     re.IGNORECASE,
 )
+# "would not confirm that ...", "did not say that ...", "declined to confirm that ...": the speaker
+# does not assert the content; it is reported as not supported, not as the speaker's claim.
 NESTING = 60  # earlier quotes examined for containment (nesting is shallow)
 
 
@@ -91,6 +94,8 @@ def _certainty(doc: Doc, text: str, f, cue: Token | None, target: Token) -> str 
             return "unsupported"
     if cue is not None and cue.lemma_.lower() in DENIALS:
         return "denied"
+    if cue is not None and negated(cue):
+        return "unsupported"
     if (cue is not None and cue.lemma_.lower() in CLAIMS) or _hedge(target):
         return "hedged"
     return None

@@ -498,12 +498,21 @@ def _office_of_a_place(title: str, kb: KnowledgeBase) -> bool:
     return False
 
 
+def _proper(surface: str) -> bool:
+    """A proper-name surface: every word capitalised, a name particle ("bin", "de") or one joined
+    to a name ("al-Baghdadi")."""
+    return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES or w.split("-")[-1][:1].isupper()
+               for w in surface.split())
+
+
 def _name(doc: Doc, c: Cluster, kb: KnowledgeBase) -> str:
     surfaces = [doc[m.start:m.end].text for m in c.mentions]
     if c.kb_name or any(m.kb_name for m in c.mentions):
         kb_name = c.kb_name or next(m.kb_name for m in c.mentions if m.kb_name)
         # An alias joined by "also known as" shares no word with the KB name: it never names the cluster.
         own = [doc[m.start:m.end].text for m in c.mentions if m not in c.aliases] or [kb_name]
+        if c.label == "PERSON":  # "the U.S. president" (a linked description) never names a person
+            own = [s for s in own if _proper(s)] or own
         longest = max(own, key=lambda s: len(s.split()))
         # The text's own fullest form is the name ("ISIS" stays "ISIS"); only a bare
         # surname is completed from the KB ("Putin" -> "Vladimir Putin").
@@ -514,8 +523,7 @@ def _name(doc: Doc, c: Cluster, kb: KnowledgeBase) -> str:
         country = kb.country(c.key[1])
         return country.name if country else surfaces[0]
     if c.label == "PERSON":  # "the French president" (a linked description) never names a person
-        proper = [s for s in surfaces if all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in s.split())]
-        surfaces = proper or surfaces
+        surfaces = [s for s in surfaces if _proper(s)] or surfaces
     best = max(surfaces, key=lambda s: (len(s.split()), len(s)))
     return re.sub(r"^the\s+", "", best, flags=re.I)
 

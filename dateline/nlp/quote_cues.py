@@ -18,23 +18,31 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 _INVERTED_SKIP = {"det", "compound", "amod", "punct", "prep", "pobj", "nmod", "poss", "case"}
 TELLING = words("telling_verb")  # their object is who heard the words
 MEDIA_LABELS = {"ORG", "MEDIA", "PRODUCT", "WORK_OF_ART"}
+TITLE_TOKENS = 12  # "former Pennsylvania Gov. and party chairman Ed Rendell": a title this long still fits
 
 
 def is_cue(tok: Token, lexicon: frozenset[str] = QUOTING) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lexicon
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in lexicon:
+        return True
+    # "as X put it, “...”": "put" frames a direct quote only with its "it"
+    return lexicon is QUOTING and lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
 
 
 def subject_of(verb: Token, inside) -> Token | None:
     """The speaker's head token: the verb's subject, the subject of the clause it hangs off
-    ("..., adding that", "issued a statement saying"), or the noun right after an inverted "said Gen X"."""
+    ("..., adding that", "issued a statement saying", "is likely to say"), or the noun right after an
+    inverted "said Gen X"."""
     v = verb
     for _ in range(4):
         subj = next((c for c in v.children if c.dep_ in SUBJECTS and not inside(c.idx) and same_unit(c, verb)
                      and not (c.i > v.i and v.tag_ == "VBG")), None)  # "saying hideouts were hit": not a subject
         if subj is not None:
-            return subj
+            return _titled_person(subj, unit_of(verb)[1], inside) or subj
         climb = ("advcl", "xcomp", "conj", "pcomp", "acl") if v is verb or v.pos_ in ("VERB", "AUX") else (
-            "dobj", "obj", "pobj", "prep")
+            "dobj", "obj", "pobj", "prep", "acomp")  # acomp: "X is likely / expected to say" is X's
         if v.dep_ in climb and v.head != v and same_unit(v.head, verb):
             v = v.head
         else:
@@ -76,12 +84,35 @@ def inverted_subject(verb: Token, inside) -> Token | None:
         if inside(t.idx):
             return None
         if t.pos_ in ("PROPN", "NOUN", "PRON"):
-            # Walk to the head of this noun phrase ("Prime Minister Charles Michel" -> Michel).
-            while t.dep_ in ("compound", "amod") and t.head.i > t.i and t.head.i < verb.i + 10:
+            # Walk to the head of this noun phrase ("Prime Minister Charles Michel" -> Michel); a
+            # possessor is not the head ("said Cleveland's Plain Dealer" is the paper, not the city).
+            while t.dep_ in ("compound", "amod", "poss", "case") and t.head.i > t.i and t.head.i < verb.i + 10:
                 t = t.head
-            return t
+            return _titled_person(t, hi, inside) or t
         if t.pos_ not in ("DET", "ADJ", "PROPN", "PUNCT", "ADV"):
             return None
+    return None
+
+
+def _titled_person(t: Token, hi: int, inside) -> Token | None:
+    """The person a long title leads up to: "said former state governor and party chairman Ed Roe",
+    "said Party Chairman and former Senator Jo Roe" (the parse ends the phrase at "governor" or
+    "Chairman"). Looks on to the first comma, verb, preposition or quotation ("a spokesman for
+    President Jo Roe" is not Roe); None if `t` is a person already."""
+    doc = t.doc
+    if t.ent_type_ == "PERSON" or t.pos_ not in ("PROPN", "NOUN") or t.tag_ in ("NNS", "NNPS"):
+        return None  # a person already, or several ("officials and Jo Roe said": not Roe's words alone)
+    for i in range(t.i + 1, min(hi, t.i + TITLE_TOKENS)):
+        u = doc[i]
+        if (inside(u.idx) or u.text in (",", ";", ":", "(", "—", "–") or u.pos_ in ("VERB", "AUX", "ADP", "DET")
+                or u.is_sent_end):
+            return None
+        if u.pos_ == "CCONJ" and i + 1 < hi and doc[i + 1].ent_type_ == "PERSON":
+            return None  # "the mayor and Jo Roe": two speakers, not a title and its holder
+        if u.ent_type_ == "PERSON" and u.pos_ == "PROPN":
+            while i + 1 < hi and doc[i + 1].ent_type_ == "PERSON" and doc[i + 1].ent_iob_ == "I":
+                i += 1
+            return doc[i]
     return None
 
 
@@ -131,7 +162,7 @@ def complement_of(verb: Token) -> tuple[int, int] | None:
         if c.dep_ == "ccomp":
             if any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children):
                 return None  # "could not say whether it worked": a question left open, not a claim
-            if _negated(verb) and c.left_edge.tag_ in ("WRB", "WP", "WDT", "WP$"):
+            if negated(verb) and c.left_edge.tag_ in ("WRB", "WP", "WDT", "WP$"):
                 return None  # "did not say how many died": nothing was reported
             return _trimmed(verb.doc, max(lo, c.left_edge.i), min(hi, c.right_edge.i + 1))
     if lemma in ("accuse", "deny", "reject", "dismiss"):
@@ -145,7 +176,7 @@ def complement_of(verb: Token) -> tuple[int, int] | None:
     return None
 
 
-def _negated(verb: Token) -> bool:
+def negated(verb: Token) -> bool:
     """"did not say", "would not say", "declined to say", "refused to say"."""
     if any(c.dep_ == "neg" for c in verb.children):
         return True

@@ -20,9 +20,13 @@ from .quote_cues import REPORTING, according_to, complement_of, is_cue, subject_
 from .quote_marks import MarkedQuote, find_marked_quotes
 
 AFTER_TOKENS = 10  # `,” said Belgian Prime Minister Charles Michel` fits
+# `,” Jo Roe, an engineer at the Central Valley Water Board, told local radio`: further, while no
+# other verb comes between
+AFTER_TOKENS_APPOSITION = 24
 BEFORE_TOKENS = 40
 UP_STEPS = 6
 _END = {".", "!", "?"}
+HEADING_WORDS = 12  # a subhead or headline line is short
 
 
 @dataclass
@@ -98,9 +102,10 @@ class Finder:
         i = self.token_at(q.mark_end)
         if i < len(self.doc) and self.doc[i].idx < q.mark_end:
             i += 1
-        for j in range(i, min(len(self.doc), i + AFTER_TOKENS)):
+        verb_seen = False
+        for j in range(i, min(len(self.doc), i + AFTER_TOKENS_APPOSITION)):
             t = self.doc[j]
-            if t.idx >= boundary or "\n" in t.text or t.text in _END:
+            if t.idx >= boundary or "\n" in t.text or t.text in _END or (j - i >= AFTER_TOKENS and verb_seen):
                 break
             if t.lower_ in ("and", "but", "while", "whereas", ";"):
                 break  # `“A,” and the other daily said “B”`: that verb belongs to B
@@ -110,17 +115,30 @@ class Finder:
                     return None, None, ""  # `said that ...`: this verb reports something else
                 subj = subject_of(t, self.inside)
                 return t.i, subj.i if subj is not None else None, "after"
+            if t.pos_ in ("VERB", "AUX") and "relcl" not in (t.dep_, t.head.dep_):
+                verb_seen = True  # past the short window only through a speaker's apposition or "who" clause
         return None, None, ""
 
     def _before(self, q: MarkedQuote, boundary: int):
         first = self.token_at(q.start)
         j = self.token_at(q.mark_start) - 1
         steps = 0
+        crossed = False  # passed the full stop right before the mark: `X said in a statement. “...”`
         while j >= 0 and steps < BEFORE_TOKENS:
             t = self.doc[j]
-            if t.idx < boundary or "\n" in t.text or (t.text in _END and not self.inside(t.idx)):
+            if t.idx < boundary or "\n" in t.text:
                 break
-            if is_cue(t) and not self.inside(t.idx):
+            if t.text in _END and not self.inside(t.idx):
+                if steps or crossed:
+                    break
+                crossed = True
+            elif is_cue(t) and not self.inside(t.idx):
+                if crossed:
+                    # the sentence before credits the quote only if it reports nothing of its own
+                    if t.dep_ == "ROOT" and complement_of(t) is None:
+                        subj = subject_of(t, self.inside)
+                        return t.i, subj.i if subj is not None else None, "before-sentence"
+                    break
                 close = (first - t.i) <= 4
                 if close or t.left_edge.i <= first <= t.right_edge.i:
                     subj = subject_of(t, self.inside)
@@ -210,16 +228,18 @@ def find_candidates(doc: Doc) -> tuple[Finder, list[Finding]]:
 
 
 def _is_title_line(doc: Doc, f: Finding) -> bool:
-    """A short quoted phrase alone on its line, with no verb on that line to report it, is a
-    subhead or a slogan ("'Every Stone'"), not something someone said. (The parse may hang it
-    on the next paragraph's "said": a cue on another line does not count.)"""
+    """A short quoted phrase alone on its line, or in a line that is a heading ('"Never Again":
+    Protesters Return'), with no verb on that line to report it, is a subhead or a slogan
+    ("'Every Stone'"), not something someone said. (The parse may hang it on the next paragraph's
+    "said": a cue on another line does not count.)"""
     text = doc.text
     if f.marks is None:
         return False
     line_start = text.rfind("\n", 0, f.marks[0]) + 1
     line_end = text.find("\n", f.marks[1])
     line_end = len(text) if line_end < 0 else line_end
-    if text[line_start:f.marks[0]].strip() or text[f.marks[1]:line_end].strip():
+    alone = not text[line_start:f.marks[0]].strip() and not text[f.marks[1]:line_end].strip()
+    if not alone and not _heading(text[line_start:line_end]):
         return False
     if any(i is not None and line_start <= doc[i].idx < line_end for i in (f.cue, f.head)):
         return False
@@ -233,3 +253,11 @@ def _is_title_line(doc: Doc, f: Finding) -> bool:
         return False  # `“We were told to leave,”`: a sentence broken off to be continued, not a heading
     words = text[f.start:f.end].split()
     return 0 < len(words) <= 8 and not text[f.start:f.end].rstrip().endswith((".", "!", "?", ","))
+
+
+def _heading(line: str) -> bool:
+    """A line set as a heading: a few words, most of them capitalised, no sentence end."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line)]
+    if not 0 < len(words) <= HEADING_WORDS or line.rstrip()[-1:] in (".", "!", "?", ",", ";", ":"):
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.75 * len(words)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..kb import first_name_gender, person_nouns
 from ..ontology.lexicon import words
 from .quote_cues import SUBJECTS
 from .mentions import FEMALE_HONORIFICS, MALE_HONORIFICS
@@ -24,6 +25,10 @@ from .quote_units import units
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 GROUP_PRONOUNS = words("group_speaker_pronoun")
 GROUP_LABELS = {"ORG", "GPE", "NORP", "IGO", "MEDIA"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# A subject noun that is a person ("the senator", "a farmer") or one who speaks for a body ("the official").
+PERSON_NOUNS = person_nouns() | words("collective_speaker_noun")
+ANONYMOUS_PERSON_NOUNS = words("anonymous_person_noun")
 # Plural or institutional nouns whose modifier names the speaker: "Afghan officials", "Israel's military".
 COLLECTIVE = words("collective_speaker_noun")
 # Descriptions that stand for the latest organisation or the latest statement's author.
@@ -43,6 +48,10 @@ DESCRIPTION_FITS = {
     "alliance": ({"IGO"}, {"alliance", "nato", "coalition"}),
     "bloc": ({"IGO"}, {"bloc", "union"}),
     "agency": (set(), {"agency", "service", "bureau"}),
+    "court": ({"JUD"}, {"court", "tribunal"}),
+    "board": (set(), {"board"}),
+    "commission": (set(), {"commission", "committee"}),
+    "department": (set(), {"department", "ministry"}),
 }
 NON_STATE_NOUNS = words("non_state_org_noun")
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD"}
@@ -84,7 +93,9 @@ class SpeakerResolver:
             return self._pronoun(head, prior)
         if low in ("who", "which", "that") and head.head.dep_ == "relcl" and head.head.head.i < head.i:
             # "Jane Roe, who said ...": the relative pronoun is the noun the clause hangs on
-            head = head.head.head
+            head = self._antecedent(head.head.head)
+            if head is None:
+                return Speaker(None, None, None)
             low = head.lower_
             if low in PRONOUN_GENDER or low in GROUP_PRONOUNS:
                 return self._pronoun(head, prior)
@@ -124,6 +135,20 @@ class SpeakerResolver:
                 return Speaker(found.entity, np_text, found.label, lemma)
         return Speaker(None, np_text, None, lemma)
 
+    def _antecedent(self, noun: Token) -> Token | None:
+        """What a relative clause's "who" stands for. The parse may hang the clause on the last
+        place of "Jo Roe, a farmer from Tulare, California, who said": a place does not speak, so
+        climb out of the place's phrase to the person it describes; None when there is none."""
+        t = noun
+        for _ in range(8):
+            m = self.index.at(t.i)
+            if (m is None or m.label not in PLACE_LABELS) and t.pos_ != "ADP":
+                return t
+            if t.dep_ not in ("pobj", "prep", "appos", "compound", "conj", "npadvmod") or t.head == t:
+                return None
+            t = t.head
+        return None
+
     # -- descriptions ------------------------------------------------------------------
     def _description(self, head: Token, lemma: str, prior: list[PriorQuote]) -> Speaker | None:
         lo = max(0, head.idx - LOOKBACK_CHARS)
@@ -140,8 +165,9 @@ class SpeakerResolver:
             m = self.index.at(i)
             if m is None or self.inside(tok.idx) or i != m.end - 1:
                 continue
-            if lemma in self.roles.get(m.entity, ()) and (m.label == "PERSON" or lemma in ORG_NOUNS):
-                return Speaker(m.entity, None, m.label)  # "the gunman" is a person, never "Canada"
+            if lemma in self.roles.get(m.entity, ()) and (m.label == "PERSON") != (lemma in ORG_NOUNS):
+                # "the gunman" is a person, never "Canada"; "the court" a body, never its judge
+                return Speaker(m.entity, None, m.label)
             if lemma in ORG_NOUNS and m.label in ("ORG", "IGO") and not self._nested(m) and self._fits_noun(m, lemma):
                 return Speaker(m.entity, None, m.label)
         return None
@@ -230,6 +256,17 @@ class SpeakerResolver:
         for step in range(LOOKBACK_SENTENCES):
             lo, hi = self.units.bounds(k)
             cands = self._candidates(lo, hi, limit, gender, prior)
+            if gender and not any(c[1] for c in cands):
+                # "The Florida senator sought to calm his supporters at Trump's rallies. He said":
+                # the sentence's subject is a person the text does not name here; "he" is that
+                # person, whoever the description points back to, or nobody: never Trump
+                unnamed = self._unnamed_person_subject(lo, hi, limit)
+                if unnamed is not None:
+                    found = self._description(unnamed, unnamed.lemma_.lower(), prior) \
+                        if unnamed.pos_ == "NOUN" else None
+                    if found is not None and found.entity and self._fits(found.entity, found.label, gender):
+                        return Speaker(found.entity, head.text, found.label)
+                    return Speaker(None, head.text, None)
             if cands:
                 best = min(cands, key=lambda c: (not c[1], c[0]))
                 entity, label = best[2], best[3]
@@ -241,6 +278,25 @@ class SpeakerResolver:
             k -= 1
             limit = 1 << 60
         return Speaker(None, head.text, None)
+
+    def _unnamed_person_subject(self, lo: int, hi: int, limit: int) -> Token | None:
+        """The main clause's subject in tokens [lo, hi) before `limit` when it is a person the text
+        leaves unnamed: "a farmer", "the woman" (a role like "the senator" or "the author" is left
+        out: it mostly stands for a person named before)."""
+        for tok in self.doc[lo:hi]:
+            if tok.idx >= limit:
+                break
+            if tok.dep_ != "nsubj" or tok.head.dep_ != "ROOT" or self.inside(tok.idx) or tok.tag_ not in ("NN", "NNP"):
+                continue
+            if self.index.at(tok.i) is not None or any(self.index.at(c.i) is not None for c in tok.children
+                                                       if c.dep_ in ("appos", "compound")):
+                return None
+            lemma = tok.lemma_.lower()
+            indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one") for c in tok.children)
+            if lemma in ANONYMOUS_PERSON_NOUNS or (indefinite and lemma in PERSON_NOUNS):
+                return tok
+            return None
+        return None
 
     def _candidates(self, lo: int, hi: int, limit: int, gender: str | None, prior: list[PriorQuote]):
         """(position, is_subject, entity, label) of compatible referents in tokens [lo, hi) before `limit`."""
@@ -286,16 +342,25 @@ class SpeakerResolver:
         return known is None or known == gender
 
     # -- helpers -----------------------------------------------------------------------
+    def _given_name_gender(self, entity_id: str) -> str | None:
+        """Gender from the first of a full name's words ("Ruth Adler"), when that given name is
+        borne almost only by one sex; a one-word name ("Adler") may be a surname and says nothing."""
+        entity = self.entities.get(entity_id)
+        words = entity.name.split() if entity is not None and entity.name else []
+        words = [w for w in words if w.lower().strip(".") not in MALE_HONORIFICS | FEMALE_HONORIFICS]
+        return first_name_gender(words[0]) if len(words) >= 2 else None
+
     def _speaker_of(self, m) -> Speaker:
         text = self.doc[m.start:m.end].text
         return Speaker(m.entity, text, m.label, None)
 
     def _learn_titles(self) -> None:
-        """Gender from "Mr"/"Mrs" before a mention; role nouns from the phrase around it."""
+        """Gender from "Mr"/"Mrs" before a mention, else from the given name; role nouns from the
+        phrase around it."""
         doc = self.doc
         for m in self.index.mentions:
-            if m.start > 0 and m.label == "PERSON":
-                prev = doc[m.start - 1].lower_
+            if m.label == "PERSON":
+                prev = doc[m.start - 1].lower_ if m.start > 0 else ""
                 first = doc[m.start].lower_
                 for t in (prev, first):
                     if t in MALE_HONORIFICS:
@@ -309,6 +374,11 @@ class SpeakerResolver:
                     roles.add(t.lemma_.lower())
             for title in self.index.titles.get(m.entity, ()):
                 roles.update(w.lower() for w in title.split())
+        for m in self.index.mentions:  # a title said otherwise ("Mr. Jordan Lee") and wins
+            if m.label == "PERSON" and m.entity not in self.gender:
+                given = self._given_name_gender(m.entity)
+                if given:
+                    self.gender[m.entity] = given
 
 
 def _age_of(head: Token) -> str | None:

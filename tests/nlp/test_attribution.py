@@ -59,6 +59,10 @@ def test_attribution_direct_quote_goes_to_its_speaker(attr_nlp):
      "unsupported"),
     ("The ministry denied that its jets bombed the market.", "bombed", "denied"),
     ("The governor alleged that soldiers looted the shops.", "looted", "hedged"),
+    # a negated or refused report is kept, as not supported by its speaker
+    ("The ministry would not confirm that its jets bombed the market.", "bombed", "unsupported"),
+    ("The spokesman declined to confirm that soldiers looted the shops.", "looted", "unsupported"),
+    ("The ministry confirmed that its jets bombed the market.", "bombed", None),
 ])
 def test_attribution_certainty_markers(attr_nlp, text, word, certainty):
     _, a = attribution(attr_nlp, text, word)

@@ -414,3 +414,10 @@ def test_entities_a_named_site_no_gazetteer_locates_lies_in_the_story_country(an
                       "the Murrah Federal Building for days, Oklahoma City officials said.", published="1995-04-21")
     site = next(e for e in record.entities if e.name == "Murrah Federal Building")
     assert (site.country, site.country_source) == ("USA", "focus")
+
+
+def test_entities_a_linked_description_never_names_a_known_person(entity_nlp):
+    doc = entity_nlp("President Obama praised the deal on Saturday. The deal owed much to the willingness "
+                     "of the U.S. president to take on his critics. Obama spoke again on Sunday.")
+    names = {e.name for e in doc._.dl_entities if e.type == "PERSON"}
+    assert "U.S. president" not in names and "Barack Obama" in names

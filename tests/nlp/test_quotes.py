@@ -287,3 +287,99 @@ def test_quotes_the_n_year_old_with_no_such_age_stays_null(quote_nlp):
 def test_quotes_who_after_a_persons_apposition_is_that_person(quote_nlp):
     doc = quote_nlp("The dam burst at night, according to Pedro Alves, the town's mayor, who said 300 homes were flooded.")
     assert name_of(doc, quote_with(doc, "300 homes").speaker) == "Pedro Alves"
+
+
+# -- speakers that hold on unseen reports (issue 14) -------------------------------------------
+def test_quotes_a_credit_sentence_just_before_the_quote_is_its_cue(quote_nlp):
+    doc = quote_nlp("Dana Whitfield, the spokeswoman for the Harbor Authority, said in a statement. "
+                    "“The port will reopen on Monday after the inspection is complete.”")
+    q = quote_with(doc, "port will reopen")
+    assert name_of(doc, q.speaker) == "Dana Whitfield" and q.cue == "said"
+
+
+def test_quotes_a_sentence_that_reports_its_own_content_does_not_credit_the_next_quote(quote_nlp):
+    doc = quote_nlp("Dana Whitfield said the port was closed. “Ships are waiting outside the harbour.”")
+    assert quote_with(doc, "Ships are waiting").speaker is None
+
+
+def test_quotes_as_x_put_it(quote_nlp):
+    doc = quote_nlp("The river flooded twice last year. As the farmer Ilse Brandt put it, "
+                    "“the water simply had nowhere else to go.”")
+    q = quote_with(doc, "nowhere else to go")
+    assert name_of(doc, q.speaker) == "Ilse Brandt" and q.cue == "put"
+
+
+def test_quotes_the_subject_of_is_likely_to_say(quote_nlp):
+    doc = quote_nlp("Governor Kemal Aydin is likely to say that the curfew will end on Sunday.")
+    assert name_of(doc, quote_with(doc, "curfew will end").speaker) == "Kemal Aydin"
+
+
+def test_quotes_a_long_title_leads_to_the_person_holding_it(quote_nlp):
+    doc = quote_nlp("“The vote was fair,” said former Ontario Premier and party chairman Daniel Forde.")
+    assert name_of(doc, quote_with(doc, "vote was fair").speaker) == "Daniel Forde"
+
+
+def test_quotes_a_spokesman_for_a_person_is_not_that_person(quote_nlp):
+    doc = quote_nlp("“The talks went well,” said a spokesman for Governor Daniel Forde.")
+    assert quote_with(doc, "talks went well").speaker is None
+
+
+@pytest.mark.parametrize("text, words", [
+    ("“The levee will not hold. We warned the county in May,” Rafael Moreno, an engineer at the "
+     "Central Valley Water Board, told local radio.", "levee will not hold"),
+    ("“The levee will not hold. We warned the county in May,” Rafael Moreno, who has inspected the "
+     "dam since 2010, told local radio.", "levee will not hold"),
+])
+def test_quotes_the_cue_after_a_long_apposition(quote_nlp, text, words):
+    doc = quote_nlp(text)
+    assert name_of(doc, quote_with(doc, words).speaker) == "Rafael Moreno"
+
+
+def test_quotes_who_hung_on_a_place_is_the_person_it_describes(quote_nlp):
+    doc = quote_nlp("“We need more water,” said Rosa Lind, a farmer from Tulare, California, "
+                    "who said the wells were dry.")
+    assert name_of(doc, quote_with(doc, "wells were dry").speaker) == "Rosa Lind"
+
+
+def test_quotes_the_court_is_never_its_judge(quote_nlp):
+    doc = quote_nlp("Chief Justice Helen Marsh of the high court wrote the ruling. The court said the law was void.")
+    q = quote_with(doc, "law was void")
+    assert q.speaker is None and q.speaker_text == "The court"
+
+
+def test_quotes_a_pronoun_never_goes_to_a_person_whose_given_name_says_otherwise(quote_nlp):
+    doc = quote_nlp("Tom Green met Senator Ruth Adler on Monday. “It is a good start,” she said.")
+    assert name_of(doc, quote_with(doc, "good start").speaker) == "Ruth Adler"
+
+
+@pytest.mark.parametrize("text", [
+    "Police named Maria Costa as the suspect on Monday. A woman who lives nearby heard the blast at dawn. "
+    "“I was terrified,” she said.",
+    "The minister praised Maria Costa. A witness saw the car at dawn. “It was going very fast,” she said.",
+])
+def test_quotes_a_pronoun_after_an_unnamed_person_is_that_person_not_a_name_nearby(quote_nlp, text):
+    doc = quote_nlp(text)
+    q = doc._.dl_quotes[-1]
+    assert q.speaker is None and q.speaker_text == "she"
+
+
+def test_quotes_a_pronoun_after_the_named_person_still_resolves(quote_nlp):
+    doc = quote_nlp("Maria Costa was arrested on Monday. “I was terrified,” she said.")
+    assert name_of(doc, quote_with(doc, "terrified").speaker) == "Maria Costa"
+
+
+def test_quotes_a_quote_in_a_heading_line_is_not_a_quote(quote_nlp):
+    doc = quote_nlp("The talks collapsed on Friday.\n\"Never Again\": Protesters Return\n\n"
+                    "Thousands marched through the capital on Sunday.")
+    assert not [q for q in doc._.dl_quotes if "Never Again" in q.text]
+
+
+def test_quotes_a_title_cased_quote_in_a_sentence_is_kept(quote_nlp):
+    doc = quote_nlp("The talks collapsed on Friday.\nThe mayor called the plan \"A Total Disgrace\" on Friday.\n")
+    assert quote_with(doc, "A Total Disgrace")
+
+
+def test_quotes_a_possessor_after_the_verb_is_not_the_speaker(quote_nlp):
+    doc = quote_nlp("“Gun owners should leave their weapons at home,” opined Cleveland’s Plain Dealer.")
+    q = quote_with(doc, "leave their weapons")
+    assert q.speaker is None and q.speaker_text == "Cleveland’s Plain Dealer" and q.cue == "opined"
