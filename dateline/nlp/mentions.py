@@ -160,7 +160,7 @@ def _people_by_context(doc: Doc, mentions: list[Mention]) -> None:
             continue  # a country, a capital or a nationality: the apposition is about something else
         if not all(t.is_title or t.text in ("-", "'") for t in doc[m.start:m.end]):
             continue
-        if _person_context(doc, m) or _victim_context(doc, m):
+        if _person_context(doc, m) or _victim_context(doc, m) or _given_name_first(doc, m):
             m.label, m.country, m.sector = "PERSON", None, None
     parts = {doc[i].text for m in mentions if m.label == "PERSON" for i in range(m.start, m.end)
              if not doc[i].is_punct}
@@ -171,6 +171,24 @@ def _people_by_context(doc: Doc, mentions: list[Mention]) -> None:
         elif m.end - m.start == 1 and m.label == "ORG" and m.kb_name is None and m.country is None \
                 and doc[m.start].text in parts and doc[m.start].is_title:
             m.label, m.sector = "PERSON", None  # "Castile" after "Philando Castile": the person again
+
+
+def _given_name_first(doc: Doc, m: Mention) -> bool:
+    """"Paul Riva", "Alton Sterling" read as an organisation: two or three words, the first a given name borne
+    almost only by one sex (kb/first_names.tsv), the last no word that names a body or a site ("Ford
+    Foundation", "Victoria Station", "Grace Church")."""
+    from ..kb import first_name_gender
+    words = [t for t in doc[m.start:m.end] if not t.is_punct]
+    if not 2 <= len(words) <= 3 or m.label not in ("ORG", "FAC") or first_name_gender(words[0].text) is None:
+        return False
+    last = words[-1].lower_
+    if last in _PLACE_NOUNS or last in _ORG_LAST_WORDS or _is_country_name(words[-1].text):
+        return False
+    from ..kb import load_kb
+    return load_kb().sector_for([w.lower_ for w in words]) is None  # "Irving Police Department": a body
+
+
+_ORG_LAST_WORDS = words("org_name_last_word")
 
 
 def _is_country_name(text: str) -> bool:

@@ -421,3 +421,13 @@ def test_entities_a_linked_description_never_names_a_known_person(entity_nlp):
                      "of the U.S. president to take on his critics. Obama spoke again on Sunday.")
     names = {e.name for e in doc._.dl_entities if e.type == "PERSON"}
     assert "U.S. president" not in names and "Barack Obama" in names
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Paul Riva and Alan Steinberg, partners at the firm, were shot on Monday.", "Paul Riva", "PERSON"),
+    ("The Ford Foundation gave money to the school on Monday.", "Ford Foundation", "ORG"),
+    ("The Irving Police Department said the boy was released.", "Irving Police Department", "ORG"),
+])
+def test_entities_a_name_read_as_an_organisation_that_opens_with_a_given_name_is_a_person(entity_nlp, text, name, kind):
+    doc = entity_nlp(text)
+    assert next(e for e in doc._.dl_entities if e.name == name).type == kind
