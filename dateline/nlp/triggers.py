@@ -349,14 +349,17 @@ def _done_by_nature(tok: Token) -> bool:
         or any(c.dep_ in ("compound", "amod") and lemma(c) in hazards for c in d.children)) for d in doers)
 
 
-_TOLL_LEMMAS = frozenset(("kill", "injure", "wound", "hurt", "die"))
+_TOLL_LEMMAS = frozenset(("kill", "injure", "wound", "hurt", "die", "strike", "hit", "destroy", "damage"))
+_VICTIMS = words("unnamed_victim_noun") | {"other", "dozen", "hundred", "thousand"}
 
 
 def _disaster_toll(tok: Token) -> bool:
     """"Ten people are killed and about 50 hurt" in a report of an earthquake: a toll that names no doer,
     in an article where a natural hazard is the doer of a violent verb, and in a sentence that names no
-    weapon and no armed doer, is the disaster's, not an attack's."""
-    if lemma(tok) not in _TOLL_LEMMAS or subjects(tok) and not is_passive(tok):
+    weapon and no armed doer, is the disaster's, not an attack's. "250 others injured" is a passive the
+    parser read as active: victims as subject name no doer."""
+    doers = [d for d in subjects(tok) if not (d.like_num or lemma(d) in _VICTIMS)]
+    if lemma(tok) not in _TOLL_LEMMAS or doers and not is_passive(tok):
         return False
     if is_passive(tok) and any(c.dep_ == "agent" for c in tok.children):
         return False  # "killed by gunmen": a doer is named (a hazard as agent is _done_by_nature's)

@@ -68,6 +68,9 @@ def test_event_precision_real_events_survive(annotate, text):
     "Ten people were killed and at least 50 injured when an earthquake razed mud-brick villages on the island.",
     "An earthquake struck the island of Lumora on Sunday, officials said. Ten people were killed and about 50 "
     "injured. State radio said 12 people died.",
+    # a parse that loses the quakes as subject; victims read as the subject of "injured"
+    "Two quakes struck the province on Sunday. A UN team was dispatched after two quakes, measuring 7.6 and 7.4, "
+    "struck west of the city. At least five people were killed, 250 others injured and 800 homes destroyed.",
 ])
 def test_event_precision_disasters_and_prices_are_not_attacks(annotate, text):
     assert "ASSAULT" not in categories(annotate, text)
@@ -82,6 +85,8 @@ def test_event_precision_a_toll_by_armed_doers_in_a_storm_report_is_still_an_att
     text = ("Heavy floods hit Lumora on Sunday. In the capital, two police officers were killed by gunmen on Monday. "
             "Three soldiers were injured in the north.")
     assert categories(annotate, text).count("ASSAULT") == 2
+    assert "ASSAULT" in categories(annotate, "A storm hit the coast on Sunday. Gunmen struck a police post in the "
+                                             "north, killing two officers.")
 
 
 def test_event_precision_bombing_after_a_verb_like_a_hazard_word_is_still_an_attack(annotate):
