@@ -208,3 +208,9 @@ def test_event_arguments_a_day_after_on_is_no_recipient(nlp, text):
     doc = nlp(text)
     heads = [h.text for s in doc.sents for t in find_triggers(s) for h in rule_recipient_heads(t)]
     assert heads and not {"Monday", "Thursday"} & set(heads)
+
+
+def test_event_arguments_unnamed_lawmakers_courts_and_prosecutors_are_organs_of_the_home_state(annotate):
+    record, (ev,) = events_of(annotate, "A bomb in Kabul killed five people on Monday. Lawmakers in Kabul demanded an "
+                                        "inquiry into the attack.", "REQUEST")
+    assert countries(record, ev.actors) == {"AFG"}
