@@ -42,10 +42,22 @@ FACILITY_HEAD = re.compile(r"University|Square|Airport|Stadium|Hospital|Street|A
 
 def _toponyms(doc: Doc):
     if "dl_toponyms" in doc.spans:
-        found = [_with_saint(s) for s in doc.spans["dl_toponyms"] if _has_capital(s)]
+        found = [_road(_with_saint(s)) for s in doc.spans["dl_toponyms"] if _has_capital(s)]
         found = [s for s in found if not _surname(doc, s) and not _organisation(s) and not _unknown_agent(s)]
         return found + _located_mentions(doc, {(s.start_char, s.end_char) for s in found})
     return [_with_saint(e) for e in doc.ents if e.label_ in TOPONYM_LABELS and _has_capital(e)]
+
+
+_ROAD_OWNERS = {"U.S.", "US", "U.S", "State", "Interstate", "Highway", "Route", "I"}
+
+
+def _road(span: Span) -> Span:
+    """"U.S. 271", "Interstate 540": a road's number after the name makes it a road (a facility placed where
+    the text or the article's town puts it), not the country."""
+    j = span.end
+    if span.text in _ROAD_OWNERS and j < len(span.doc) and span.doc[j].like_num and span.doc[j].text.isdigit():
+        return Span(span.doc, span.start, j + 1, label="FAC")
+    return span
 
 
 _SAINT = {"St.", "St", "Saint", "Ste.", "Ste", "Sainte", "San", "Santa", "São", "Mt.", "Mount", "Fort", "Ft."}

@@ -183,3 +183,10 @@ def test_event_place_a_story_across_towns_lends_no_place(annotate):
     text = ("A gunman opened fire at a school in Troy, Michigan, on Monday. Another gunman shot two men in Flint "
             "on Sunday. The governor spoke to reporters on Monday. Police said a suspect was arrested on Tuesday.")
     assert ("COERCE", None) in _event_places(annotate, text)
+
+
+def test_places_a_number_after_the_country_makes_a_road(annotate):
+    record = annotate("Her body was found off U.S. 271 near Spiro, Oklahoma, on Monday. Spiro police said the car was "
+                      "found in Spiro. The U.S. economy grew 2 percent.", "2013-09-27")
+    kinds = {p.name: (p.kind, p.country) for p in record.places}
+    assert kinds["U.S. 271"][0] == "facility" and kinds["United States"] == ("country", "USA")
