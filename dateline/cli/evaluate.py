@@ -37,6 +37,7 @@ def eval_articles(model, part, details):
     import tempfile
 
     from ..evaluate import shared_dir
+    from ..evaluate.articles import all_argument_misses
     from ..evaluate.gold import score_gold
     from ..pipeline import Pipeline
     from ..train.article_labels import materialize, read_labels
@@ -47,11 +48,16 @@ def eval_articles(model, part, details):
         raise click.UsageError("--details prints the misses: only for --part read")
     shared = shared_dir()
     pairs = [(lab, a) for lab, a in read_labels(shared / "train") if part_of(a.id) == part]
+    records: dict = {}
     with tempfile.TemporaryDirectory() as tmp:
         materialize(pairs, Path(tmp))
-        figures = score_gold(shared, Pipeline(default_model(model)), gold_dir=Path(tmp), details=details)
+        figures = score_gold(shared, Pipeline(default_model(model)), gold_dir=Path(tmp), details=details,
+                             records=records)
+        misses = all_argument_misses(shared, Path(tmp), records) if details else []
     click.echo(f"our whole-article labels, {part} part: {len(pairs)} articles")
     _print_figures(figures)
+    for line in misses:
+        click.echo(line)
 
 
 def _print_figures(figures: dict) -> None:

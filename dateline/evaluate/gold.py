@@ -30,14 +30,19 @@ def gold_inputs(shared: Path, gold_dir: Path) -> list[tuple[str, RawInput]]:
     return out
 
 
-def score_gold(shared: Path, pipeline: Pipeline, gold_dir: Path | None = None, details: bool = False) -> dict:
-    """The scorer's figures (its --json output) for our records of every gold article."""
+def score_gold(shared: Path, pipeline: Pipeline, gold_dir: Path | None = None, details: bool = False,
+               records: dict | None = None) -> dict:
+    """The scorer's figures (its --json output) for our records of every gold article; `records`, when
+    given, receives each article's record (as the scorer read it) by gold id."""
     gold_dir = gold_dir or shared / "gold" / "dev"
     items = gold_inputs(shared, gold_dir)
     with tempfile.TemporaryDirectory() as tmp:
         for (gid, _), record in zip(items, pipeline.process([raw for _, raw in items])):
             if isinstance(record, ArticleRecord):
-                Path(tmp, f"{gid}.json").write_text(json.dumps(record.to_dict(), ensure_ascii=False))
+                as_dict = record.to_dict()
+                Path(tmp, f"{gid}.json").write_text(json.dumps(as_dict, ensure_ascii=False))
+                if records is not None:
+                    records[gid] = as_dict
         cmd = [sys.executable, str(shared / "tools" / "score.py"), "--gold", str(gold_dir), "--pred", tmp]
         figures = json.loads(subprocess.run(cmd + ["--json"], check=True, capture_output=True, text=True).stdout)
         if details:
