@@ -202,20 +202,31 @@ def _looks_like_headline(s: str, next_line: str | None) -> bool:
     return len(words) >= 2 or s[:1].isupper()
 
 
+def line_reasons(lines: list[str], from_markup: bool = False) -> list[str | None]:
+    """The reason each line is dropped, or None where it is kept; neighbours are the next and
+    previous non-empty lines. A glued caption (see `_GLUED_CAPTION`) is judged without its caption."""
+    nonempty = [i for i, line in enumerate(lines) if line.strip()]
+    next_of = {i: (lines[j] if j is not None else None) for i, j in zip(nonempty, nonempty[1:] + [None])}
+    prev_of = {i: (lines[j] if j is not None else None) for i, j in zip(nonempty, [None] + nonempty[:-1])}
+    reasons: list[str | None] = []
+    for i, line in enumerate(lines):
+        caption = _GLUED_CAPTION.match(line)
+        if caption:
+            line = line[caption.end():]
+        reasons.append(classify_line(line, next_of.get(i), from_markup, prev_of.get(i)))
+    return reasons
+
+
 def clean_text(raw: str, from_markup: bool = False) -> CleanText:
     """Drop furniture lines; keep body lines and paragraph breaks as they were."""
     lines = normalise(raw).split("\n")
     kept: list[str] = []
     removed: list[RemovedLine] = []
-    nonempty = [i for i, line in enumerate(lines) if line.strip()]
-    next_of = {i: (lines[j] if j is not None else None) for i, j in zip(nonempty, nonempty[1:] + [None])}
-    prev_of = {i: (lines[j] if j is not None else None) for i, j in zip(nonempty, [None] + nonempty[:-1])}
-    for i, line in enumerate(lines):
+    for line, reason in zip(lines, line_reasons(lines, from_markup)):
         caption = _GLUED_CAPTION.match(line)
         if caption:
             removed.append(RemovedLine(text=caption.group(0).strip(), reason="photo-caption"))
             line = line[caption.end():]
-        reason = classify_line(line, next_of.get(i), from_markup, prev_of.get(i))
         if reason is None:
             kept.append(line)
         else:
