@@ -148,6 +148,20 @@ def test_clean_agency_name_in_body_is_kept():
     ("This story has been republished from Riverton Daily under a Creative Commons licence.", "article-note"),
     ("Editor's note: This story has been updated with the latest figures.", "article-note"),
     ("Correction: An earlier version of this story misstated the number of bridges.", "article-note"),
+    ("(Image credit: Riverton Council)", "photo-credit"),
+    ("(Photo courtesy of the fire brigade)", "photo-credit"),
+    ("7", "counter"),
+    ("0shares", "counter"),
+    ("1,204 comments", "counter"),
+    ("View all (6)", "navigation"),
+    ("See more videos", "navigation"),
+    ("Email Jane Roe at jroe@example.org or follow her @janeroe.", "author-bio"),
+    ("Follow him on Twitter for more from the flood zone.", "author-bio"),
+    ("Skip to main content", "interface"),
+    ("Search for:", "interface"),
+    ("Copied!", "interface"),
+    ("Thanks for watching!", "interface"),
+    ("Click to print (Opens in new window)", "interface"),
 ])
 @pytest.mark.parametrize("from_markup", [True, False])
 def test_clean_drops_furniture_classes_in_both_modes(line, reason, from_markup):
@@ -180,6 +194,16 @@ def test_clean_drops_furniture_classes_in_both_modes(line, reason, from_markup):
     "The report was published by the ministry on Monday.",
     "Correction officers at the prison said two inmates escaped.",
     "An earlier version of the plan was rejected by the council.",
+    "(Photographs of the damage were shared by the council.)",
+    "7 people were rescued from the roofs.",
+    "1,204 comments were sent to the council about the plan.",
+    "View all the council's flood maps online, the mayor said.",
+    "Email records show the warning reached jroe@example.org on Monday.",
+    "Email him at once, the mayor told her aide.",
+    "Follow the river north and you reach the dam.",
+    "Search teams found two more bodies on Tuesday.",
+    "Close to 200 people were moved to shelters.",
+    "Thanks for watching over us, she told the rescuers.",
 ])
 @pytest.mark.parametrize("from_markup", [True, False])
 def test_clean_keeps_body_lines_that_look_like_furniture(line, from_markup):

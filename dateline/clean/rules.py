@@ -1,16 +1,10 @@
-"""Cleaning plain text: keep the article body, drop page furniture line by line.
-
-Each dropped line is kept as data (`RemovedLine(text, reason)`), so a user can
-audit what was cut. The rules are ordered; the first that fires names the reason.
-A line is only ever dropped whole, never edited, so the cleaned text is the
-body lines as they were.
-"""
+"""The cleaning rules: ordered patterns and line shapes, the first that fires names the reason."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from pathlib import Path
 
-from .types import RemovedLine
+from ..data_files import read_table
 
 _FINAL_PUNCT = (".", "!", "?", '"', "”", "'", "’", "…", ":", ";", ")", "»")
 
@@ -72,12 +66,26 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("blog-furniture", r"^posted (by \S.{0,40}? )?(at|on) (?=[^.!?]*\d)\S.{0,50}$"),
         ("blog-furniture", r"^(labels|tags|filed under|categories|category|posted in|topics)\s*:.{0,200}$"),
         ("blog-furniture", r"^(\d+|no|one) (comments?|responses?|replies)$|^(leave|post|add) a (comment|reply)$|^(share this|like this|loading\.\.\.|newer post|older post|previous post|next post|permalink)\s*[:.]?$"),
+        # a picture's credit in parentheses on its own line: "(Image credit: NASA)", "(Photo courtesy of the city)"
+        ("photo-credit", r"^\(\s*(image|photo|picture|video|graphic|illustration|map|chart)s?\s*(credit|courtesy|source|by)\b[^()]{0,80}\)\.?$"),
+        # a share, comment or view counter, or a link to more items: "4", "0shares", "12 comments", "View all (4)"
+        ("counter", r"^\d{1,6}$|^\d[\d,.]*\s*[km]?\s*(shares?|comments?|views?|likes?|reactions?|replies|reads)$"),
+        ("navigation", r"^(view|see|show|load|read) (all|more)( [a-z]+){0,2}\s*(\(\d+\)|[:>»›])?$"),
+        # the author's or the outlet's contact line: "Email Jane Roe at jroe@example.com or follow her @janeroe."
+        ("author-bio", r"^(email|e-mail|contact|reach|write to)\s+([\w'’.-]+\s+){0,3}(at|on|via)\s+[\w.+-]+@[\w-]+\.[a-z]{2,}\b.{0,200}$"),
+        ("author-bio", r"^follow (him|her|them|me)\s+(@\w{2,}|on (twitter|x|facebook|instagram|threads|bluesky|mastodon|linkedin))\b.{0,200}$"),
     )
 )
 
+# Whole lines a page's interface prints ("Skip to main content", "Copied!"): a data file, matched
+# without case and without the line's final punctuation.
+_UI_LINES = frozenset(row["line"].lower() for row in read_table(Path(__file__).with_name("ui_lines.tsv"), key="line",
+                                                                 fold_key=True))
+_UI_TRIM = ".!:;,>»›|·•-–— "
+
 # An agency photo caption glued to the start of a paragraph by a scraper:
 # "Protesters march past the embassy in Tehran, Iran, Sunday, Jan. 12, 2020. <body...>"
-_GLUED_CAPTION = re.compile(
+GLUED_CAPTION = re.compile(
     r"^[A-Z].{20,400}?, (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), "
     r"(Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\.\s+(?=[A-Z“\"])"
 )
@@ -85,19 +93,6 @@ _NAME_LINE = re.compile(r"^[A-Z][a-zA-Z'’.-]+( [A-Z][a-zA-Z'’.-]+){1,3}$")
 _OPEN_QUOTES = "'‘\"“"
 _CLOSE_QUOTES = "'’\"”"
 _ALL_CAPS = re.compile(r"^[A-Z0-9 &'’.,-]{2,40}$")
-
-
-@dataclass(frozen=True, slots=True)
-class CleanText:
-    text: str
-    removed: tuple[RemovedLine, ...]
-
-
-def normalise(raw: str) -> str:
-    """Line endings and trailing spaces only: character content is never changed."""
-    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    text = text.replace("\ufeff", "")
-    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
 
 
 def classify_line(line: str, next_line: str | None, from_markup: bool = False,
@@ -111,6 +106,8 @@ def classify_line(line: str, next_line: str | None, from_markup: bool = False,
     s = line.strip()
     if not s:
         return None
+    if s.lower().strip(_UI_TRIM) in _UI_LINES:
+        return "interface"
     for reason, pattern in _LINE_RULES:
         if pattern.search(s):
             if reason == "subscription-prompt" and len(s.split()) > 40:
@@ -200,36 +197,3 @@ def _looks_like_headline(s: str, next_line: str | None) -> bool:
     if len(words) > 30:
         return False
     return len(words) >= 2 or s[:1].isupper()
-
-
-def line_reasons(lines: list[str], from_markup: bool = False) -> list[str | None]:
-    """The reason each line is dropped, or None where it is kept; neighbours are the next and
-    previous non-empty lines. A glued caption (see `_GLUED_CAPTION`) is judged without its caption."""
-    nonempty = [i for i, line in enumerate(lines) if line.strip()]
-    next_of = {i: (lines[j] if j is not None else None) for i, j in zip(nonempty, nonempty[1:] + [None])}
-    prev_of = {i: (lines[j] if j is not None else None) for i, j in zip(nonempty, [None] + nonempty[:-1])}
-    reasons: list[str | None] = []
-    for i, line in enumerate(lines):
-        caption = _GLUED_CAPTION.match(line)
-        if caption:
-            line = line[caption.end():]
-        reasons.append(classify_line(line, next_of.get(i), from_markup, prev_of.get(i)))
-    return reasons
-
-
-def clean_text(raw: str, from_markup: bool = False) -> CleanText:
-    """Drop furniture lines; keep body lines and paragraph breaks as they were."""
-    lines = normalise(raw).split("\n")
-    kept: list[str] = []
-    removed: list[RemovedLine] = []
-    for line, reason in zip(lines, line_reasons(lines, from_markup)):
-        caption = _GLUED_CAPTION.match(line)
-        if caption:
-            removed.append(RemovedLine(text=caption.group(0).strip(), reason="photo-caption"))
-            line = line[caption.end():]
-        if reason is None:
-            kept.append(line)
-        else:
-            removed.append(RemovedLine(text=line.strip(), reason=reason))
-    text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n")
-    return CleanText(text=text, removed=tuple(removed))
