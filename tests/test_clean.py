@@ -162,6 +162,9 @@ def test_clean_agency_name_in_body_is_kept():
     ("Copied!", "interface"),
     ("Thanks for watching!", "interface"),
     ("Click to print (Opens in new window)", "interface"),
+    ("Rescue workers search the rubble of a school in Riverton, Northland, Tuesday, March 7, 2023.", "photo-caption"),
+    ("Rescue workers search the rubble in Riverton, Tuesday, March 7, 2023. The school was hit overnight.", "photo-caption"),
+    ("Mayor Jane Roe, left, and council leader Tom Baxter talk outside the flooded town hall.", "photo-caption"),
 ])
 @pytest.mark.parametrize("from_markup", [True, False])
 def test_clean_drops_furniture_classes_in_both_modes(line, reason, from_markup):
@@ -204,6 +207,11 @@ def test_clean_drops_furniture_classes_in_both_modes(line, reason, from_markup):
     "Search teams found two more bodies on Tuesday.",
     "Close to 200 people were moved to shelters.",
     "Thanks for watching over us, she told the rescuers.",
+    "The vote was held Tuesday, March 7, 2023.",
+    "The dam failed on Tuesday, March 7, 2023, officials said.",
+    "In Riverton, Tuesday, March 7, 2023, began like any other day, and then the water came.",
+    "Mayor Jane Roe, left, and council leader Tom Baxter, right, said the bridge would reopen.",
+    "Two roads were closed, left, and right of the bridge, by the water.",
 ])
 @pytest.mark.parametrize("from_markup", [True, False])
 def test_clean_keeps_body_lines_that_look_like_furniture(line, from_markup):
@@ -222,3 +230,24 @@ def test_clean_gold_kept_lines_stay_in_markup_mode_too(shared_dir):
         text = clean_text(raw, from_markup=True).text
         for prefix in gold.get("kept") or []:
             assert prefix in text, (gold_file.name, prefix)
+
+
+@pytest.mark.parametrize("line", [
+    "Minister Vows 'No Retreat' as Flood Talks Stall",
+    "Flood talks stall as minister vows 'no retreat'",
+    "River authority chief on the barrier: “We are ready”",
+    "Storm to hit the northern coast as Hurri...",
+    "Flood defences fail in three towns, leaving hundreds without…",
+])
+def test_clean_teaser_headline_ending_in_a_quoted_title_or_cut_off(line):
+    assert classify_line(line, BODY[1], prev_line=BODY[0]) == "related-headline"
+
+
+@pytest.mark.parametrize("line", [
+    "The minister called the plan “a disgrace.”",
+    "She said: \"We are ready.\"",
+    "“We are not done,” she said. “Not even close…”",
+    "The mayor paused. Then she said the town would rebuild 'whatever it takes'",
+])
+def test_clean_body_lines_ending_in_quotes_or_ellipses_are_kept(line):
+    assert classify_line(line, BODY[1], prev_line=BODY[0]) is None

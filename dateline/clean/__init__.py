@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..types import RemovedLine
+from .line_model import learned_reasons
 from .rules import GLUED_CAPTION, classify_line
 
 __all__ = ["CleanText", "classify_line", "clean_text", "line_reasons", "normalise"]
@@ -30,9 +31,10 @@ def normalise(raw: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
 
 
-def line_reasons(lines: list[str], from_markup: bool = False) -> list[str | None]:
+def line_reasons(lines: list[str], from_markup: bool = False, learned: bool = True) -> list[str | None]:
     """The reason each line is dropped, or None where it is kept; neighbours are the next and
-    previous non-empty lines. A glued caption (see `rules.GLUED_CAPTION`) is judged without its caption."""
+    previous non-empty lines. A glued caption (see `rules.GLUED_CAPTION`) is judged without its caption.
+    The learned model (`learned`) judges plain text only: an HTML extractor's output has other shapes."""
     nonempty = [i for i, line in enumerate(lines) if line.strip()]
     next_of = {i: (lines[j] if j is not None else None) for i, j in zip(nonempty, nonempty[1:] + [None])}
     prev_of = {i: (lines[j] if j is not None else None) for i, j in zip(nonempty, [None] + nonempty[:-1])}
@@ -42,6 +44,8 @@ def line_reasons(lines: list[str], from_markup: bool = False) -> list[str | None
         if caption:
             line = line[caption.end():]
         reasons.append(classify_line(line, next_of.get(i), from_markup, prev_of.get(i)))
+    if learned and not from_markup:
+        reasons = learned_reasons(lines, reasons)
     return reasons
 
 

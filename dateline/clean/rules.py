@@ -68,6 +68,11 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("blog-furniture", r"^(\d+|no|one) (comments?|responses?|replies)$|^(leave|post|add) a (comment|reply)$|^(share this|like this|loading\.\.\.|newer post|older post|previous post|next post|permalink)\s*[:.]?$"),
         # a picture's credit in parentheses on its own line: "(Image credit: NASA)", "(Photo courtesy of the city)"
         ("photo-credit", r"^\(\s*(image|photo|picture|video|graphic|illustration|map|chart)s?\s*(credit|courtesy|source|by)\b[^()]{0,80}\)\.?$"),
+        # an agency photo caption on its own line: the scene, then ", Tuesday, Nov. 19, 2019" at its end or
+        # before "in City" or the next sentence (a report says "on Tuesday"), or a position marker ("Jane Roe, left, and John Doe shake hands");
+        # never with a quotation or a reporting verb, which a caption does not have
+        ("photo-caption", r"^(?![^\n]*[\"“”]|.*\b(said|says|told|according to)\b)[A-Z].{10,300}?, (monday|tuesday|wednesday|thursday|friday|saturday|sunday), (jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.? \d{1,2}, (19|20)\d\d(\.|,? in [A-Z][^.]{0,80}\.?|\.\s.{0,300}|\s*\([^)]{0,80}\)\.?)?$"),
+        ("photo-caption", r"^(?![^\n]*[\"“”]|.*\b(said|says|told|according to)\b)(?-i:[A-Z][\w.'’-]*( ([A-Z][\w.'’-]*|of|de|al|bin|van|von)){0,6}), (left|right|center|centre|front|second (from )?(left|right)|(top|bottom) (left|right)), (and|with|speaks|talks|shakes|walks|looks|poses|arrives|listens|meets|greets|waves|stands|sits|attends|reacts|gestures)\b.{5,400}$"),
         # a share, comment or view counter, or a link to more items: "4", "0shares", "12 comments", "View all (4)"
         ("counter", r"^\d{1,6}$|^\d[\d,.]*\s*[km]?\s*(shares?|comments?|views?|likes?|reactions?|replies|reads)$"),
         ("navigation", r"^(view|see|show|load|read) (all|more)( [a-z]+){0,2}\s*(\(\d+\)|[:>»›])?$"),
@@ -173,8 +178,10 @@ def _looks_like_subhead(s: str, prev_line: str | None, next_line: str | None) ->
         return False
     quoted = s[:1] in _OPEN_QUOTES and s[-1:] in _CLOSE_QUOTES and len(s) > 2
     bare = s.strip("'‘’\"“”")
-    if not bare or bare.endswith((".", "!", "?", ",", ";", ":")) or not bare[:1].isupper():
+    if not bare or bare.endswith((".", "!", "?", ",", ";", ":", "…")) or not bare[:1].isupper():
         return False
+    if quoted and (any(q in bare for q in "\"“”") or _SENTENCE_INSIDE.search(bare)):
+        return False  # two quotations around a speaker: “We are not done,” she said. “Not even close…”
     if not quoted and (s.endswith(_FINAL_PUNCT) or any(w.endswith((".", ",")) for w in words[:-1])):
         return False
     prev, nxt = (prev_line or "").strip(), (next_line or "").strip()
@@ -188,12 +195,21 @@ def _is_continuation(next_line: str | None) -> bool:
     return bool(next_line) and next_line.lstrip()[:1].islower()
 
 
+# A teaser headline that ends in a quoted title or was cut off: "... Stars of 'This Is the End'",
+# "Storm to hit coast as Hurri...". A body sentence ends in its own punctuation, inside the quote or not.
+_TEASER_END = re.compile(r"[^\W_][’'\"”]$|[^\W_](\.\.\.|…)$")
+_SENTENCE_INSIDE = re.compile(r"[.!?…][\"”’']?\s+[A-Z“\"‘]")
+
+
 def _looks_like_headline(s: str, next_line: str | None) -> bool:
     words = s.split()
-    if s.endswith(_FINAL_PUNCT) or s.endswith(","):
-        return False
     if _is_continuation(next_line):
         return False
     if len(words) > 30:
+        return False
+    if _TEASER_END.search(s):
+        return (len(words) >= 3 and s[:1] not in _OPEN_QUOTES and s[:1].isupper()
+                and not _SENTENCE_INSIDE.search(s))
+    if s.endswith(_FINAL_PUNCT) or s.endswith(","):
         return False
     return len(words) >= 2 or s[:1].isupper()
