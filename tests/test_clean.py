@@ -251,3 +251,25 @@ def test_clean_teaser_headline_ending_in_a_quoted_title_or_cut_off(line):
 ])
 def test_clean_body_lines_ending_in_quotes_or_ellipses_are_kept(line):
     assert classify_line(line, BODY[1], prev_line=BODY[0]) is None
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Video: In this talk the engineer explains why the river defences failed in three towns.", "media-label"),
+    ("Watch: Rescue crews reach the flooded villages", "media-label"),
+    ("‘NOT AGAIN’", "subhead"),
+    ("DOWNLOAD THE FREE FLOOD GUIDE NOW!", "subhead"),
+    ("THE RIVER -- NOW ON YOUTUBE!", "subhead"),
+])
+def test_clean_media_blurbs_and_shouted_labels_in_plain_text(line, reason):
+    assert classify_line(line, BODY[1], prev_line=BODY[0]) == reason
+
+
+@pytest.mark.parametrize("line", [
+    "Video footage shared by residents showed the bridge collapsing.",
+    "Watchdogs said the council had ignored the warnings.",
+    "NATO said the drills would go ahead.",
+    "The UN and the EU sent aid on Monday.",
+    "“NO,” the mayor shouted, “NOT AGAIN.”",
+])
+def test_clean_body_lines_with_media_words_or_capitals_are_kept(line):
+    assert classify_line(line, BODY[1], prev_line=BODY[0]) is None

@@ -34,6 +34,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # a caption paragraph that ends in its agency credit: "... on Sunday. (AP Photo/Jane Doe)"
         ("photo-credit", r"\((ap|afp|reuters|epa|xinhua|anadolu)( via getty images)?( photo| images?)?\s*/[^)]{1,80}\)$"),
         ("media-label", r"^(video|watch|audio|listen|photos?|gallery|graphic|advertisement|ad|sponsored|play video)(\s*[:|-].{0,80})?$"),
+        # a video's or a gallery's blurb: "Video: In this talk presented at ..."
+        ("media-label", r"^(video|audio|watch|listen|gallery|slideshow|podcast)\s*:\s.{0,500}$"),
         ("share-buttons", r"^((share|tweet|email|print|facebook|twitter|whatsapp|linkedin|reddit|pinterest|copy( the)? link|save|comments?|x)( (this|on|via) ?(article|story|page|facebook|twitter|email)?)?[\s|·•/]*)+$"),
         ("credit-line", r"(contributed (to )?(this )?report|^contributing:|^additional reporting by|^(reporting|writing|editing) by\b(?!.*\b(was|were|is|are|has|had|have|said|says)\b)|^editing by)"),
         ("byline", r"^by\s+[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){0,3}(\s*(,|and)\s*[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){0,3})*(\s*[,|/-]\s*[\w .]{0,40})?$"),
@@ -98,6 +100,8 @@ _NAME_LINE = re.compile(r"^[A-Z][a-zA-Z'’.-]+( [A-Z][a-zA-Z'’.-]+){1,3}$")
 _OPEN_QUOTES = "'‘\"“"
 _CLOSE_QUOTES = "'’\"”"
 _ALL_CAPS = re.compile(r"^[A-Z0-9 &'’.,-]{2,40}$")
+# a quoted or shouted label: "‘NAÏVE AND TRUSTING’", "GET THE FREE GUIDE NOW!" (capitals only, no full stop)
+_SHOUTED = re.compile(r"^[‘'\"“]?[^\Wa-z_][^a-z.]{2,80}[^a-z.]$")
 
 
 def classify_line(line: str, next_line: str | None, from_markup: bool = False,
@@ -123,6 +127,8 @@ def classify_line(line: str, next_line: str | None, from_markup: bool = False,
             return "byline"  # "USA TODAY", "WASHINGTON" alone on a line
         if _NAME_LINE.match(s) and len(s.split()) <= 4 and _is_continuation(next_line) is False:
             return "byline"  # a lone name line: "Jane Doe"
+        if _SHOUTED.match(s) and 2 <= len(s.split()) <= 12 and sum(ch.isalpha() for ch in s) >= 6:
+            return "subhead"
     if _UPDATE_HEADING.match(s) and _is_heading_text(_UPDATE_HEADING.match(s).group("rest")):
         return "update-stamp"  # "Update at 9:35 a.m. ET. Death Toll Rises:": a live blog's stamp and subhead
     if _CAPS_LABEL.match(s):
