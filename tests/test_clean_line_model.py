@@ -72,3 +72,10 @@ def test_fit_learns_a_separable_feature():
     model = LineModel(fit(items), 0.5)
     assert model.probability({"bias": 1.0, "menu-like": 1.0}) > 0.8  # the L2 penalty keeps it from 1
     assert model.probability({"bias": 1.0, "menu-like": 0.0}) < 0.2
+
+
+def test_line_model_leaves_text_in_other_scripts_to_the_rules():
+    lines = ["川の水位が上がり、二つの橋が閉鎖された。", "市長は火曜日に記者団に説明した。", "学校は週末まで休校となる。"]
+    always = LineModel({"bias": 10.0}, threshold=0.9)
+    assert learned_reasons(lines, [None, None, None], always) == [None, None, None]
+    assert learned_reasons(["world", "中文", "عربي"], [None, None, None], always) == [REASON, REASON, REASON]

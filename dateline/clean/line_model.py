@@ -143,6 +143,14 @@ def shipped_model() -> LineModel | None:
     return LineModel(weights=data["weights"], threshold=float(data["threshold"]))
 
 
+def other_script_text(line: str) -> bool:
+    """A line of more than a dozen characters in another script than Latin: the model learned English
+    lines (a Japanese sentence is one long "word" with no capitals), so it leaves such lines to the rules;
+    a short label ("中文", "عربي") is a menu item in any script."""
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(line.strip()) > 12 and sum(ord(ch) < 0x250 for ch in letters) < 0.5 * len(letters)
+
+
 def learned_reasons(lines: list[str], reasons: list[str | None], model: LineModel | None = None) -> list[str | None]:
     """The rules' reasons, with REASON for the kept lines the model is very sure are furniture.
     Neighbours are the non-empty lines around; the rules' decision on them is a feature."""
@@ -152,7 +160,7 @@ def learned_reasons(lines: list[str], reasons: list[str | None], model: LineMode
     nonempty = [i for i, line in enumerate(lines) if line.strip()]
     out = list(reasons)
     for k, i in enumerate(nonempty):
-        if reasons[i] is not None or reads_as_prose(lines[i]):
+        if reasons[i] is not None or reads_as_prose(lines[i]) or other_script_text(lines[i]):
             continue
         p, n = (nonempty[k - 1] if k else None), (nonempty[k + 1] if k + 1 < len(nonempty) else None)
         feats = line_features(lines[i], lines[p] if p is not None else None, lines[n] if n is not None else None,

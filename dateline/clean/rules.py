@@ -34,8 +34,6 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # a caption paragraph that ends in its agency credit: "... on Sunday. (AP Photo/Jane Doe)"
         ("photo-credit", r"\((ap|afp|reuters|epa|xinhua|anadolu)( via getty images)?( photo| images?)?\s*/[^)]{1,80}\)$"),
         ("media-label", r"^(video|watch|audio|listen|photos?|gallery|graphic|advertisement|ad|sponsored|play video)(\s*[:|-].{0,80})?$"),
-        # a video's or a gallery's blurb: "Video: In this talk presented at ..."
-        ("media-label", r"^(video|audio|watch|listen|gallery|slideshow|podcast)\s*:\s.{0,500}$"),
         ("share-buttons", r"^((share|tweet|email|print|facebook|twitter|whatsapp|linkedin|reddit|pinterest|copy( the)? link|save|comments?|x)( (this|on|via) ?(article|story|page|facebook|twitter|email)?)?[\s|·•/]*)+$"),
         ("credit-line", r"(contributed (to )?(this )?report|^contributing:|^additional reporting by|^(reporting|writing|editing) by\b(?!.*\b(was|were|is|are|has|had|have|said|says)\b)|^editing by)"),
         ("byline", r"^by\s+[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){0,3}(\s*(,|and)\s*[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){0,3})*(\s*[,|/-]\s*[\w .]{0,40})?$"),
@@ -68,6 +66,17 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("blog-furniture", r"^posted (by \S.{0,40}? )?(at|on) (?=[^.!?]*\d)\S.{0,50}$"),
         ("blog-furniture", r"^(labels|tags|filed under|categories|category|posted in|topics)\s*:.{0,200}$"),
         ("blog-furniture", r"^(\d+|no|one) (comments?|responses?|replies)$|^(leave|post|add) a (comment|reply)$|^(share this|like this|loading\.\.\.|newer post|older post|previous post|next post|permalink)\s*[:.]?$"),
+    )
+)
+
+# Rules for plain text only (a scraped page's text, as `dateline extract page.txt` gets it): built on the
+# line benchmark of scraped pages (dateline.evaluate.furniture); an HTML extractor's output has other shapes
+# and its own measured settings (`dateline eval html`), so they leave it alone.
+_TEXT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (reason, re.compile(pattern, re.IGNORECASE))
+    for reason, pattern in (
+        # a video's or a gallery's blurb: "Video: In this talk presented at ..."
+        ("media-label", r"^(video|audio|watch|listen|gallery|slideshow|podcast)\s*:\s.{0,500}$"),
         # a picture's credit in parentheses on its own line: "(Image credit: NASA)", "(Photo courtesy of the city)"
         ("photo-credit", r"^\(\s*(image|photo|picture|video|graphic|illustration|map|chart)s?\s*(credit|courtesy|source|by)\b[^()]{0,80}\)\.?$"),
         # an agency photo caption on its own line: the scene, then ", Tuesday, Nov. 19, 2019" at its end or
@@ -115,14 +124,17 @@ def classify_line(line: str, next_line: str | None, from_markup: bool = False,
     s = line.strip()
     if not s:
         return None
-    if s.lower().strip(_UI_TRIM) in _UI_LINES:
-        return "interface"
     for reason, pattern in _LINE_RULES:
         if pattern.search(s):
             if reason == "subscription-prompt" and len(s.split()) > 40:
                 continue  # a long paragraph that mentions a newsletter is body text
             return reason
     if not from_markup:
+        if s.lower().strip(_UI_TRIM) in _UI_LINES:
+            return "interface"
+        for reason, pattern in _TEXT_RULES:
+            if pattern.search(s):
+                return reason
         if _ALL_CAPS.match(s) and len(s.split()) <= 4 and not s.endswith("."):
             return "byline"  # "USA TODAY", "WASHINGTON" alone on a line
         if _NAME_LINE.match(s) and len(s.split()) <= 4 and _is_continuation(next_line) is False:

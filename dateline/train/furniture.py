@@ -16,7 +16,7 @@ import hashlib
 from pathlib import Path
 
 from ..clean import line_reasons
-from ..clean.line_model import MODEL_FILE, LineModel, line_features, reads_as_prose
+from ..clean.line_model import MODEL_FILE, LineModel, line_features, other_script_text, reads_as_prose
 from ..evaluate import shared_dir
 from ..evaluate.furniture import pages
 
@@ -35,7 +35,7 @@ def examples(bench: Path) -> tuple[list[tuple[str, dict[str, float], int]], int]
         reasons = line_reasons(lines, learned=False)
         for i, ll in page.labelled():
             n_body += ll.label == "body"
-            if reasons[i] is not None or reads_as_prose(lines[i]):
+            if reasons[i] is not None or reads_as_prose(lines[i]) or other_script_text(lines[i]):
                 continue
             prev_i, next_i = i - 1 if i else None, i + 1 if i + 1 < len(lines) else None
             feats = line_features(lines[i], lines[prev_i] if prev_i is not None else None,
