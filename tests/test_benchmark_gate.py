@@ -88,3 +88,16 @@ def test_whole_articles_we_labelled_never_read_part(shared_dir, pipeline, tmp_pa
     figures = score_gold(shared_dir, pipeline, gold_dir=tmp_path)
     for key in ARTICLE_FIGURES:
         assert figures[key]["ratio"] >= FLOORS[f"articles never read, {key}"], (key, figures[key])
+
+
+@pytest.mark.slow
+def test_benchmark_furniture_on_never_read_pages(shared_dir):
+    # page furniture line by line on scraped text of public pages (AEB, trafilatura en-news), the half of
+    # the pages never read while building the rules and the line model (dateline.evaluate.furniture)
+    from dateline.evaluate.furniture import decisions, figures
+
+    found = figures(decisions(shared_dir / "bench" / "html", "never-read"))
+    assert found["pages"]["n"] > 80, found
+    assert found["furniture lines removed (inside)"]["ratio"] >= FLOORS["furniture removed inside the article, never-read pages"], found
+    assert found["furniture lines removed (all)"]["ratio"] >= FLOORS["furniture removed on the whole page, never-read pages"], found
+    assert found["body lines kept"]["ratio"] >= FLOORS["body lines kept, never-read pages"], found

@@ -180,6 +180,21 @@ def test_clean_drops_furniture_classes_in_both_modes(line, reason, from_markup):
     "The report was published by the ministry on Monday.",
     "Correction officers at the prison said two inmates escaped.",
     "An earlier version of the plan was rejected by the council.",
+    "(Photographs of the damage were shared by the council.)",
+    "7 people were rescued from the roofs.",
+    "1,204 comments were sent to the council about the plan.",
+    "View all the council's flood maps online, the mayor said.",
+    "Email records show the warning reached jroe@example.org on Monday.",
+    "Email him at once, the mayor told her aide.",
+    "Follow the river north and you reach the dam.",
+    "Search teams found two more bodies on Tuesday.",
+    "Close to 200 people were moved to shelters.",
+    "Thanks for watching over us, she told the rescuers.",
+    "The vote was held Tuesday, March 7, 2023.",
+    "The dam failed on Tuesday, March 7, 2023, officials said.",
+    "In Riverton, Tuesday, March 7, 2023, began like any other day, and then the water came.",
+    "Mayor Jane Roe, left, and council leader Tom Baxter, right, said the bridge would reopen.",
+    "Two roads were closed, left, and right of the bridge, by the water.",
 ])
 @pytest.mark.parametrize("from_markup", [True, False])
 def test_clean_keeps_body_lines_that_look_like_furniture(line, from_markup):
@@ -214,3 +229,79 @@ def test_clean_keeps_a_lone_headline_as_the_report_but_not_a_headline_above_a_bo
     assert clean_text(flash).text == flash
     page = flash + "\n\nThe council met in Lumora on Tuesday, officials said. The vote was delayed again."
     assert "Rebels seize" not in clean_text(page).text
+
+
+@pytest.mark.parametrize("line", [
+    "Minister Vows 'No Retreat' as Flood Talks Stall",
+    "Flood talks stall as minister vows 'no retreat'",
+    "River authority chief on the barrier: “We are ready”",
+    "Storm to hit the northern coast as Hurri...",
+    "Flood defences fail in three towns, leaving hundreds without…",
+])
+def test_clean_teaser_headline_ending_in_a_quoted_title_or_cut_off(line):
+    assert classify_line(line, BODY[1], prev_line=BODY[0]) == "related-headline"
+
+
+@pytest.mark.parametrize("line", [
+    "The minister called the plan “a disgrace.”",
+    "She said: \"We are ready.\"",
+    "“We are not done,” she said. “Not even close…”",
+    "The mayor paused. Then she said the town would rebuild 'whatever it takes'",
+])
+def test_clean_body_lines_ending_in_quotes_or_ellipses_are_kept(line):
+    assert classify_line(line, BODY[1], prev_line=BODY[0]) is None
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Video: In this talk the engineer explains why the river defences failed in three towns.", "media-label"),
+    ("Watch: Rescue crews reach the flooded villages", "media-label"),
+    ("‘NOT AGAIN’", "subhead"),
+    ("DOWNLOAD THE FREE FLOOD GUIDE NOW!", "subhead"),
+    ("THE RIVER -- NOW ON YOUTUBE!", "subhead"),
+])
+def test_clean_media_blurbs_and_shouted_labels_in_plain_text(line, reason):
+    assert classify_line(line, BODY[1], prev_line=BODY[0]) == reason
+
+
+@pytest.mark.parametrize("line", [
+    "Video footage shared by residents showed the bridge collapsing.",
+    "Watchdogs said the council had ignored the warnings.",
+    "NATO said the drills would go ahead.",
+    "The UN and the EU sent aid on Monday.",
+    "“NO,” the mayor shouted, “NOT AGAIN.”",
+])
+def test_clean_body_lines_with_media_words_or_capitals_are_kept(line):
+    assert classify_line(line, BODY[1], prev_line=BODY[0]) is None
+
+
+# Classes built on the line benchmark of scraped pages (plain text); the HTML extractor's output keeps its
+# own measured settings, so there they are left alone.
+PLAIN_TEXT_CLASSES = [
+    ("(Image credit: Riverton Council)", "photo-credit"),
+    ("(Photo courtesy of the fire brigade)", "photo-credit"),
+    ("7", "counter"),
+    ("0shares", "counter"),
+    ("1,204 comments", "counter"),
+    ("View all (6)", "navigation"),
+    ("See more videos", "navigation"),
+    ("Email Jane Roe at jroe@example.org or follow her @janeroe.", "author-bio"),
+    ("Follow him on Twitter for more from the flood zone.", "author-bio"),
+    ("Skip to main content", "interface"),
+    ("Search for:", "interface"),
+    ("Copied!", "interface"),
+    ("Thanks for watching!", "interface"),
+    ("Click to print (Opens in new window)", "interface"),
+    ("Rescue workers search the rubble of a school in Riverton, Northland, Tuesday, March 7, 2023.", "photo-caption"),
+    ("Rescue workers search the rubble in Riverton, Tuesday, March 7, 2023. The school was hit overnight.", "photo-caption"),
+    ("Mayor Jane Roe, left, and council leader Tom Baxter talk outside the flooded town hall.", "photo-caption"),
+]
+
+
+@pytest.mark.parametrize("line, reason", PLAIN_TEXT_CLASSES)
+def test_clean_drops_plain_text_classes(line, reason):
+    assert classify_line(line, BODY[1], prev_line=BODY[0]) == reason
+
+
+@pytest.mark.parametrize("line, reason", PLAIN_TEXT_CLASSES)
+def test_clean_plain_text_classes_leave_the_html_extractor_output_alone(line, reason):
+    assert classify_line(line, BODY[1], True, prev_line=BODY[0]) != reason

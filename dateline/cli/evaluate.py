@@ -70,6 +70,27 @@ def _print_figures(figures: dict) -> None:
         click.echo(detail)
 
 
+@eval_group.command("furniture")
+@click.option("--part", type=click.Choice(["read", "never-read"]), default="read", show_default=True,
+              help="Which half of the pages (split by a seeded hash of the page before any was read).")
+@click.option("--details", is_flag=True, help="Print the misses (read part only).")
+def eval_furniture(part, details):
+    """Page furniture removed and body lines kept, line by line, on scraped text of public pages."""
+    from ..evaluate import shared_dir
+    from ..evaluate.furniture import decisions, figures
+
+    if details and part != "read":
+        raise click.UsageError("--details prints the misses: only for --part read")
+    found = decisions(shared_dir() / "bench" / "html", part)
+    for key, v in figures(found).items():
+        click.echo(f"{key:<34} {v.get('ok', ''):>6}/{v['n']:<6} {v.get('ratio', '')}" if "ok" in v else f"{key:<34} {v['n']}")
+    if details:
+        for d in found:
+            if (d.label == "body") == (d.reason is not None):
+                where = "in" if d.inside else "out"
+                click.echo(f"{d.label}\t{where}\t{d.reason or '-'}\t{d.page[:20]}\t{d.text[:160]}")
+
+
 @eval_group.command("time")
 @model_option
 @click.option("--details", is_flag=True, help="Print every miss.")

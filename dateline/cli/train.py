@@ -1,4 +1,4 @@
-"""`dateline train events`: rebuild the shipped event models from ../shared/train (docs/events.md)."""
+"""`dateline train events|furniture`: rebuild the shipped models from ../shared (docs/events.md, docs/entities.md)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -29,3 +29,13 @@ def train_events_cmd(shared, work, only, labels, reuse_data):
 
     train_events(shared or shared_dir(), work, only=tuple(only), log=click.echo, rebuild=not reuse_data,
                  labels_dir=labels or LABELS_DIR)
+
+
+@train_group.command("furniture")
+@click.option("--curve", is_flag=True, help="Print the cross-validated curve only; write nothing.")
+def train_furniture_cmd(curve):
+    """The learned line model of cleaning -> dateline/clean/line_model.json (seconds), from the read half of
+    `dateline eval furniture`."""
+    from ..train.furniture import main
+
+    main(["--curve"] if curve else [])

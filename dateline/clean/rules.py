@@ -1,16 +1,10 @@
-"""Cleaning plain text: keep the article body, drop page furniture line by line.
-
-Each dropped line is kept as data (`RemovedLine(text, reason)`), so a user can
-audit what was cut. The rules are ordered; the first that fires names the reason.
-A line is only ever dropped whole, never edited, so the cleaned text is the
-body lines as they were.
-"""
+"""The cleaning rules: ordered patterns and line shapes, the first that fires names the reason."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from pathlib import Path
 
-from .types import RemovedLine
+from ..data_files import read_table
 
 MAX_FURNITURE_WORDS = 120  # the longest furniture line seen (a cookie notice) is well under this
 
@@ -77,9 +71,39 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 
+# Rules for plain text only (a scraped page's text, as `dateline extract page.txt` gets it): built on the
+# line benchmark of scraped pages (dateline.evaluate.furniture); an HTML extractor's output has other shapes
+# and its own measured settings (`dateline eval html`), so they leave it alone.
+_TEXT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (reason, re.compile(pattern, re.IGNORECASE))
+    for reason, pattern in (
+        # a video's or a gallery's blurb: "Video: In this talk presented at ..."
+        ("media-label", r"^(video|audio|watch|listen|gallery|slideshow|podcast)\s*:\s.{0,500}$"),
+        # a picture's credit in parentheses on its own line: "(Image credit: NASA)", "(Photo courtesy of the city)"
+        ("photo-credit", r"^\(\s*(image|photo|picture|video|graphic|illustration|map|chart)s?\s*(credit|courtesy|source|by)\b[^()]{0,80}\)\.?$"),
+        # an agency photo caption on its own line: the scene, then ", Tuesday, Nov. 19, 2019" at its end or
+        # before "in City" or the next sentence (a report says "on Tuesday"), or a position marker ("Jane Roe, left, and John Doe shake hands");
+        # never with a quotation or a reporting verb, which a caption does not have
+        ("photo-caption", r"^(?![^\n]*[\"“”]|.*\b(said|says|told|according to)\b)[A-Z].{10,300}?, (monday|tuesday|wednesday|thursday|friday|saturday|sunday), (jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.? \d{1,2}, (19|20)\d\d(\.|,? in [A-Z][^.]{0,80}\.?|\.\s.{0,300}|\s*\([^)]{0,80}\)\.?)?$"),
+        ("photo-caption", r"^(?![^\n]*[\"“”]|.*\b(said|says|told|according to)\b)(?-i:[A-Z][\w.'’-]*( ([A-Z][\w.'’-]*|of|de|al|bin|van|von)){0,6}), (left|right|center|centre|front|second (from )?(left|right)|(top|bottom) (left|right)), (and|with|speaks|talks|shakes|walks|looks|poses|arrives|listens|meets|greets|waves|stands|sits|attends|reacts|gestures)\b.{5,400}$"),
+        # a share, comment or view counter, or a link to more items: "4", "0shares", "12 comments", "View all (4)"
+        ("counter", r"^\d{1,6}$|^\d[\d,.]*\s*[km]?\s*(shares?|comments?|views?|likes?|reactions?|replies|reads)$"),
+        ("navigation", r"^(view|see|show|load|read) (all|more)( [a-z]+){0,2}\s*(\(\d+\)|[:>»›])?$"),
+        # the author's or the outlet's contact line: "Email Jane Roe at jroe@example.com or follow her @janeroe."
+        ("author-bio", r"^(email|e-mail|contact|reach|write to)\s+([\w'’.-]+\s+){0,3}(at|on|via)\s+[\w.+-]+@[\w-]+\.[a-z]{2,}\b.{0,200}$"),
+        ("author-bio", r"^follow (him|her|them|me)\s+(@\w{2,}|on (twitter|x|facebook|instagram|threads|bluesky|mastodon|linkedin))\b.{0,200}$"),
+    )
+)
+
+# Whole lines a page's interface prints ("Skip to main content", "Copied!"): a data file, matched
+# without case and without the line's final punctuation.
+_UI_LINES = frozenset(row["line"].lower() for row in read_table(Path(__file__).with_name("ui_lines.tsv"), key="line",
+                                                                 fold_key=True))
+_UI_TRIM = ".!:;,>»›|·•-–— "
+
 # An agency photo caption glued to the start of a paragraph by a scraper:
 # "Protesters march past the embassy in Tehran, Iran, Sunday, Jan. 12, 2020. <body...>"
-_GLUED_CAPTION = re.compile(
+GLUED_CAPTION = re.compile(
     r"^[A-Z].{20,400}?, (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), "
     r"(Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\.\s+(?=[A-Z“\"])"
 )
@@ -87,19 +111,8 @@ _NAME_LINE = re.compile(r"^[A-Z][a-zA-Z'’.-]+( [A-Z][a-zA-Z'’.-]+){1,3}$")
 _OPEN_QUOTES = "'‘\"“"
 _CLOSE_QUOTES = "'’\"”"
 _ALL_CAPS = re.compile(r"^[A-Z0-9 &'’.,-]{2,40}$")
-
-
-@dataclass(frozen=True, slots=True)
-class CleanText:
-    text: str
-    removed: tuple[RemovedLine, ...]
-
-
-def normalise(raw: str) -> str:
-    """Line endings and trailing spaces only: character content is never changed."""
-    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    text = text.replace("\ufeff", "")
-    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+# a quoted or shouted label: "‘NAÏVE AND TRUSTING’", "GET THE FREE GUIDE NOW!" (capitals only, no full stop)
+_SHOUTED = re.compile(r"^[‘'\"“]?[^\Wa-z_][^a-z.]{2,80}[^a-z.]$")
 
 
 def classify_line(line: str, next_line: str | None, from_markup: bool = False,
@@ -119,10 +132,17 @@ def classify_line(line: str, next_line: str | None, from_markup: bool = False,
                 continue  # a long paragraph that mentions a newsletter is body text
             return reason
     if not from_markup:
+        if s.lower().strip(_UI_TRIM) in _UI_LINES:
+            return "interface"
+        for reason, pattern in _TEXT_RULES:
+            if pattern.search(s):
+                return reason
         if _ALL_CAPS.match(s) and len(s.split()) <= 4 and not s.endswith("."):
             return "byline"  # "USA TODAY", "WASHINGTON" alone on a line
         if _NAME_LINE.match(s) and len(s.split()) <= 4 and _is_continuation(next_line) is False:
             return "byline"  # a lone name line: "Jane Doe"
+        if _SHOUTED.match(s) and 2 <= len(s.split()) <= 12 and sum(ch.isalpha() for ch in s) >= 6:
+            return "subhead"
     if _UPDATE_HEADING.match(s) and _is_heading_text(_UPDATE_HEADING.match(s).group("rest")):
         return "update-stamp"  # "Update at 9:35 a.m. ET. Death Toll Rises:": a live blog's stamp and subhead
     if _CAPS_LABEL.match(s):
@@ -178,8 +198,10 @@ def _looks_like_subhead(s: str, prev_line: str | None, next_line: str | None) ->
         return False
     quoted = s[:1] in _OPEN_QUOTES and s[-1:] in _CLOSE_QUOTES and len(s) > 2
     bare = s.strip("'‘’\"“”")
-    if not bare or bare.endswith((".", "!", "?", ",", ";", ":")) or not bare[:1].isupper():
+    if not bare or bare.endswith((".", "!", "?", ",", ";", ":", "…")) or not bare[:1].isupper():
         return False
+    if quoted and (any(q in bare for q in "\"“”") or _SENTENCE_INSIDE.search(bare)):
+        return False  # two quotations around a speaker: “We are not done,” she said. “Not even close…”
     if not quoted and (s.endswith(_FINAL_PUNCT) or any(w.endswith((".", ",")) for w in words[:-1])):
         return False
     prev, nxt = (prev_line or "").strip(), (next_line or "").strip()
@@ -193,36 +215,21 @@ def _is_continuation(next_line: str | None) -> bool:
     return bool(next_line) and next_line.lstrip()[:1].islower()
 
 
+# A teaser headline that ends in a quoted title or was cut off: "... Stars of 'This Is the End'",
+# "Storm to hit coast as Hurri...". A body sentence ends in its own punctuation, inside the quote or not.
+_TEASER_END = re.compile(r"[^\W_][’'\"”]$|[^\W_](\.\.\.|…)$")
+_SENTENCE_INSIDE = re.compile(r"[.!?…][\"”’']?\s+[A-Z“\"‘]")
+
+
 def _looks_like_headline(s: str, next_line: str | None) -> bool:
     words = s.split()
-    if s.endswith(_FINAL_PUNCT) or s.endswith(","):
-        return False
     if _is_continuation(next_line):
         return False
     if len(words) > 30:
         return False
+    if _TEASER_END.search(s):
+        return (len(words) >= 3 and s[:1] not in _OPEN_QUOTES and s[:1].isupper()
+                and not _SENTENCE_INSIDE.search(s))
+    if s.endswith(_FINAL_PUNCT) or s.endswith(","):
+        return False
     return len(words) >= 2 or s[:1].isupper()
-
-
-def clean_text(raw: str, from_markup: bool = False) -> CleanText:
-    """Drop furniture lines; keep body lines and paragraph breaks as they were."""
-    lines = normalise(raw).split("\n")
-    kept: list[str] = []
-    removed: list[RemovedLine] = []
-    nonempty = [i for i, line in enumerate(lines) if line.strip()]
-    next_of = {i: (lines[j] if j is not None else None) for i, j in zip(nonempty, nonempty[1:] + [None])}
-    prev_of = {i: (lines[j] if j is not None else None) for i, j in zip(nonempty, [None] + nonempty[:-1])}
-    for i, line in enumerate(lines):
-        caption = _GLUED_CAPTION.match(line)
-        if caption:
-            removed.append(RemovedLine(text=caption.group(0).strip(), reason="photo-caption"))
-            line = line[caption.end():]
-        reason = classify_line(line, next_of.get(i), from_markup, prev_of.get(i))
-        if reason == "related-headline" and len(nonempty) == 1:
-            reason = None  # a lone headline is the report itself (a wire flash, a feed item with no body)
-        if reason is None:
-            kept.append(line)
-        else:
-            removed.append(RemovedLine(text=line.strip(), reason=reason))
-    text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n")
-    return CleanText(text=text, removed=tuple(removed))
