@@ -1,7 +1,7 @@
 """Finding event triggers: lexicon senses matched against the dependency parse.
 
-The lexicon (`dateline/ontology/triggers.tsv`, plus an optional user file named by the
-DATELINE_TRIGGERS setting, read first) maps a spaCy lemma and coarse POS to a PLOVER
+The lexicon (`dateline/ontology/triggers.tsv`, then the rows learned from our labels in
+`learned_triggers.tsv`, plus an optional user file named by the DATELINE_TRIGGERS setting, read first) maps a spaCy lemma and coarse POS to a PLOVER
 category, mode and CAMEO code, under simple syntactic conditions (`when`). A trigger
 records both the word that names the event and the *predicate* whose arguments it
 takes: in "Russia carried out strikes", the event is "strikes" but its actor is the
@@ -80,11 +80,15 @@ def _parse_when(text: str, classes: dict[str, frozenset[str]]) -> tuple[Conditio
 
 
 @lru_cache(maxsize=4)
-def load_lexicon(extra: str | None = None) -> dict[tuple[str, str], tuple[Sense, ...]]:
-    """(lemma, pos) -> senses in file order; phrasal senses are keyed by their verb."""
+def load_lexicon(extra: str | None = None, learned: bool = True) -> dict[tuple[str, str], tuple[Sense, ...]]:
+    """(lemma, pos) -> senses in file order; phrasal senses are keyed by their verb. `learned=False` leaves
+    out learned_triggers.tsv (train/proposals.py measures what triggers.tsv proposes without it)."""
     onto = load_ontology()
     classes = _classes(DATA_DIR)
+    # learned_triggers.tsv (train/proposals.py: counts on the read labels) after ours: a lemma of ours keeps
+    # its senses, and its NONE rows, first
     paths = ([Path(extra)] if extra else []) + [DATA_DIR / "triggers.tsv"]
+    paths += [DATA_DIR / "learned_triggers.tsv"] if learned else []
     lex: dict[tuple[str, str], list[Sense]] = {}
     for path in paths:
         for r in read_tsv(path):
@@ -388,11 +392,11 @@ def _storm_names(doc) -> frozenset[str]:
     return doc._.dl_storm_names
 
 
-def find_triggers(sent: Span) -> list[Trigger]:
-    """Every trigger in a sentence, at most one per token."""
+def find_triggers(sent: Span, lex: dict | None = None) -> list[Trigger]:
+    """Every trigger in a sentence, at most one per token (`lex`: another lexicon than the configured one)."""
     if len(sent) > MAX_TOKENS_PER_SENTENCE:
         return []
-    lex = lexicon()
+    lex = lexicon() if lex is None else lex
     doc = sent.doc
     out: list[Trigger] = []
     for tok in sent:
