@@ -27,6 +27,7 @@ BEFORE_TOKENS = 40
 UP_STEPS = 6
 _END = {".", "!", "?"}
 HEADING_WORDS = 12  # a subhead or headline line is short
+LABEL_WORDS = 10  # `Rep. Jo Roe (R-Ohio):` before a transcript's quote
 
 
 @dataclass
@@ -77,6 +78,8 @@ class Finder:
                 cue, head, via = self._before(q, prev)
             if cue is None and head is None:
                 cue, head, via = self._governor(q)
+            if cue is None and head is None:
+                cue, head, via = self._label(q)
             f.cue, f.head, f.via = cue, head, via
             f.inherit = cue is None and head is None
             out.append(f)
@@ -162,6 +165,22 @@ class Finder:
                     return None, None, ""
                 return (t.i if is_cue(t) else None), subj.i, "governor"
         return None, None, ""
+
+    def _label(self, q: MarkedQuote):
+        """A transcript's speaker label opening the line: `Rep. Jo Roe (R-Ohio): "..."`. The label
+        is a person's name with at most a title and a parenthesis, and a colon right before the mark."""
+        text = self.text
+        line_start = text.rfind("\n", 0, q.mark_start) + 1
+        label = text[line_start:q.mark_start].rstrip()
+        if not label.endswith(":") or len(label.split()) > LABEL_WORDS:
+            return None, None, ""
+        label = re.sub(r"\s*\([^()]*\)\s*:$|:$", "", label)
+        first, last = self.token_at(line_start), self.token_at(line_start + len(label) - 1)
+        if not label or self.doc[last].ent_type_ != "PERSON" or self.doc[last].pos_ != "PROPN":
+            return None, None, ""
+        if any(t.pos_ in ("VERB", "AUX") for t in self.doc[first:last + 1]):
+            return None, None, ""  # a sentence ending in a colon, handled as a cue before the quote
+        return None, last, "label"
 
     # -- indirect ---------------------------------------------------------------------------
     def indirect(self) -> list[Finding]:

@@ -383,3 +383,22 @@ def test_quotes_a_possessor_after_the_verb_is_not_the_speaker(quote_nlp):
     doc = quote_nlp("“Gun owners should leave their weapons at home,” opined Cleveland’s Plain Dealer.")
     q = quote_with(doc, "leave their weapons")
     assert q.speaker is None and q.speaker_text == "Cleveland’s Plain Dealer" and q.cue == "opined"
+
+
+def test_quotes_a_title_with_of_still_leads_to_its_holder(quote_nlp):
+    doc = quote_nlp("“Independent voters cannot vote in the primary,” said Palm Beach County Supervisor of "
+                    "Elections Susan Bucher.")
+    assert name_of(doc, quote_with(doc, "Independent voters").speaker) == "Susan Bucher"
+
+
+def test_quotes_the_lawyer_of_a_person_is_not_that_person(quote_nlp):
+    doc = quote_nlp("“We will appeal,” said the lawyer of Jane Roe.")
+    assert quote_with(doc, "We will appeal").speaker is None
+
+
+def test_quotes_a_transcripts_speaker_label(quote_nlp):
+    doc = quote_nlp("The hearing lasted eleven hours.\n\n"
+                    "Rep. Tom Gowan (R-Ohio): \"I have not heard anyone cite that figure before.\"\n\n"
+                    "Secretary Ann Lowe: \"It came from the department's own review.\"")
+    assert name_of(doc, quote_with(doc, "cite that figure").speaker) == "Tom Gowan"
+    assert name_of(doc, quote_with(doc, "own review").speaker) == "Ann Lowe"
