@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .quote_cues import REPORTING, according_to, complement_of, is_cue, subject_of
+from .quote_cues import REPORTING, TELLING, according_to, complement_of, is_cue, subject_of
 from .quote_marks import MarkedQuote, find_marked_quotes
 
 AFTER_TOKENS = 10  # `,” said Belgian Prime Minister Charles Michel` fits
@@ -142,13 +142,24 @@ class Finder:
                         subj = subject_of(t, self.inside)
                         return t.i, subj.i if subj is not None else None, "before-sentence"
                     break
-                close = (first - t.i) <= 4
+                close = (first - t.i) <= 4 or self._introduces(t, q)
                 if close or t.left_edge.i <= first <= t.right_edge.i:
                     subj = subject_of(t, self.inside)
                     return t.i, subj.i if subj is not None else None, "before"
             j -= 1
             steps += 1
         return None, None, ""
+
+    def _introduces(self, cue, q: MarkedQuote) -> bool:
+        """`X responded in a text message: “...”`: the cue's clause runs up to a colon before the
+        mark with no other verb between, and reports nothing of its own."""
+        if self.text[:q.mark_start].rstrip()[-1:] != ":" or complement_of(cue) is not None:
+            return False
+        if cue.dep_ in ("relcl", "acl") or (cue.lemma_.lower() not in TELLING
+                                             and any(c.dep_ in ("dobj", "obj") for c in cue.children)):
+            return False  # "a candidate who promised mass deportation: “...”": not the quote's cue
+        between = self.doc[cue.i + 1:self.token_at(q.mark_start)]
+        return not any(t.pos_ in ("VERB", "AUX") for t in between)
 
     def _governor(self, q: MarkedQuote):
         """A partial quote inside someone's clause: `X gathered officers to discuss “...”`."""

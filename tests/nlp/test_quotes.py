@@ -402,3 +402,16 @@ def test_quotes_a_transcripts_speaker_label(quote_nlp):
                     "Secretary Ann Lowe: \"It came from the department's own review.\"")
     assert name_of(doc, quote_with(doc, "cite that figure").speaker) == "Tom Gowan"
     assert name_of(doc, quote_with(doc, "own review").speaker) == "Ann Lowe"
+
+
+def test_quotes_a_cue_clause_ending_in_a_colon_introduces_the_quote(quote_nlp):
+    doc = quote_nlp("Asked about the delay, the minister Oren Basri replied in a long statement on Sunday "
+                    "evening: \"Ships will wait.\"")
+    q = quote_with(doc, "Ships will wait")
+    assert name_of(doc, q.speaker) == "Oren Basri" and q.cue == "replied"
+
+
+def test_quotes_a_verb_with_its_own_object_before_a_colon_is_not_the_cue(quote_nlp):
+    doc = quote_nlp("Critics mocked the remark, coming from a candidate who promised mass deportation: "
+                    "\"Your plan splits families apart.\"")
+    assert quote_with(doc, "splits families").cue != "promised"
