@@ -171,11 +171,25 @@ class Finder:
             if self.inside(t.idx):
                 continue
             if t.pos_ in ("VERB", "AUX"):
+                aside = self._aside(t)
+                if aside is not None:
+                    return aside
                 subj = subject_of(t, self.inside)
                 if subj is None:
                     return None, None, ""
                 return (t.i if is_cue(t) else None), subj.i, "governor"
         return None, None, ""
+
+    def _aside(self, verb):
+        """`The problem, she said, is that “...”`: a reporting clause set in the sentence as an aside
+        (the parse's parataxis) credits the quote the sentence carries."""
+        for v in (verb, verb.head if verb.dep_ in ("ccomp", "xcomp") else None):
+            for c in v.children if v is not None else ():
+                if c.dep_ == "parataxis" and is_cue(c) and not self.inside(c.idx):
+                    subj = subject_of(c, self.inside)
+                    if subj is not None:
+                        return c.i, subj.i, "aside"
+        return None
 
     def _label(self, q: MarkedQuote):
         """A transcript's speaker label opening the line: `Rep. Jo Roe (R-Ohio): "..."`. The label

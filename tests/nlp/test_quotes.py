@@ -40,6 +40,9 @@ def assert_exact(doc):
     ('"Mixed marks,” he said.', ["Mixed marks"]),
     ("He said “it was over.“ Then he left.", ["it was over."]),
     ("Ukraine’s army and Kyiv’s mayor don’t agree.", []),
+    # two-character typewriter marks: treebank-rebuilt text and some archives
+    ("`` The dam will hold . '' Lee Roe said .", ["The dam will hold ."]),
+    ("''It was stunning,'' said Lee Roe.", ["It was stunning"]),
 ])
 def test_quote_marks_find_the_quoted_words(text, quoted):
     assert [text[q.start:q.end] for q in find_marked_quotes(text)] == quoted
@@ -415,3 +418,16 @@ def test_quotes_a_verb_with_its_own_object_before_a_colon_is_not_the_cue(quote_n
     doc = quote_nlp("Critics mocked the remark, coming from a candidate who promised mass deportation: "
                     "\"Your plan splits families apart.\"")
     assert quote_with(doc, "splits families").cue != "promised"
+
+
+def test_quotes_two_character_marks_get_their_speaker(quote_nlp):
+    doc = quote_nlp("Jamie Roe, director of the agency, spoke on Monday.\n\n"
+                    "`` The problem is that the agencies do not protect species , '' Roe said .")
+    assert name_of(doc, quote_with(doc, "agencies do not protect").speaker) == "Jamie Roe"
+
+
+def test_quotes_a_reporting_aside_credits_the_quote_in_its_sentence(quote_nlp):
+    doc = quote_nlp("Ruth Adler spoke in Iowa. The problem with the old law, she said, is that "
+                    "“you never reach the banks that hold the most risk.”")
+    q = quote_with(doc, "never reach the banks")
+    assert name_of(doc, q.speaker) == "Ruth Adler"
