@@ -431,3 +431,15 @@ def test_quotes_a_reporting_aside_credits_the_quote_in_its_sentence(quote_nlp):
                     "“you never reach the banks that hold the most risk.”")
     q = quote_with(doc, "never reach the banks")
     assert name_of(doc, q.speaker) == "Ruth Adler"
+
+
+def test_quotes_the_company_is_the_company_named_before(quote_nlp):
+    doc = quote_nlp("A worker was hurt at the Kraft Foods plant on Friday. "
+                    "“This is a sad day for all of us,” the company said in a statement.")
+    assert name_of(doc, quote_with(doc, "sad day").speaker) == "Kraft Foods"
+
+
+def test_quotes_a_pronoun_after_the_unnamed_friend_is_the_friend(quote_nlp):
+    doc = quote_nlp("The friend said the attacker admired Omar Hadid and watched his videos. "
+                    "“He used to listen to Hadid all day,” he told the BBC.")
+    assert quote_with(doc, "listen to Hadid").speaker is None
