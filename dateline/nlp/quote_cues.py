@@ -104,8 +104,9 @@ def _titled_person(t: Token, hi: int, inside) -> Token | None:
         return None  # a person already, or several ("officials and Jo Roe said": not Roe's words alone)
     for i in range(t.i + 1, min(hi, t.i + TITLE_TOKENS)):
         u = doc[i]
-        if (inside(u.idx) or u.text in (",", ";", ":", "(", "—", "–") or u.pos_ in ("VERB", "AUX", "ADP", "DET")
-                or u.is_sent_end):
+        title_of = u.lower_ == "of" and i + 1 < hi and doc[i + 1].text[:1].isupper() and doc[i + 1].ent_type_ != "PERSON"
+        if (inside(u.idx) or u.text in (",", ";", ":", "(", "—", "–") or u.is_sent_end
+                or (u.pos_ in ("VERB", "AUX", "ADP", "DET") and not title_of)):  # "Supervisor of Elections Jo Roe"
             return None
         if u.pos_ == "CCONJ" and i + 1 < hi and doc[i + 1].ent_type_ == "PERSON":
             return None  # "the mayor and Jo Roe": two speakers, not a title and its holder

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .quote_cues import REPORTING, according_to, complement_of, is_cue, subject_of
+from .quote_cues import REPORTING, TELLING, according_to, complement_of, is_cue, subject_of
 from .quote_marks import MarkedQuote, find_marked_quotes
 
 AFTER_TOKENS = 10  # `,” said Belgian Prime Minister Charles Michel` fits
@@ -27,6 +27,7 @@ BEFORE_TOKENS = 40
 UP_STEPS = 6
 _END = {".", "!", "?"}
 HEADING_WORDS = 12  # a subhead or headline line is short
+LABEL_WORDS = 10  # `Rep. Jo Roe (R-Ohio):` before a transcript's quote
 
 
 @dataclass
@@ -77,6 +78,8 @@ class Finder:
                 cue, head, via = self._before(q, prev)
             if cue is None and head is None:
                 cue, head, via = self._governor(q)
+            if cue is None and head is None:
+                cue, head, via = self._label(q)
             f.cue, f.head, f.via = cue, head, via
             f.inherit = cue is None and head is None
             out.append(f)
@@ -139,13 +142,24 @@ class Finder:
                         subj = subject_of(t, self.inside)
                         return t.i, subj.i if subj is not None else None, "before-sentence"
                     break
-                close = (first - t.i) <= 4
+                close = (first - t.i) <= 4 or self._introduces(t, q)
                 if close or t.left_edge.i <= first <= t.right_edge.i:
                     subj = subject_of(t, self.inside)
                     return t.i, subj.i if subj is not None else None, "before"
             j -= 1
             steps += 1
         return None, None, ""
+
+    def _introduces(self, cue, q: MarkedQuote) -> bool:
+        """`X responded in a text message: “...”`: the cue's clause runs up to a colon before the
+        mark with no other verb between, and reports nothing of its own."""
+        if self.text[:q.mark_start].rstrip()[-1:] != ":" or complement_of(cue) is not None:
+            return False
+        if cue.dep_ in ("relcl", "acl") or (cue.lemma_.lower() not in TELLING
+                                             and any(c.dep_ in ("dobj", "obj") for c in cue.children)):
+            return False  # "a candidate who promised mass deportation: “...”": not the quote's cue
+        between = self.doc[cue.i + 1:self.token_at(q.mark_start)]
+        return not any(t.pos_ in ("VERB", "AUX") for t in between)
 
     def _governor(self, q: MarkedQuote):
         """A partial quote inside someone's clause: `X gathered officers to discuss “...”`."""
@@ -157,11 +171,41 @@ class Finder:
             if self.inside(t.idx):
                 continue
             if t.pos_ in ("VERB", "AUX"):
+                aside = self._aside(t)
+                if aside is not None:
+                    return aside
                 subj = subject_of(t, self.inside)
                 if subj is None:
                     return None, None, ""
                 return (t.i if is_cue(t) else None), subj.i, "governor"
         return None, None, ""
+
+    def _aside(self, verb):
+        """`The problem, she said, is that “...”`: a reporting clause set in the sentence as an aside
+        (the parse's parataxis) credits the quote the sentence carries."""
+        for v in (verb, verb.head if verb.dep_ in ("ccomp", "xcomp") else None):
+            for c in v.children if v is not None else ():
+                if c.dep_ == "parataxis" and is_cue(c) and not self.inside(c.idx):
+                    subj = subject_of(c, self.inside)
+                    if subj is not None:
+                        return c.i, subj.i, "aside"
+        return None
+
+    def _label(self, q: MarkedQuote):
+        """A transcript's speaker label opening the line: `Rep. Jo Roe (R-Ohio): "..."`. The label
+        is a person's name with at most a title and a parenthesis, and a colon right before the mark."""
+        text = self.text
+        line_start = text.rfind("\n", 0, q.mark_start) + 1
+        label = text[line_start:q.mark_start].rstrip()
+        if not label.endswith(":") or len(label.split()) > LABEL_WORDS:
+            return None, None, ""
+        label = re.sub(r"\s*\([^()]*\)\s*:$|:$", "", label)
+        first, last = self.token_at(line_start), self.token_at(line_start + len(label) - 1)
+        if not label or self.doc[last].ent_type_ != "PERSON" or self.doc[last].pos_ != "PROPN":
+            return None, None, ""
+        if any(t.pos_ in ("VERB", "AUX") for t in self.doc[first:last + 1]):
+            return None, None, ""  # a sentence ending in a colon, handled as a cue before the quote
+        return None, last, "label"
 
     # -- indirect ---------------------------------------------------------------------------
     def indirect(self) -> list[Finding]:

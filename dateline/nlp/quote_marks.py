@@ -11,14 +11,15 @@ safe reading of an unbalanced mark. Single quotes count only at the top level
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 DOUBLE_OPEN = {"“": "”", "«": "»", "„": "“", "\"": "\""}
 DOUBLE_CLOSE = {"”", "»", "\""}
 SINGLE_OPEN = {"‘": "’", "‹": "›", "'": "'"}
 MAX_SINGLE = 300  # a single-quoted stretch longer than this is apostrophes, not a quote
-_TRAIL = " \t\r\n,;:—–-"
-_LEAD = " \t\r\n"
+_PAD = "\x00"  # the second character of a two-character mark
+_TRAIL = " \t\r\n,;:—–-" + _PAD
+_LEAD = " \t\r\n" + _PAD
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,9 +34,15 @@ class MarkedQuote:
 
 
 def find_marked_quotes(text: str) -> list[MarkedQuote]:
+    # Typewriter marks of two characters (``...'' in text rebuilt from treebank tokens, ''...'' in
+    # some archives) are read as one double mark; the pad keeps every offset where it was.
+    scan = text.replace("``", "“" + _PAD).replace("''", '"' + _PAD) if ("``" in text or "''" in text) else text
     quotes: list[MarkedQuote] = []
-    for para in re.finditer(r"[^\n]+", text):
-        quotes.extend(_scan_paragraph(text, para.start(), para.end()))
+    for para in re.finditer(r"[^\n]+", scan):
+        quotes.extend(_scan_paragraph(scan, para.start(), para.end()))
+    if scan is not text:
+        quotes = [replace(q, mark_end=q.mark_end + 1) if scan[q.mark_end:q.mark_end + 1] == _PAD else q
+                  for q in quotes]
     return quotes
 
 

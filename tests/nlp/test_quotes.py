@@ -40,6 +40,9 @@ def assert_exact(doc):
     ('"Mixed marks,” he said.', ["Mixed marks"]),
     ("He said “it was over.“ Then he left.", ["it was over."]),
     ("Ukraine’s army and Kyiv’s mayor don’t agree.", []),
+    # two-character typewriter marks: treebank-rebuilt text and some archives
+    ("`` The dam will hold . '' Lee Roe said .", ["The dam will hold ."]),
+    ("''It was stunning,'' said Lee Roe.", ["It was stunning"]),
 ])
 def test_quote_marks_find_the_quoted_words(text, quoted):
     assert [text[q.start:q.end] for q in find_marked_quotes(text)] == quoted
@@ -383,3 +386,60 @@ def test_quotes_a_possessor_after_the_verb_is_not_the_speaker(quote_nlp):
     doc = quote_nlp("“Gun owners should leave their weapons at home,” opined Cleveland’s Plain Dealer.")
     q = quote_with(doc, "leave their weapons")
     assert q.speaker is None and q.speaker_text == "Cleveland’s Plain Dealer" and q.cue == "opined"
+
+
+def test_quotes_a_title_with_of_still_leads_to_its_holder(quote_nlp):
+    doc = quote_nlp("“Independent voters cannot vote in the primary,” said Palm Beach County Supervisor of "
+                    "Elections Susan Bucher.")
+    assert name_of(doc, quote_with(doc, "Independent voters").speaker) == "Susan Bucher"
+
+
+def test_quotes_the_lawyer_of_a_person_is_not_that_person(quote_nlp):
+    doc = quote_nlp("“We will appeal,” said the lawyer of Jane Roe.")
+    assert quote_with(doc, "We will appeal").speaker is None
+
+
+def test_quotes_a_transcripts_speaker_label(quote_nlp):
+    doc = quote_nlp("The hearing lasted eleven hours.\n\n"
+                    "Rep. Tom Gowan (R-Ohio): \"I have not heard anyone cite that figure before.\"\n\n"
+                    "Secretary Ann Lowe: \"It came from the department's own review.\"")
+    assert name_of(doc, quote_with(doc, "cite that figure").speaker) == "Tom Gowan"
+    assert name_of(doc, quote_with(doc, "own review").speaker) == "Ann Lowe"
+
+
+def test_quotes_a_cue_clause_ending_in_a_colon_introduces_the_quote(quote_nlp):
+    doc = quote_nlp("Asked about the delay, the minister Oren Basri replied in a long statement on Sunday "
+                    "evening: \"Ships will wait.\"")
+    q = quote_with(doc, "Ships will wait")
+    assert name_of(doc, q.speaker) == "Oren Basri" and q.cue == "replied"
+
+
+def test_quotes_a_verb_with_its_own_object_before_a_colon_is_not_the_cue(quote_nlp):
+    doc = quote_nlp("Critics mocked the remark, coming from a candidate who promised mass deportation: "
+                    "\"Your plan splits families apart.\"")
+    assert quote_with(doc, "splits families").cue != "promised"
+
+
+def test_quotes_two_character_marks_get_their_speaker(quote_nlp):
+    doc = quote_nlp("Jamie Roe, director of the agency, spoke on Monday.\n\n"
+                    "`` The problem is that the agencies do not protect species , '' Roe said .")
+    assert name_of(doc, quote_with(doc, "agencies do not protect").speaker) == "Jamie Roe"
+
+
+def test_quotes_a_reporting_aside_credits_the_quote_in_its_sentence(quote_nlp):
+    doc = quote_nlp("Ruth Adler spoke in Iowa. The problem with the old law, she said, is that "
+                    "“you never reach the banks that hold the most risk.”")
+    q = quote_with(doc, "never reach the banks")
+    assert name_of(doc, q.speaker) == "Ruth Adler"
+
+
+def test_quotes_the_company_is_the_company_named_before(quote_nlp):
+    doc = quote_nlp("A worker was hurt at the Kraft Foods plant on Friday. "
+                    "“This is a sad day for all of us,” the company said in a statement.")
+    assert name_of(doc, quote_with(doc, "sad day").speaker) == "Kraft Foods"
+
+
+def test_quotes_a_pronoun_after_the_unnamed_friend_is_the_friend(quote_nlp):
+    doc = quote_nlp("The friend said the attacker admired Omar Hadid and watched his videos. "
+                    "“He used to listen to Hadid all day,” he told the BBC.")
+    assert quote_with(doc, "listen to Hadid").speaker is None
