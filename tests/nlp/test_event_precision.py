@@ -105,3 +105,12 @@ def test_event_precision_a_picture_of_people_released_is_no_release_of_captives(
 def test_event_precision_a_refugee_or_protest_camp_is_no_military_base(annotate):
     cats = categories(annotate, "Families set up a camp by the road; protesters set up a tent camp in the square.")
     assert "MOBILIZE" not in cats
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Teachers began a 48-hour strike on Monday.", "PROTEST"),
+    ("Rail workers started a national strike on Monday.", "PROTEST"),
+    ("A drone strike killed two militants on Monday.", "ASSAULT"),
+])
+def test_event_precision_a_strike_of_hours_or_of_a_trade_is_a_protest(annotate, text, expected):
+    assert expected in categories(annotate, text)
