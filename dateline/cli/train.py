@@ -16,13 +16,13 @@ def train_group() -> None:
               help="The shared folder (default: ../shared from the checkout, or DATELINE_SHARED).")
 @click.option("--work", type=click.Path(file_okay=False, path_type=Path), default=Path("/tmp/dateline-train-events"),
               show_default=True, help="Scratch folder for the DocBins and checkpoints (never committed).")
-@click.option("--only", type=click.Choice(["candidates", "category", "status"]), multiple=True,
-              help="Default: all three models.")
+@click.option("--only", type=click.Choice(["open", "candidates", "category", "status"]), multiple=True,
+              help="Default: all four models (open triggers, candidates, category, status).")
 @click.option("--labels", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder of our sentence labels (*.jsonl; default: dateline/train/labels).")
 @click.option("--reuse-data", is_flag=True, help="Reuse the items and DocBins already in --work (skip the rebuild).")
 def train_events_cmd(shared, work, only, labels, reuse_data):
-    """Candidate model, event category and event status classifiers -> dateline/nlp/models/ (minutes on 2 CPU cores)."""
+    """Open trigger and candidate models, event category and status classifiers -> dateline/nlp/models/ (~1 h on 2 cores)."""
     from ..evaluate import shared_dir
     from ..train.labelled import LABELS_DIR
     from ..train.run import train_events

@@ -68,4 +68,6 @@ def build_nlp(model: str, config: dict[str, dict] | None = None) -> Language:
     # word vectors they read, fails here with the model's name, never later on every article.
     events.event_models().check(nlp.vocab)
     events.candidate_model()
+    if events.PROPOSE_OPEN_WORDS:
+        events.open_trigger_model()
     return nlp

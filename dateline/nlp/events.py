@@ -1,6 +1,6 @@
 """`dateline_events`: what happened, coded in PLOVER with CAMEO and ACLED equivalents.
 
-    sentence ─► triggers (lexicon + parse) ─► merge same-category triggers of one happening
+    sentence ─► triggers (lexicon + parse; open words: open_triggers) ─► merge same-category triggers of one happening
              ─► the learned decision keeps, relabels or drops each (candidate_model; event_model: generic status)
              ─► arguments (actors, recipients) ─► modality ─► casualties, quantities
              ─► place, time, attribution (from the places, times and quotes stages) ─► Event
@@ -35,6 +35,7 @@ from .candidate_model import candidate_model
 from .event_features import candidate_features
 from .event_model import event_models
 from .modality import modality
+from .open_triggers import open_trigger_model
 from .quantities import quantities
 from .triggers import Trigger, find_triggers, lemma, objects, word_class
 
@@ -50,6 +51,7 @@ CATEGORY_OTHER = 0.5  # ... and NONE or one other category at least this: a veto
 # by saying "actual" more: it reads "did not attack", "if the army attacks" and "fear a possible
 # offensive" as actual (tests/nlp/test_events.py), and a field is null or right before it is guessed.
 LEARNED_STATUS = False
+PROPOSE_OPEN_WORDS = True  # words outside the lexicon become triggers when the open trigger model says so
 MAX_LINK_HOPS = 4
 MAX_SCOPE_TOKENS = 60
 CIVILIANS = words("civilian_noun")
@@ -284,6 +286,15 @@ def _embedded(t: Trigger, triggers: list[Trigger]) -> bool:
     return False
 
 
+def sentence_triggers(sent: Span) -> list[Trigger]:
+    """The lexicon's triggers of a sentence, then the open trigger model's for the words none stands on."""
+    found = find_triggers(sent)
+    if not PROPOSE_OPEN_WORDS:
+        return found
+    taken = {t.i for tr in found for t in tr.span} | {tr.predicate.i for tr in found}
+    return found + open_trigger_model().propose(sent, taken)
+
+
 def candidates(found: list[Trigger], seen: set[str] = frozenset()) -> list[Happening]:
     """The rule candidates of one sentence, before the learned decision: its triggers that are events
     of their own (not a retelling, not the content of a verbal act), merged into happenings."""
@@ -297,7 +308,7 @@ def sentence_events(doc: Doc, sent: Span, first_id: int, seen: set[str] = frozen
                     found: list[Trigger] | None = None, judged: Judged | None = None) -> list[Event]:
     """The events of one sentence; `history` holds the article's earlier events, for events that
     refer back to one of them ("The attack was carried out ..."); `story` the article around it."""
-    found = find_triggers(sent) if found is None else found
+    found = sentence_triggers(sent) if found is None else found
     if story is None:
         story, sent_no = Story(doc, [sent], dated_mentions(doc, sent, 0, found), []), 0
     happenings = candidates(found, seen)
@@ -366,6 +377,9 @@ def decided(sent: Span, happenings: list[Happening], judged: Judged | None = Non
             continue
         category = h.head.sense.category
         if cats.get(category, 0.0) <= CATEGORY_VETO and top >= CATEGORY_OTHER:
+            continue
+        if h.head.sense.proposed:  # the open trigger model has decided it; the candidate model reads the lexicon's
+            kept.append(h)
             continue
         features = candidate_features(h.head, sent, len(happenings) - 1)
         decision = model.decide(features, category)
@@ -472,7 +486,7 @@ def extract_events(doc: Doc) -> tuple[Event, ...]:
     seen: set[str] = set()  # categories reported so far
     history: list[Prior] = []
     sents = list(doc.sents)
-    triggers = [find_triggers(sent) for sent in sents]
+    triggers = [sentence_triggers(sent) for sent in sents]
     mentions = [m for n, sent in enumerate(sents) for m in dated_mentions(doc, sent, n, triggers[n])]
     story = Story(doc, sents, mentions, [])
     judged = judge(sents, triggers)

@@ -44,6 +44,7 @@ class Sense:
     mode: str | None
     cameo: str | None
     when: tuple[Condition, ...]
+    proposed: bool = False  # by the open trigger model (open_triggers.py), not read from the lexicon
 
 
 @dataclass(frozen=True, slots=True)

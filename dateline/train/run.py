@@ -63,10 +63,13 @@ def train_events(shared: Path, work: Path, models_dir: Path = MODELS_DIR, only: 
 
     from ..settings import DEFAULT_MODEL, resolve_model
 
+    if not only or "open" in only:
+        from .open_triggers import MODEL_PATH as OPEN_TRIGGERS, train_open_triggers
+        train_open_triggers(shared, work, models_dir / OPEN_TRIGGERS.name, labels_dir, rebuild, log)
     if not only or "candidates" in only:
         train_candidate_model(shared, work, models_dir, labels_dir, log, rebuild)
-        if only == ("candidates",):
-            return {}
+    if only and not {"category", "status"} & set(only):
+        return {}
     data = work / "data"
     if rebuild or not (data / "counts.json").is_file():
         log(f"building DocBins from {shared / 'train'} in {data}")
