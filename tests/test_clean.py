@@ -148,6 +148,10 @@ def test_clean_agency_name_in_body_is_kept():
     ("This story has been republished from Riverton Daily under a Creative Commons licence.", "article-note"),
     ("Editor's note: This story has been updated with the latest figures.", "article-note"),
     ("Correction: An earlier version of this story misstated the number of bridges.", "article-note"),
+    ("FILE - Rescue workers search the rubble of a school in Riverton, March 7, 2023.", "photo-caption"),
+    ("FILE PHOTO: A flooded street in Riverton is seen from a helicopter.", "photo-caption"),
+    ("==See also==* Riverton flood of 2023* Northland dams", "markup-residue"),
+    ("== References ==", "markup-residue"),
 ])
 @pytest.mark.parametrize("from_markup", [True, False])
 def test_clean_drops_furniture_classes_in_both_modes(line, reason, from_markup):
@@ -195,6 +199,10 @@ def test_clean_drops_furniture_classes_in_both_modes(line, reason, from_markup):
     "In Riverton, Tuesday, March 7, 2023, began like any other day, and then the water came.",
     "Mayor Jane Roe, left, and council leader Tom Baxter, right, said the bridge would reopen.",
     "Two roads were closed, left, and right of the bridge, by the water.",
+    "File sharing on the council's network was cut off during the flood.",
+    "Files seized at the office - including the dam's plans - were returned.",
+    "FILE photos of the dam show cracks, the engineer said.",
+    "The score was 2 == 2 in the test, the engineer said.",
 ])
 @pytest.mark.parametrize("from_markup", [True, False])
 def test_clean_keeps_body_lines_that_look_like_furniture(line, from_markup):

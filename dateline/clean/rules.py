@@ -36,6 +36,11 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # a caption paragraph that ends in its agency credit: "... on Sunday. (AP Photo/Jane Doe)"
         ("photo-credit", r"\((ap|afp|reuters|epa|xinhua|anadolu)( via getty images)?( photo| images?)?\s*/[^)]{1,80}\)$"),
         ("media-label", r"^(video|watch|audio|listen|photos?|gallery|graphic|advertisement|ad|sponsored|play video)(\s*[:|-].{0,80})?$"),
+        # a wire photo's caption as AP and VOA print it: "FILE - Police stand outside ...", "FILE PHOTO: ..."
+        # (capitals and the dash or colon: "File sharing ..." or "Files were seized" are sentences)
+        ("photo-caption", r"^(?-i:FILE( PHOTO)?)\s*[-–—:]\s+\S.{0,600}$"),
+        # wiki markup left in a scraped page: a section heading "==See also==" and whatever follows it on the line
+        ("markup-residue", r"^[\"“]?={2,}\s*[^=\n]{1,60}?\s*={2,}"),
         ("share-buttons", r"^((share|tweet|email|print|facebook|twitter|whatsapp|linkedin|reddit|pinterest|copy( the)? link|save|comments?|x)( (this|on|via) ?(article|story|page|facebook|twitter|email)?)?[\s|·•/]*)+$"),
         ("credit-line", r"(contributed (to )?(this )?report|^contributing:|^additional reporting by|^(reporting|writing|editing) by\b(?!.*\b(was|were|is|are|has|had|have|said|says)\b)|^editing by)"),
         ("byline", r"^by\s+[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){0,3}(\s*(,|and)\s*[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){0,3})*(\s*[,|/-]\s*[\w .]{0,40})?$"),
