@@ -214,6 +214,11 @@ def _modifier_entity(doc: Doc, tok: Token, depth: int = 0) -> str | None:
     return None
 
 
+def _is_nationality(doc: Doc, eid: str) -> bool:
+    ent = next((e for e in doc._.dl_entities or () if e.id == eid), None)
+    return ent is not None and ent.type == "NORP"
+
+
 def _countryless_nationality(doc: Doc, eid: str) -> bool:
     ent = next((e for e in doc._.dl_entities or () if e.id == eid), None)
     return ent is not None and ent.type == "NORP" and not ent.country
@@ -224,6 +229,11 @@ def entity_of(doc: Doc, head: Token, home: str | None = None, exclude: frozenset
     the agent of the act it names ("the violence carried out by Hamas"), or the state (`home`) it is an
     unnamed organ of."""
     eid = entity_at(doc, head.i)
+    if head.dep_ == "appos" and (eid is None or _is_nationality(doc, eid)):
+        # "Salman Abedi, the British-Libyan who carried out the bombing": the description's name is the party
+        named = entity_at(doc, head.head.i)
+        if named and not _is_nationality(doc, named):
+            return named
     if eid:
         return eid
     if head.lower_ in COLLECTIVE_PRONOUNS and head.pos_ == "PRON":

@@ -214,3 +214,12 @@ def test_event_arguments_unnamed_lawmakers_courts_and_prosecutors_are_organs_of_
     record, (ev,) = events_of(annotate, "A bomb in Kabul killed five people on Monday. Lawmakers in Kabul demanded an "
                                         "inquiry into the attack.", "REQUEST")
     assert countries(record, ev.actors) == {"AFG"}
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Neighbours of Omar Haddad, the Syrian who bombed the station in March, warned the police twice.", "Omar Haddad"),
+    ("Police named Omar Haddad, the engineer who bombed the station in March.", "Omar Haddad"),
+])
+def test_event_arguments_a_description_in_apposition_stands_for_the_named_person(annotate, text, actor):
+    record, evs = events_of(annotate, text, "ASSAULT")
+    assert {e.name for e in record.entities if e.id in evs[0].actors} == {actor}
