@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from ..nlp.arguments import actor_heads, recipient_heads
 from ..nlp.role_model import event_place
-from ..nlp.events import group
+from ..nlp.events import group, sentence_triggers
 from ..nlp.triggers import Trigger, find_triggers, lexicon, match_token
 from ..ontology import load_ontology
 
@@ -54,9 +54,12 @@ def macro_f1(pairs: list[tuple[str, str]], labels: set[str]) -> float:
 
 
 def _doc_triggers(doc: Doc) -> list[Trigger]:
+    """The triggers the events stage starts from: the lexicon's, plus the open trigger model's when the
+    full pipeline ran (its events are then the judge of which were kept)."""
+    find = sentence_triggers if doc.has_extension("dl_events") and doc._.dl_events is not None else find_triggers
     out = []
     for sent in doc.sents:
-        out += [h.head for h in group(find_triggers(sent))]
+        out += [h.head for h in group(find(sent))]
     return out
 
 
