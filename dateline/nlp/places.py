@@ -148,10 +148,11 @@ def _located_mentions(doc: Doc, taken: set) -> list[Span]:
     place name ("killed in Kiryat Malachi") or a building or square ("massed at Tehran University",
     "gathered at Tehran's Shahid Beheshti University")."""
     out = []
+    text = doc.text  # built once: doc.text is a pass over the whole article
     for s in doc.spans.get("dl_mentions", ()):
         if s.label_ not in ("PERSON", "ORG") or s._.dl_metonym or (s.start_char, s.end_char) in taken:
             continue
-        if offset_after(doc.text[s.end_char:s.end_char + 160]) is not None:  # "Qorwadeeqa, 100 km south of ..."
+        if offset_after(text[s.end_char:s.end_char + 160]) is not None:  # "Qorwadeeqa, 100 km south of ..."
             out.append(Span(doc, s.start, s.end, label="GPE"))
             continue
         if len(s) > 1 and s[-1].text in AREA_HEADS:  # "Zaporozhye Oblast" typed a person: its last word says area

@@ -266,17 +266,16 @@ def find_candidates(doc: Doc) -> tuple[Finder, list[Finding]]:
         f.end = max([f.end] + [direct[k].marks[1] for k in inner if direct[k].marks[0] < f.end])
         absorbed.update(k for k in inner if direct[k].start >= f.start and direct[k].end <= f.end)
         kept.append(f)
-    merged = [d for k, d in enumerate(direct) if k not in absorbed and not _is_title_line(doc, d)] + kept
+    merged = [d for k, d in enumerate(direct) if k not in absorbed and not _is_title_line(doc, d, finder.text)] + kept
     merged.sort(key=lambda f: (f.start, -f.end))
     return finder, merged
 
 
-def _is_title_line(doc: Doc, f: Finding) -> bool:
+def _is_title_line(doc: Doc, f: Finding, text: str) -> bool:
     """A short quoted phrase alone on its line, or in a line that is a heading ('"Never Again":
     Protesters Return'), with no verb on that line to report it, is a subhead or a slogan
     ("'Every Stone'"), not something someone said. (The parse may hang it on the next paragraph's
-    "said": a cue on another line does not count.)"""
-    text = doc.text
+    "said": a cue on another line does not count.) `text` is doc.text, built once by the caller."""
     if f.marks is None:
         return False
     line_start = text.rfind("\n", 0, f.marks[0]) + 1
