@@ -116,8 +116,8 @@ def coarse_pos(tok: Token) -> str | None:
     return None
 
 
-# Forms the model lemmatizes wrongly, and wrongly for us: "raped" -> "rap".
-LEMMA_FIXES = {"raped": "rape", "raping": "rape"}
+# Forms the model lemmatizes wrongly, and wrongly for us: "raped" -> "rap", "retook" -> "retook".
+LEMMA_FIXES = {"raped": "rape", "raping": "rape", "retook": "retake", "retaken": "retake", "overran": "overrun"}
 
 
 def lemma(tok: Token) -> str:

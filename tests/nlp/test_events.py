@@ -217,3 +217,27 @@ def test_events_it_after_a_state_subject_is_that_state(annotate):
 def test_events_taking_a_place_or_weapons_is_coded_as_acled_codes_it(annotate, text, sub_event_type):
     evs = [e for e in events_of(annotate, text) if e.category == "COERCE"]
     assert evs and evs[0].acled["sub_event_type"] == sub_event_type
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Rioters set fire to shops and cars in the centre of the city.", "PROTEST"),
+    ("Gunmen set fire to shops and cars in the centre of the city on Monday.", "ASSAULT"),
+    ("Militants torched a school in the village overnight.", "ASSAULT"),
+    ("Looting spread across the port city on Friday.", "ASSAULT"),
+    ("Troops loyal to the government retook the town from the rebels on Sunday.", "COERCE"),
+    ("The European Union froze the assets of three ministers on Tuesday.", "COERCE"),
+    ("Dock workers picketed the port for a third day.", "PROTEST"),
+])
+def test_events_deeds_against_property_and_territory(annotate, text, category):
+    # rioters burning shops is a riot (PLOVER's PROTEST); gunmen burning them an attack
+    assert [e.category for e in events_of(annotate, text)] == [category]
+
+
+@pytest.mark.parametrize("text", [
+    "The athletes burned 900 calories in the race.",
+    "She set a record in the 100 metres last year.",
+    "Farmers slaughtered sheep for the festival.",
+    "The prices were frozen for a year.",
+])
+def test_events_the_same_words_in_other_senses_are_no_events(annotate, text):
+    assert events_of(annotate, text) == ()
