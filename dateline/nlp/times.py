@@ -12,6 +12,7 @@ the next one.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from spacy.language import Language
@@ -109,9 +110,11 @@ def dateline_times(doc: Doc) -> Doc:
     times: list[TimeExpr] = []
     spans: list[Span] = []
     ref: date | None = None
+    named: dict[tuple[int, int], int] = {}  # (month, day) -> the year the text gave it
     for c in find_candidates(doc.text):
         if not _weak_allowed(c, ents):
             continue
+        c = _year_named_before(c, named)
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
@@ -125,6 +128,19 @@ def dateline_times(doc: Doc) -> Doc:
     doc._.dl_times = tuple(times)
     doc.spans[SPAN_KEY] = spans
     return doc
+
+
+def _year_named_before(c: Candidate, named: dict[tuple[int, int], int]) -> Candidate:
+    """A day the text dated in full before ("on Easter Sunday, April 8, 2012") keeps that year when it is
+    named again without one ("April 8, the phone called six times"): the report's own year, the default,
+    would move it. `named` is filled as the text goes."""
+    if c.kind != "date":
+        return c
+    key = (c.parts["month"], c.parts["day"])
+    if "year" in c.parts:
+        named[key] = c.parts["year"]
+        return c
+    return replace(c, parts={**c.parts, "year": named[key]}) if key in named else c
 
 
 def _iso(d: date | None) -> str | None:

@@ -66,6 +66,13 @@ def test_times_anaphor_and_clock_follow_previous_day(time_nlp):
     assert time_of(doc, "9 a.m.").value == "2021-03-04T09:00"
 
 
+def test_times_a_day_dated_in_full_keeps_its_year_when_named_again(time_nlp):
+    doc = run(time_nlp, "The ferry sank on Friday, May 7, 2019, off the cape. On May 7, the coast guard "
+                        "received no call. The inquiry opened on May 9.")
+    assert [t.from_ for t in doc._.dl_times if t.text.endswith(("May 7", "May 7, 2019"))] == ["2019-05-07", "2019-05-07"]
+    assert time_of(doc, "May 9").from_ == "2020-05-09"  # another day: the report's own reckoning
+
+
 def test_times_offsets_are_exact_and_include_preposition(time_nlp):
     doc = run(time_nlp, "Protesters marched over the weekend and again on Wednesday night.", WEDNESDAY)
     texts = [t.text for t in doc._.dl_times]
