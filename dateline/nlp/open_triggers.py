@@ -23,8 +23,8 @@ from spacy.tokens import Span, Token
 
 from ..errors import TerminalError
 from .event_features import STOP, WINDOW, _ent, _in_quotes
-from .triggers import (MAX_TOKENS_PER_SENTENCE, Sense, Trigger, coarse_pos, lemma, lexicon, light_verb, objects,
-                       subjects)
+from .triggers import (MAX_TOKENS_PER_SENTENCE, Sense, Trigger, coarse_pos, lemma, lexicon, light_verb,
+                       no_event_form, objects, subjects)
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "open_triggers.npz"
 FORMAT = "dateline-open-triggers/1"
@@ -38,11 +38,15 @@ class OpenTriggerModelError(TerminalError):
 
 
 def is_open_word(tok: Token) -> bool:
-    """A verb or common noun the lexicon does not list. A listed word that is no trigger here was left out
-    on purpose (a retelling of an earlier event, a background noun, a sense the lexicon blocks)."""
+    """A verb or common noun the lexicon does not list on its own. A listed word that is no trigger here
+    was left out on purpose (a retelling of an earlier event, a background noun, a sense the lexicon
+    blocks); a verb listed only with a particle ("set up" a checkpoint) is open without it. The forms the
+    rules never read as an event ("after the verdict", "an attack helicopter") are not open either."""
     pos = coarse_pos(tok)
-    return pos is not None and tok.pos_ != "PROPN" and tok.is_alpha and lemma(tok) not in SKIP_LEMMAS \
-        and (lemma(tok), pos) not in lexicon()
+    if pos is None or tok.pos_ == "PROPN" or not tok.is_alpha or lemma(tok) in SKIP_LEMMAS:
+        return False
+    return not any(sense.particle is None for sense in lexicon().get((lemma(tok), pos), ())) \
+        and not no_event_form(tok)
 
 
 def open_features(tok: Token, sent: Span) -> list[str]:

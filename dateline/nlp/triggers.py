@@ -284,6 +284,12 @@ def _skip_nominal(tok: Token) -> bool:
     return False
 
 
+def no_event_form(tok: Token) -> bool:
+    """A noun or verb that reports no event where it stands, whatever the word: a compound modifier, a
+    time reference ("after the verdict"), a description of a known event, an adjectival participle, an order."""
+    return _skip_nominal(tok) if coarse_pos(tok) == "NOUN" else _skip_verb(tok)
+
+
 CROWD_SENSE = Sense("*", None, "VERB", "PROTEST", "demo", "141", ())
 CROWD_ACTIONS = words("crowd_action_verb")
 TEMPORAL_PREPS = words("temporal_prep")

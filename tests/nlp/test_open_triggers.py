@@ -16,10 +16,10 @@ PUBLISHED = "2024-05-02"
 
 
 def _model(threshold=0.6) -> OpenTriggerModel:
-    # written by hand: "torch" reads as ASSAULT, anything else as no event
+    # written by hand: "spray" reads as ASSAULT, anything else as no event
     labels = (NONE, "ASSAULT")
     coef = np.array([[-3.0, 3.0]])
-    return OpenTriggerModel(labels, {"lemma=torch": 0}, coef, np.zeros((VECTOR_WIDTH, 2)), np.array([1.0, -1.0]),
+    return OpenTriggerModel(labels, {"lemma=spray": 0}, coef, np.zeros((VECTOR_WIDTH, 2)), np.array([1.0, -1.0]),
                             threshold)
 
 
@@ -36,20 +36,21 @@ def test_open_trigger_model_ships_and_knows_the_categories():
 
 
 def test_open_trigger_model_proposes_above_its_threshold_only(nlp):
-    sent = _sent(nlp, "Villagers torched the mayor's car after the vote.")
+    sent = _sent(nlp, "Gunmen sprayed the mayor's car with bullets after the vote.")
     found = _model().propose(sent, set())
-    assert [(t.token.text, t.sense.category, t.sense.proposed) for t in found] == [("torched", "ASSAULT", True)]
+    assert [(t.token.text, t.sense.category, t.sense.proposed) for t in found] == [("sprayed", "ASSAULT", True)]
     assert found[0].sense.cameo is None and found[0].sense.mode is None  # the category's own codes apply
     assert _model(threshold=0.999).propose(sent, set()) == []
-    torched = next(t.i for t in sent if t.text == "torched")
-    assert _model().propose(sent, {torched}) == []  # a rule trigger stands there already
+    sprayed = next(t.i for t in sent if t.text == "sprayed")
+    assert _model().propose(sent, {sprayed}) == []  # a rule trigger stands there already
 
 
 def test_open_words_are_unlisted_verbs_and_common_nouns(nlp):
-    sent = _sent(nlp, "Rebels attacked the town and torched houses, Reuters said.")
+    sent = _sent(nlp, "Rebels attacked the town and sprayed houses with bullets after the vote, Reuters said.")
     words = {t.text: is_open_word(t) for t in sent}
-    assert words["torched"] and words["houses"]
+    assert words["sprayed"] and words["houses"]
     assert not words["attacked"]  # listed in the lexicon: the rules decide it, also where they skip it
+    assert not words["vote"]  # "after the vote": a time reference, never an event of its own
     assert not words["Reuters"] and not words["the"] and not words[","]
 
 
@@ -86,9 +87,9 @@ def test_open_trigger_model_corrupt_file_fails_when_the_pipeline_loads(tmp_path,
 
 
 def test_an_unlisted_attack_word_becomes_an_event(annotate):
-    record = annotate("Protesters torched a police station in the capital on Sunday.", PUBLISHED)
+    record = annotate("Gunmen sprayed the crowd with bullets outside the stadium on Sunday.", PUBLISHED)
     assert [(e.category, record.document.text[e.trigger.start:e.trigger.end]) for e in record.events] \
-        == [("ASSAULT", "torched")]
+        == [("ASSAULT", "sprayed")]
 
 
 def test_a_sentence_with_no_event_gets_no_proposal(annotate):
