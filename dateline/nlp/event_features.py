@@ -19,11 +19,12 @@ STOP = frozenset("the a an of to in on and or for by with at from as that this i
                  "their his her he she they we i you , . ' \" “ ” - -- ( ) ; :".split())
 
 
-def _ent(tok: Token) -> str:
+def word_kind(tok: Token) -> str:
+    """What a subject or object is, as features read it: its entity type, else PRON or its part of speech."""
     return tok.ent_type_ or ("PRON" if tok.pos_ == "PRON" else tok.pos_)
 
 
-def _in_quotes(tok: Token, sent: Span) -> bool:
+def in_quotes(tok: Token, sent: Span) -> bool:
     """An odd number of quote marks before the trigger in its sentence: it stands inside a quotation."""
     # the words before it, not doc.text: building the document's text costs a pass over the whole article
     return sum(ch in QUOTES for w in tok.doc[sent.start:tok.i] for ch in w.text) % 2 == 1
@@ -50,14 +51,14 @@ def candidate_features(t: Trigger, sent: Span, others: int = 0) -> list[str]:
         f.append(f"lv={lemma(pred)}")
     mood = modality(t)
     f += [f"mod={mood}", f"mc={mood}|{cat}"]
-    if _in_quotes(tok, sent):
+    if in_quotes(tok, sent):
         f += ["quoted", f"quoted|{cat}"]
     subj = subjects(pred)
-    f += [f"subj={_ent(s)}" for s in subj[:2]] or ["subj=none"]
-    f += [f"sc={_ent(s)}|{cat}" for s in subj[:1]] or [f"sc=none|{cat}"]
+    f += [f"subj={word_kind(s)}" for s in subj[:2]] or ["subj=none"]
+    f += [f"sc={word_kind(s)}|{cat}" for s in subj[:1]] or [f"sc=none|{cat}"]
     f += [f"subjw={lemma(s)}|{cat}" for s in subj[:1]]
     obj = objects(pred)
-    f += [f"obj={_ent(o)}" for o in obj[:2]] or ["obj=none"]
+    f += [f"obj={word_kind(o)}" for o in obj[:2]] or ["obj=none"]
     f += [f"objw={lemma(o)}|{cat}" for o in obj[:2]]
     aux = {lemma(c) for c in pred.children if c.dep_ in ("aux", "auxpass", "neg")}
     f += [f"aux={a}" for a in sorted(aux)]

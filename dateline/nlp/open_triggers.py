@@ -22,7 +22,7 @@ import numpy as np
 from spacy.tokens import Span, Token
 
 from ..errors import TerminalError
-from .event_features import STOP, WINDOW, _ent, _in_quotes
+from .event_features import STOP, WINDOW, in_quotes, word_kind
 from .triggers import (MAX_TOKENS_PER_SENTENCE, Sense, Trigger, coarse_pos, lemma, lexicon, light_verb,
                        no_event_form, objects, subjects)
 
@@ -58,13 +58,13 @@ def open_features(tok: Token, sent: Span) -> list[str]:
          f"suffix={tok.lower_[-3:]}"]
     if pred is not tok:
         f.append(f"lv={lemma(pred)}")
-    if _in_quotes(tok, sent):
+    if in_quotes(tok, sent):
         f.append("quoted")
     subj = subjects(pred)
-    f += [f"subj={_ent(s)}" for s in subj[:2]] or ["subj=none"]
+    f += [f"subj={word_kind(s)}" for s in subj[:2]] or ["subj=none"]
     f += [f"subjw={lemma(s)}" for s in subj[:1]]
     obj = objects(pred)
-    f += [f"obj={_ent(o)}" for o in obj[:2]] or ["obj=none"]
+    f += [f"obj={word_kind(o)}" for o in obj[:2]] or ["obj=none"]
     f += [f"objw={lemma(o)}" for o in obj[:2]]
     f += [f"aux={a}" for a in sorted({lemma(c) for c in pred.children if c.dep_ in ("aux", "auxpass", "neg")})]
     for c in pred.children:
