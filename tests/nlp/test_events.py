@@ -241,3 +241,11 @@ def test_events_deeds_against_property_and_territory(annotate, text, category):
 ])
 def test_events_the_same_words_in_other_senses_are_no_events(annotate, text):
     assert events_of(annotate, text) == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Police seized seven illegal firearms in the raid on the farm.",
+    "A stash of rifles and ammunition was found in a barn near the town.",
+])
+def test_events_weapons_seized_or_found_are_disrupted_weapons_use(annotate, text):
+    assert [(e.category, e.mode) for e in events_of(annotate, text) if e.category == "COERCE"] == [("COERCE", "disrupt")]
