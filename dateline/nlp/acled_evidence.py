@@ -52,6 +52,18 @@ def _from_whom(triggers: list[Trigger]) -> list[Token]:
             for g in c.children if g.dep_ == "pobj"]
 
 
+def _armed(target: Token) -> bool:
+    """Armed people, or the posts they hold ("military positions", "a police base", "an army convoy"):
+    an armed doer attacking them fights a battle (ACLED's armed clash), not a one-sided attack."""
+    if lemma(target) in word_class("armed"):
+        return True
+    if lemma(target) not in word_class("armed_site"):
+        return False
+    guarded = word_class("armed") | {"military", "security", "defence", "defense"}
+    return target.lemma_.lower() in ("checkpoint", "barracks", "garrison", "outpost") or any(
+        c.dep_ in ("compound", "amod", "poss") and lemma(c) in guarded for c in target.children)
+
+
 def acled_coding(triggers: list[Trigger], category: str, mode: str | None, actor_toks: list[Token],
                  recip_toks: list[Token], civilians: bool, state_actor: bool) -> AcledCoding:
     onto = load_ontology()
@@ -71,7 +83,7 @@ def acled_coding(triggers: list[Trigger], category: str, mode: str | None, actor
     if category != "ASSAULT" or mode not in (None, "sideAB", "firearms"):
         return AcledCoding(onto.acled(category, mode, civilians, state_actor), True)
     mutual = bool(near & word_class("mutual")) or mode == "sideAB"
-    armed_target = any(lemma(r) in word_class("armed") for r in recip_toks)
+    armed_target = any(_armed(r) for r in recip_toks)
     armed_doer = state_actor or any(lemma(a) in word_class("armed") for a in actor_toks)
     if civilians and not mutual:
         return AcledCoding(onto.acled(category, mode, True, state_actor), True)

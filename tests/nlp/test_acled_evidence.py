@@ -27,3 +27,17 @@ def test_acled_a_suicide_bomber_makes_a_suicide_bomb(annotate):
 def test_acled_a_mob_is_mob_violence(annotate):
     sub, _ = acled_of(annotate, "An angry mob attacked two men accused of theft in the village market on Sunday.")
     assert sub == "Mob violence"
+
+
+def test_acled_armed_men_attacking_military_posts_fight_a_battle(annotate):
+    sub, _ = acled_of(annotate, "Rebel fighters attacked military positions near the town on Friday, killing four soldiers.")
+    assert sub == "Armed clash"
+    sub, _ = acled_of(annotate, "Militants attacked a police base in the northern town on Friday.")
+    assert sub == "Armed clash"
+
+
+def test_acled_armed_men_attacking_a_camp_or_a_station_of_civilians_is_not_a_battle(annotate):
+    sub, _ = acled_of(annotate, "Gunmen attacked a camp for displaced families near the town on Friday.")
+    assert sub != "Armed clash"
+    sub, _ = acled_of(annotate, "Gunmen attacked a bus station in the northern town on Friday.")
+    assert sub != "Armed clash"
