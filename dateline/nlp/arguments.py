@@ -22,7 +22,8 @@ from spacy.tokens import Doc, Token
 from ..ontology.lexicon import words
 from ..ontology import category_group
 from .entities import entity_at
-from .triggers import OBJ_DEPS, Trigger, antecedent, expand, is_passive, lexicon, match_token, subjects, word_class
+from .triggers import (OBJ_DEPS, Trigger, antecedent, demanded_clause, expand, is_passive, lexicon, match_token,
+                       subjects, word_class)
 
 RECIPIENT_PREPS = words("recipient_prep")
 # "gathered at the university", "talks at the ministry": "at" names a target only for acts aimed at someone
@@ -146,6 +147,9 @@ def rule_recipient_heads(trig: Trigger) -> list[Token]:
             heads += _preps(pred, PARTNER_PREPS)
         if category == "CONSULT":
             heads += _preps(pred, SPOKEN_TO)
+        demanded = demanded_clause(pred) if category == "REQUEST" else None
+        if demanded is not None:  # "Russia said Sudan must return it": asked of Sudan
+            heads += subjects(demanded) + [c for c in demanded.children if c.dep_ == "nsubjpass"]
     if trig.nominal:
         heads += _preps(tok, preps | {"of"} if category == "ASSAULT" else preps)
         if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in RESULT_VERBS:  # "the attack left 36 fighters dead"

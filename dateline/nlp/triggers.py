@@ -295,6 +295,30 @@ CROWD_ACTIONS = words("crowd_action_verb")
 TEMPORAL_PREPS = words("temporal_prep")
 
 
+DEMAND_SENSE = Sense("*", None, "VERB", "REQUEST", None, "100", ())
+DEMANDING_VERBS = words("demanding_verb")
+OBLIGATION_AUX = frozenset(("must", "should"))
+FIRST_PERSON = frozenset(("i", "we"))
+
+
+def demanded_clause(tok: Token) -> Token | None:
+    """"Russia said Sudan must return the helicopter": the verb of the clause a speaker demands of another
+    party, or None. The speaker is the saying verb's subject; "we must" is a resolve, not a demand."""
+    if coarse_pos(tok) != "VERB" or lemma(tok) not in DEMANDING_VERBS or not subjects(tok):
+        return None
+    for c in tok.children:
+        if c.dep_ != "ccomp" or not any(a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in c.children):
+            continue
+        subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        if subj and subj[0].lower_ not in FIRST_PERSON and subj[0].pos_ != "PRON":
+            return c
+    return None
+
+
+def _demand(tok: Token) -> tuple[Sense, None] | None:
+    return (DEMAND_SENSE, None) if demanded_clause(tok) is not None else None
+
+
 def _crowd_action(tok: Token) -> tuple[Sense, None] | None:
     """What protesters do in public is a protest: "demonstrators defied the police", "protesters marched"."""
     if coarse_pos(tok) != "VERB" or lemma(tok) not in CROWD_ACTIONS or is_passive(tok):
@@ -407,7 +431,7 @@ def find_triggers(sent: Span, lex: dict | None = None) -> list[Trigger]:
     doc = sent.doc
     out: list[Trigger] = []
     for tok in sent:
-        hit = match_token(tok, lex) or _crowd_action(tok)
+        hit = match_token(tok, lex) or _crowd_action(tok) or _demand(tok)
         if hit is None:
             continue
         sense, part = hit

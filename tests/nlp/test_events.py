@@ -249,3 +249,17 @@ def test_events_the_same_words_in_other_senses_are_no_events(annotate, text):
 ])
 def test_events_weapons_seized_or_found_are_disrupted_weapons_use(annotate, text):
     assert [(e.category, e.mode) for e in events_of(annotate, text) if e.category == "COERCE"] == [("COERCE", "disrupt")]
+
+
+def test_events_a_reported_demand_on_another_party_is_a_request(annotate):
+    record = annotate("Russia said on Tuesday that Sudan must return a helicopter it captured last week.", "2023-03-12")
+    (ev,) = [e for e in record.events if e.category == "REQUEST"]
+    assert names(record, ev.actors) == {"RUS"} and names(record, ev.recipients) == {"SDN"}
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said we must work harder to protect the coast.",
+    "She said it must be a mistake.",
+])
+def test_events_a_resolve_or_a_guess_with_must_is_no_request(annotate, text):
+    assert [e.category for e in events_of(annotate, text) if e.category == "REQUEST"] == []
