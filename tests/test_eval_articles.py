@@ -31,7 +31,8 @@ def test_a_wrong_recipient_and_a_far_place_are_printed(shared_dir):
 
 QUOTE_TEXT = "“The bridge is closed,” said Mayor Ana Roe. Police said the road was open."
 QUOTE_RECORD = {"document": {"text": QUOTE_TEXT},
-                "entities": [{"id": "e1", "name": "Ana Roe"}, {"id": "e2", "name": "Lumora Port Authority"}],
+                "entities": [{"id": "e1", "name": "Ana Roe"},
+                             {"id": "e2", "name": "Lumora Port Authority"}],
                 "quotes": [{"text": "The bridge is closed", "start": 1, "speaker": "e1", "speaker_text": "Mayor Ana Roe",
                             "cue": "said"},
                            {"text": "the road was open", "start": 55, "speaker": "e2", "speaker_text": "Police",

@@ -7,7 +7,10 @@ first, skipping back over sentences whose subject is the same pronoun (a
 pronoun chain), with gender from titles (Mr/Mrs/Ms) and from earlier pronoun
 resolutions. Descriptions ("the commander", "the group", "the statement")
 go to the latest entity that carried that role noun, or the latest speaker.
-Anything else stays unresolved: speaker None, never a guess.
+A description no entity stands for ("the police", "a source", "the friend") is
+a speaker of its own, named as written (quote_generic), and "he"/"they" after
+it may point to it; "says one" after "sources ... are betting" is one of those
+sources. Anything else stays unresolved: speaker None, never a guess.
 """
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from spacy.tokens import Doc, Token
 from ..kb import first_name_gender, person_nouns
 from ..ontology.lexicon import words
 from .quote_cues import SUBJECTS
+from .quote_generic import GenericSpeakers, described
 from .mentions import FEMALE_HONORIFICS, MALE_HONORIFICS
 from .quote_mentions import MentionIndex
 from .quote_units import units
@@ -86,6 +90,7 @@ class SpeakerResolver:
         self.gender: dict[str, str] = {}
         self.entities = {e.id: e for e in doc._.dl_entities or ()}
         self.roles: dict[str, set[str]] = {}
+        self.generic = GenericSpeakers(list(self.entities))
         self._learn_titles()
 
     # -- entry point -------------------------------------------------------------------
@@ -134,8 +139,37 @@ class SpeakerResolver:
         if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
             found = self._description(head, lemma, prior)
             if found is not None:
+                if found.entity in self.generic:  # "the official" after "an official": its mention too
+                    self.generic.mention(found.entity, np_text, self.doc[_np_start(head)].idx)
                 return Speaker(found.entity, np_text, found.label, lemma)
-        return Speaker(None, np_text, None, lemma)
+        if low == "one" and not any(c.dep_ == "prep" for c in head.children):
+            found = self._one_of(head)  # "says one": one of the sources just described
+            if found is not None:
+                return found
+        return self._unnamed(head, np_text, lemma)
+
+    def _unnamed(self, head: Token, np_text: str, lemma: str | None) -> Speaker:
+        """A description of a person or a body that no entity stands for is a speaker of its own, named
+        by its phrase ("the police"); anything else (a statement, a word we cannot tell) stays None."""
+        label = described(head)
+        if label is None or self.index.at(head.i) is not None or not np_text:
+            return Speaker(None, np_text, None, lemma)
+        start = head.doc[_np_start(head)].idx
+        return Speaker(self.generic.add(np_text, start, label), np_text, label, lemma)
+
+    def _one_of(self, head: Token) -> Speaker | None:
+        """The latest plural description of people or bodies that is a clause's subject in the
+        sentences before "one" ("Sources close to the talks are betting ... says one"), as a speaker."""
+        k = self.units.index(head.i)
+        lo = self.units.bounds(max(0, k - 2))[0]
+        for i in range(head.i - 1, lo - 1, -1):
+            tok = self.doc[i]
+            if (tok.dep_ in SUBJECTS and tok.tag_ in ("NNS", "NNPS") and not self.inside(tok.idx)
+                    and self.index.at(i) is None and described(tok) is not None):
+                text = _np_text(tok)
+                return Speaker(self.generic.add(text, self.doc[_np_start(tok)].idx, described(tok)), head.text,
+                               described(tok), tok.lemma_.lower())
+        return None
 
     def _antecedent(self, noun: Token) -> Token | None:
         """What a relative clause's "who" stands for. The parse may hang the clause on the last
@@ -395,10 +429,15 @@ def _age_of(head: Token) -> str | None:
     return None
 
 
-def _np_text(head: Token) -> str:
-    """The speaker phrase up to its head: "Officials" in "Officials in the city of X said"."""
+def _np_start(head: Token) -> int:
+    """Where the speaker phrase starts: its left edge, past punctuation and spaces."""
     doc = head.doc
     start = head.left_edge.i
     while start < head.i and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    return doc[start:head.i + 1].text
+    return start
+
+
+def _np_text(head: Token) -> str:
+    """The speaker phrase up to its head: "Officials" in "Officials in the city of X said"."""
+    return head.doc[_np_start(head):head.i + 1].text
