@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..kb import first_name_gender, person_nouns
+from ..kb import first_name_gender, person_noun_gender, person_nouns, title_of_abbreviation
 from ..ontology.lexicon import words
 from .quote_cues import SUBJECTS
 from .quote_generic import GenericSpeakers, described
@@ -136,7 +136,8 @@ class SpeakerResolver:
         if age is not None:  # "the 45-year-old said": the person the text gave that age
             found = self._person_aged(head, age)
             return Speaker(found.entity, np_text, found.label, None) if found else Speaker(None, np_text, None, lemma)
-        if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+        if any((c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or (c.dep_ == "poss" and c.pos_ != "PRON")
+               for c in head.children):  # "the governor", "Aragua's governor", "the city's mayor"
             found = self._description(head, lemma, prior)
             if found is not None:
                 if found.entity in self.generic:  # "the official" after "an official": its mention too
@@ -155,7 +156,11 @@ class SpeakerResolver:
         if label is None or self.index.at(head.i) is not None or not np_text:
             return Speaker(None, np_text, None, lemma)
         start = head.doc[_np_start(head)].idx
-        return Speaker(self.generic.add(np_text, start, label), np_text, label, lemma)
+        eid = self.generic.add(np_text, start, label)
+        gender = person_noun_gender(lemma or "") if label == "PERSON" else None
+        if gender:  # "her mother said ... he said": not the mother
+            self.gender.setdefault(eid, gender)
+        return Speaker(eid, np_text, label, lemma)
 
     def _one_of(self, head: Token) -> Speaker | None:
         """The latest plural description of people or bodies that is a clause's subject in the
@@ -190,7 +195,12 @@ class SpeakerResolver:
         lo = max(0, head.idx - LOOKBACK_CHARS)
         recent = [p for p in prior[-RECENT_QUOTES:] if lo <= p.char < head.idx]
         if lemma in STATEMENT_NOUNS:
-            return recent[-1].speaker if recent else None
+            # "X issued a statement ... “...,” the statement said": X; else the latest speaker
+            issuer = self._issuer(head, lo)
+            latest = recent[-1] if recent else None
+            if issuer is not None and (latest is None or issuer[0] > latest.char):
+                return issuer[1]
+            return latest.speaker if latest else None
         for p in reversed(recent):  # "an official said ..." then "the official said"
             if p.speaker.role == lemma:
                 return p.speaker
@@ -206,6 +216,26 @@ class SpeakerResolver:
                 return Speaker(m.entity, None, m.label)
             if lemma in ORG_NOUNS and m.label in ("ORG", "IGO") and not self._nested(m) and self._fits_noun(m, lemma):
                 return Speaker(m.entity, None, m.label)
+        return None
+
+    def _issuer(self, head: Token, lo: int) -> tuple[int, Speaker] | None:
+        """(where, who) for the latest entity said to have issued, released or posted a statement of
+        the kind `head` names before it ("Lumex Partners issued a statement", "a statement from the
+        ministry"), from `lo` (chars) on; None when there is none."""
+        for i in range(head.i - 1, -1, -1):
+            tok = self.doc[i]
+            if tok.idx < lo:
+                break
+            if tok.lemma_.lower() != head.lemma_.lower() or self.inside(tok.idx):
+                continue
+            names = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by")]
+            names = [o for p in names for o in p.children if o.dep_ == "pobj"]
+            if tok.dep_ in ("dobj", "obj"):
+                names += [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            for n in names:
+                m = self.index.at(n.i)
+                if m is not None and m.label in GROUP_LABELS | {"PERSON"}:
+                    return tok.idx, Speaker(m.entity, None, m.label)
         return None
 
     def _person_aged(self, head: Token, age: str):
@@ -410,6 +440,10 @@ class SpeakerResolver:
                     roles.add(t.lemma_.lower())
             for title in self.index.titles.get(m.entity, ()):
                 roles.update(w.lower() for w in title.split())
+                roles.update(t for t in map(title_of_abbreviation, title.split()) if t)  # "Gov." is a governor
+            prev = doc[m.start - 1].text if m.start > 0 else ""
+            if title_of_abbreviation(prev):  # a title the entities stage left outside the mention
+                roles.add(title_of_abbreviation(prev))
         for m in self.index.mentions:  # a title said otherwise ("Mr. Jordan Lee") and wins
             if m.label == "PERSON" and m.entity not in self.gender:
                 given = self._given_name_gender(m.entity)

@@ -513,3 +513,43 @@ def test_quotes_a_quote_in_a_report_with_no_cue_of_its_own_stays_in_the_report(q
     doc = quote_nlp("Anna Lind says the children came home “tired and hungry” after the march.")
     assert not [q for q in doc._.dl_quotes if q.text == "tired and hungry"]
     assert name_of(doc, quote_with(doc, "tired and hungry").speaker) == "Anna Lind"
+
+
+def test_quotes_he_after_a_described_woman_is_not_her(quote_nlp):
+    doc = quote_nlp("Her mother said the boy was at school. He said, “I was at school all day.”")
+    assert described_as(doc, quote_with(doc, "the boy was at school").speaker) == "Her mother"
+    assert quote_with(doc, "at school all day").speaker is None
+
+
+# -- descriptions that point back to a named person or body --------------------------------------
+def test_quotes_the_governor_is_the_person_titled_gov(quote_nlp):
+    doc = quote_nlp("Gov. Ramon Ortega said the hospital was safe. The governor said more doctors would come.")
+    assert name_of(doc, quote_with(doc, "more doctors").speaker) == "Ramon Ortega"
+
+
+def test_quotes_the_governor_is_not_a_senator(quote_nlp):
+    doc = quote_nlp("Sen. Ramon Ortega said the hospital was safe. The governor said more doctors would come.")
+    assert name_of(doc, quote_with(doc, "more doctors").speaker) is None
+
+
+def test_quotes_a_places_governor_is_the_governor_named_before(quote_nlp):
+    doc = quote_nlp("Gov. Ramon Ortega said the hospital was safe. Lara's governor called the reports "
+                    "a “campaign of fear.”")
+    assert name_of(doc, quote_with(doc, "campaign of fear").speaker) == "Ramon Ortega"
+
+
+def test_quotes_her_lawyer_is_not_her(quote_nlp):
+    doc = quote_nlp("Ana Lopez spoke first. Her lawyer said the case against her was weak.")
+    assert name_of(doc, quote_with(doc, "case against her").speaker) is None
+
+
+def test_quotes_the_statement_is_the_one_who_issued_it(quote_nlp):
+    doc = quote_nlp("Dr. Ana Reyes said the ward was full. Lumex Partners issued a statement on Tuesday.\n\n"
+                    "“We are devastated,” the statement said.")
+    assert name_of(doc, quote_with(doc, "We are devastated").speaker) == "Lumex Partners"
+
+
+def test_quotes_the_statement_after_a_later_speaker_is_that_speakers(quote_nlp):
+    doc = quote_nlp("Lumex Partners issued a statement on Tuesday. Dr. Ana Reyes said in a statement that the ward "
+                    "was full.\n\n“We need more beds,” the statement said.")
+    assert name_of(doc, quote_with(doc, "more beds").speaker) == "Ana Reyes"
