@@ -276,8 +276,12 @@ def _reported_inside(doc: Doc, outer: Finding, inner: Finding) -> bool:
     """Whether a direct quote inside a reported clause has a speaker of its own there: "She says she
     left after her children came home and said, “...”" reports the children's words, which stay a quote
     of theirs beside hers."""
-    return (inner.cue is not None and inner.head is not None and inner.head != outer.head
-            and outer.start <= doc[inner.cue].idx < outer.end and outer.start <= doc[inner.head].idx < outer.end)
+    if inner.cue is None or inner.head is None or inner.head == outer.head:
+        return False
+    cue = doc[inner.cue]
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in (*cue.children, *cue.head.children)):
+        return False  # "the army has been told to prepare “...”": who was told is not who spoke
+    return outer.start <= cue.idx < outer.end and outer.start <= doc[inner.head].idx < outer.end
 
 
 def _is_title_line(doc: Doc, f: Finding) -> bool:

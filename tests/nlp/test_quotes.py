@@ -553,3 +553,9 @@ def test_quotes_the_statement_after_a_later_speaker_is_that_speakers(quote_nlp):
     doc = quote_nlp("Lumex Partners issued a statement on Tuesday. Dr. Ana Reyes said in a statement that the ward "
                     "was full.\n\n“We need more beds,” the statement said.")
     assert name_of(doc, quote_with(doc, "more beds").speaker) == "Ana Reyes"
+
+
+def test_quotes_a_quote_inside_a_report_after_a_passive_telling_stays_in_the_report(quote_nlp):
+    doc = quote_nlp("According to state radio, the army has been placed on alert and has been told to prepare "
+                    "for “a state of war”.")
+    assert not [q for q in doc._.dl_quotes if q.text == "a state of war"]
