@@ -281,6 +281,9 @@ def _reported_inside(doc: Doc, outer: Finding, inner: Finding) -> bool:
     cue = doc[inner.cue]
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in (*cue.children, *cue.head.children)):
         return False  # "the army has been told to prepare “...”": who was told is not who spoke
+    if cue.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False  # "would continue to ... urge them “...”": words the reporter's speaker chose, not a
+        # report of what someone said
     return outer.start <= cue.idx < outer.end and outer.start <= doc[inner.head].idx < outer.end
 
 

@@ -120,6 +120,11 @@ class SpeakerResolver:
             if m is not None and m.label == "PERSON":
                 return Speaker(m.entity, np_text, m.label, head.lemma_.lower())
         lemma = head.lemma_.lower()
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if lemma in STATEMENT_NOUNS and owner is not None:
+            # "the prosecutor's statement said", "his statement said": whoever the possessor is
+            found = self.resolve(owner, prior)
+            return Speaker(found.entity, np_text, found.label, found.role)
         if lemma in COLLECTIVE:
             for c in head.children:
                 if c.dep_ in ("compound", "amod", "poss", "nmod"):

@@ -559,3 +559,19 @@ def test_quotes_a_quote_inside_a_report_after_a_passive_telling_stays_in_the_rep
     doc = quote_nlp("According to state radio, the army has been placed on alert and has been told to prepare "
                     "for “a state of war”.")
     assert not [q for q in doc._.dl_quotes if q.text == "a state of war"]
+
+
+def test_quotes_a_quote_inside_a_report_of_what_someone_would_do_stays_in_the_report(quote_nlp):
+    doc = quote_nlp("Ana Lind said the city would keep pressing the builders and urge them “to finish the bridge.”")
+    assert not [q for q in doc._.dl_quotes if q.text == "to finish the bridge."]
+    assert name_of(doc, quote_with(doc, "finish the bridge").speaker) == "Ana Lind"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Witnesses said the men fled. The prosecutor's statement said the men had rented a car.", "The prosecutor"),
+    ("Ana Lind spoke to reporters. Later her statement said the bridge would reopen.", "Ana Lind"),
+])
+def test_quotes_a_possessed_statement_is_its_possessors(quote_nlp, text, speaker):
+    doc = quote_nlp(text)
+    q = quote_with(doc, "rented a car" if "rented" in text else "would reopen")
+    assert (name_of(doc, q.speaker) or described_as(doc, q.speaker)) == speaker
