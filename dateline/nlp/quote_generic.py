@@ -2,8 +2,8 @@
 
 A speaker is who the text says spoke. When the speaker phrase is a description of a person or a body
 that no entity of the entities stage stands for, it is still a speaker: it becomes a speaker entity
-named by the phrase as written ("the police", "a senior Conservative official"), never a nearby
-entity of another kind. One description said again ("a source ... the source") is one speaker.
+named by the phrase as written without its article ("police", "senior Conservative official"), never
+a nearby entity of another kind. One description said again ("a source ... the source") is one speaker.
 
 These entities live in `doc._.dl_speaker_entities`, apart from the entities stage's
 `doc._.dl_entities`: they join the record (dateline.records) but no later stage takes them for an
@@ -23,7 +23,9 @@ from ..types import Entity, TextSpan
 # Nouns a reporting verb's subject may have to be a described speaker: people and bodies.
 PEOPLE = person_nouns() | words("anonymous_person_noun") | words("collective_speaker_noun")
 BODIES = words("body_speaker_noun") | words("org_description_noun")
-DETERMINERS = {"a", "an", "the", "this", "that", "one", "another"}
+# A name does not start with an article: "police" for "the police", "source" for "a source" (as the
+# entities stage names "the Pentagon" "Pentagon"). "another official" is not "an official".
+ARTICLE = re.compile(r"(?:a|an|the)\s+", re.IGNORECASE)
 # Scraped text that lost the space or line break after a sentence or a subhead ("in 2017.A friend of
 # the family said", "Strategy reviewA senior official said") glues the phrase's article to the word before.
 GLUED_ARTICLE = re.compile(r"(?:(?<=[a-z\d])\.|(?<=[a-z]))(?=(?:A|An|The) )")
@@ -43,11 +45,8 @@ def described(head: Token) -> str | None:
 
 
 def _key(text: str) -> str:
-    """One description said twice is one speaker: case and a leading article do not count."""
-    tokens = text.lower().split()
-    while tokens and tokens[0] in DETERMINERS:
-        tokens = tokens[1:]
-    return " ".join(tokens)
+    """One description said twice is one speaker: case does not count."""
+    return " ".join(text.lower().split())
 
 
 class GenericSpeakers:
@@ -67,6 +66,9 @@ class GenericSpeakers:
             pass
         if glued is not None:  # the phrase starts at its article
             start, text = start + glued.end(), text[glued.end():]
+        article = ARTICLE.match(text)
+        if article and article.end() < len(text):
+            start, text = start + article.end(), text[article.end():]
         key = _key(text)
         eid = self._ids.get(key)
         if eid is None:

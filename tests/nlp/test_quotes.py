@@ -194,7 +194,8 @@ def test_quotes_the_group_is_the_organisation_not_one_nested_in_its_description(
 def test_quotes_generic_speaker_is_named_as_such(quote_nlp, text, words, speaker_text):
     doc = quote_nlp(text)
     q = quote_with(doc, words)
-    assert described_as(doc, q.speaker) == speaker_text and q.speaker_text == speaker_text
+    # named without its article, as the entities stage names "the Pentagon"
+    assert described_as(doc, q.speaker) == speaker_text.split(" ", 1)[1] and q.speaker_text == speaker_text
 
 
 def test_quotes_generic_speaker_takes_the_organisation_the_text_makes_clear(quote_nlp):
@@ -224,7 +225,7 @@ def test_quotes_a_short_quote_with_its_cue_on_the_line_is_kept(quote_nlp):
 def test_quotes_official_of_a_bare_word_stays_generic(quote_nlp):
     doc = quote_nlp("A Defense official said the drones were shot down over the sea.")
     q = quote_with(doc, "drones were shot down")
-    assert described_as(doc, q.speaker) == "A Defense official" and q.speaker_text == "A Defense official"
+    assert described_as(doc, q.speaker) == "Defense official" and q.speaker_text == "A Defense official"
 
 
 def test_quotes_official_at_an_organisation_is_its_official_and_the_official_later_too(quote_nlp):
@@ -258,7 +259,7 @@ def test_quotes_a_spokesman_of_the_one_named_body_is_its_spokesman(quote_nlp):
 
 def test_quotes_a_spokesman_stays_generic_when_two_bodies_fit(quote_nlp):
     doc = quote_nlp("Kenyan police and Somali police met on Monday. A police spokesman said the gunmen escaped.")
-    assert described_as(doc, quote_with(doc, "gunmen escaped").speaker) == "A police spokesman"
+    assert described_as(doc, quote_with(doc, "gunmen escaped").speaker) == "police spokesman"
 
 
 def test_quotes_a_bare_quote_paragraph_after_a_named_report_is_that_speakers(quote_nlp):
@@ -330,7 +331,7 @@ def test_quotes_a_long_title_leads_to_the_person_holding_it(quote_nlp):
 
 def test_quotes_a_spokesman_for_a_person_is_not_that_person(quote_nlp):
     doc = quote_nlp("“The talks went well,” said a spokesman for Governor Daniel Forde.")
-    assert described_as(doc, quote_with(doc, "talks went well").speaker) == "a spokesman"
+    assert described_as(doc, quote_with(doc, "talks went well").speaker) == "spokesman"
 
 
 @pytest.mark.parametrize("text, words", [
@@ -353,7 +354,7 @@ def test_quotes_who_hung_on_a_place_is_the_person_it_describes(quote_nlp):
 def test_quotes_the_court_is_never_its_judge(quote_nlp):
     doc = quote_nlp("Chief Justice Helen Marsh of the high court wrote the ruling. The court said the law was void.")
     q = quote_with(doc, "law was void")
-    assert described_as(doc, q.speaker) == "The court" and q.speaker_text == "The court"
+    assert described_as(doc, q.speaker) == "court" and q.speaker_text == "The court"
 
 
 def test_quotes_a_pronoun_never_goes_to_a_person_whose_given_name_says_otherwise(quote_nlp):
@@ -402,7 +403,7 @@ def test_quotes_a_title_with_of_still_leads_to_its_holder(quote_nlp):
 
 def test_quotes_the_lawyer_of_a_person_is_not_that_person(quote_nlp):
     doc = quote_nlp("“We will appeal,” said the lawyer of Jane Roe.")
-    assert described_as(doc, quote_with(doc, "We will appeal").speaker) == "the lawyer"
+    assert described_as(doc, quote_with(doc, "We will appeal").speaker) == "lawyer"
 
 
 def test_quotes_a_transcripts_speaker_label(quote_nlp):
@@ -448,7 +449,7 @@ def test_quotes_the_company_is_the_company_named_before(quote_nlp):
 def test_quotes_a_pronoun_after_the_unnamed_friend_is_the_friend(quote_nlp):
     doc = quote_nlp("The friend said the attacker admired Omar Hadid and watched his videos. "
                     "“He used to listen to Hadid all day,” he told the BBC.")
-    assert described_as(doc, quote_with(doc, "listen to Hadid").speaker) == "The friend"
+    assert described_as(doc, quote_with(doc, "listen to Hadid").speaker) == "friend"
 
 
 # -- described speakers: a speaker the text describes but never names is a speaker entity (issue 14) ---
@@ -456,7 +457,7 @@ def test_quotes_the_police_is_one_described_speaker_for_all_its_quotes(quote_nlp
     doc = quote_nlp("“Two men fled on foot,” the police said in a statement. "
                     "Later the police said the men had been arrested near the river.")
     first, second = quote_with(doc, "Two men fled"), quote_with(doc, "had been arrested")
-    assert described_as(doc, first.speaker) == "the police" and second.speaker == first.speaker
+    assert described_as(doc, first.speaker) == "police" and second.speaker == first.speaker
     entity = next(e for e in doc._.dl_speaker_entities if e.id == first.speaker)
     assert entity.type == "ORG" and entity.country is None and len(entity.mentions) == 2
     assert all(doc.text[m.start:m.end] == m.text for m in entity.mentions)
@@ -465,7 +466,7 @@ def test_quotes_the_police_is_one_described_speaker_for_all_its_quotes(quote_nlp
 def test_quotes_they_after_a_described_body_is_that_body(quote_nlp):
     doc = quote_nlp("The police said two men were arrested. They said the men would appear in court on Monday.")
     first, second = quote_with(doc, "two men were arrested"), quote_with(doc, "appear in court")
-    assert described_as(doc, first.speaker) == "The police" and second.speaker == first.speaker
+    assert described_as(doc, first.speaker) == "police" and second.speaker == first.speaker
 
 
 @pytest.mark.parametrize("text, words", [
@@ -490,8 +491,9 @@ def test_quotes_says_one_with_nobody_described_before_stays_null(quote_nlp):
 
 
 @pytest.mark.parametrize("phrase, name, at", [
-    ("2019.A friend", "A friend", 5), ("Strategy reviewA senior official", "A senior official", 15),
-    ("A Defense official", "A Defense official", 0), ("Theresa's aide", "Theresa's aide", 0),
+    ("2019.A friend", "friend", 7), ("Strategy reviewA senior official", "senior official", 17),
+    ("A Defense official", "Defense official", 2), ("Theresa's aide", "Theresa's aide", 0),
+    ("another official", "another official", 0),
 ])
 def test_quotes_an_article_glued_to_the_word_before_is_not_part_of_the_name(phrase, name, at):
     from dateline.nlp.quote_generic import GenericSpeakers
@@ -568,7 +570,7 @@ def test_quotes_a_quote_inside_a_report_of_what_someone_would_do_stays_in_the_re
 
 
 @pytest.mark.parametrize("text, speaker", [
-    ("Witnesses said the men fled. The prosecutor's statement said the men had rented a car.", "The prosecutor"),
+    ("Witnesses said the men fled. The prosecutor's statement said the men had rented a car.", "prosecutor"),
     ("Ana Lind spoke to reporters. Later her statement said the bridge would reopen.", "Ana Lind"),
 ])
 def test_quotes_a_possessed_statement_is_its_possessors(quote_nlp, text, speaker):
