@@ -59,8 +59,11 @@ class GenericSpeakers:
         self._names: dict[str, str] = {}
         self._types: dict[str, str] = {}
         self._mentions: dict[str, list[TextSpan]] = {}
+        self._countries: dict[str, str | None] = {}  # "" once two phrases disagree
 
-    def add(self, text: str, start: int, label: str) -> str:
+    def add(self, text: str, start: int, label: str, country: str | None = None) -> str:
+        """The id of the speaker this phrase describes; `country` when its own words give one
+        ("Obama administration officials"); two phrases of one speaker that disagree give none."""
         glued = None
         for glued in GLUED_ARTICLE.finditer(text):
             pass
@@ -74,6 +77,11 @@ class GenericSpeakers:
         if eid is None:
             eid = self._ids[key] = f"e{self._first + len(self._ids)}"
             self._names[eid], self._types[eid], self._mentions[eid] = text, label, []
+            self._countries[eid] = country
+        elif country and self._countries[eid] is None:
+            self._countries[eid] = country
+        elif country and self._countries[eid] != country:
+            self._countries[eid] = ""  # two phrases of one speaker disagree: no country
         span = TextSpan(start, start + len(text), text)
         if span not in self._mentions[eid]:
             self._mentions[eid].append(span)
@@ -94,6 +102,7 @@ class GenericSpeakers:
         return dict(self._names)
 
     def entities(self) -> tuple[Entity, ...]:
-        return tuple(Entity(id=eid, name=self._names[eid], type=self._types[eid], country=None, sector=None,
-                            titles=(), mentions=tuple(sorted(self._mentions[eid], key=lambda s: s.start)))
+        return tuple(Entity(id=eid, name=self._names[eid], type=self._types[eid], country=self._countries[eid] or None,
+                            sector=None, titles=(), mentions=tuple(sorted(self._mentions[eid], key=lambda s: s.start)),
+                            country_source="text" if self._countries[eid] else None)
                      for eid in self._names)

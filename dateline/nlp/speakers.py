@@ -161,11 +161,26 @@ class SpeakerResolver:
         if label is None or self.index.at(head.i) is not None or not np_text:
             return Speaker(None, np_text, None, lemma)
         start = head.doc[_np_start(head)].idx
-        eid = self.generic.add(np_text, start, label)
+        eid = self.generic.add(np_text, start, label, self._phrase_country(head))
         gender = person_noun_gender(lemma or "") if label == "PERSON" else None
         if gender:  # "her mother said ... he said": not the mother
             self.gender.setdefault(eid, gender)
         return Speaker(eid, np_text, label, lemma)
+
+    def _phrase_country(self, head: Token) -> str | None:
+        """The one country that the named things in a speaker phrase have: its modifiers ("Obama
+        administration officials") and its "in / of / from / at" phrase ("officials in Kabul").
+        None when they give none or disagree; never the story's country."""
+        words = [t for t in head.lefts for t in t.subtree]
+        words += [t for p in head.rights if p.dep_ == "prep" and p.lower_ in ("in", "of", "from", "at")
+                  for t in p.subtree]
+        found = set()
+        for t in words:
+            m = self.index.at(t.i)
+            entity = self.entities.get(m.entity) if m is not None and not self.inside(t.idx) else None
+            if entity is not None and entity.country:
+                found.add(entity.country)
+        return found.pop() if len(found) == 1 else None
 
     def _one_of(self, head: Token) -> Speaker | None:
         """The latest plural description of people or bodies that is a clause's subject in the

@@ -577,3 +577,15 @@ def test_quotes_a_possessed_statement_is_its_possessors(quote_nlp, text, speaker
     doc = quote_nlp(text)
     q = quote_with(doc, "rented a car" if "rented" in text else "would reopen")
     assert (name_of(doc, q.speaker) or described_as(doc, q.speaker)) == speaker
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Officials in the coastal region of Kenya said two people were injured.", "KEN"),
+    ("Obama administration officials said the talks had failed.", "USA"),
+    ("Officials said two people were injured in Odesa.", None),  # the reported words are not the speaker's
+    ("Officials at the U.S. embassy in Kabul said the gates were shut.", None),  # two countries: none
+])
+def test_quotes_a_described_speaker_takes_the_one_country_its_own_words_give(quote_nlp, text, country):
+    doc = quote_nlp(text)
+    (entity,) = doc._.dl_speaker_entities
+    assert entity.country == country and entity.country_source == ("text" if country else None)
