@@ -148,6 +148,11 @@ class SpeakerResolver:
                 if found.entity in self.generic:  # "the official" after "an official": its mention too
                     self.generic.mention(found.entity, np_text, self.doc[_np_start(head)].idx)
                 return Speaker(found.entity, np_text, found.label, lemma)
+        epithet = _epithet_gender(head)
+        if epithet:  # "said the young father of two": the man in focus, found as "he" would be
+            found = self._pronoun(head, prior, epithet)
+            if found.entity is not None:
+                return Speaker(found.entity, np_text, found.label, lemma)
         if low == "one" and not any(c.dep_ == "prep" for c in head.children):
             found = self._one_of(head)  # "says one": one of the sources just described
             if found is not None:
@@ -335,13 +340,18 @@ class SpeakerResolver:
         return False
 
     # -- pronouns ----------------------------------------------------------------------
-    def _pronoun(self, head: Token, prior: list[PriorQuote]) -> Speaker:
-        gender = PRONOUN_GENDER.get(head.lower_)
+    def _pronoun(self, head: Token, prior: list[PriorQuote], gender: str | None = None) -> Speaker:
+        """`gender`: of an epithet that stands in for a pronoun ("the father of two"), else the pronoun's.
+        An epithet points back only to a speaker or a clause's subject, never to a name in passing."""
+        epithet = gender is not None
+        gender = gender or PRONOUN_GENDER.get(head.lower_)
         k = self.units.index(head.i)
         limit = head.idx
         for step in range(LOOKBACK_SENTENCES):
             lo, hi = self.units.bounds(k)
             cands = self._candidates(lo, hi, limit, gender, prior)
+            if epithet:
+                cands = [c for c in cands if c[1]]
             if gender and not any(c[1] for c in cands):
                 # "The Florida senator sought to calm his supporters at Trump's rallies. He said":
                 # the sentence's subject is a person the text does not name here; "he" is that
@@ -469,6 +479,18 @@ class SpeakerResolver:
                 given = self._given_name_gender(m.entity)
                 if given:
                     self.gender[m.entity] = given
+
+
+def _epithet_gender(head: Token) -> str | None:
+    """The sex of "the father of two", "a mother of three": a person noun of one sex with "of" and a
+    number, an epithet the press gives someone already in the story (never a new person), else None."""
+    gender = person_noun_gender(head.lemma_.lower())
+    if not gender or not any(c.dep_ == "det" for c in head.children):
+        return None
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and any(o.dep_ == "pobj" and o.like_num for o in prep.children):
+            return gender
+    return None
 
 
 def _age_of(head: Token) -> str | None:

@@ -589,3 +589,25 @@ def test_quotes_a_described_speaker_takes_the_one_country_its_own_words_give(quo
     doc = quote_nlp(text)
     (entity,) = doc._.dl_speaker_entities
     assert entity.country == country and entity.country_source == ("text" if country else None)
+
+
+def test_quotes_the_father_of_two_is_the_man_in_the_story(quote_nlp):
+    doc = quote_nlp("But Tomas Varga, a bus driver in the capital, said he was told to vote or lose his job.\n\n"
+                    "“They are forcing us to vote,” said the young father of two, who declined to give his last name.")
+    assert name_of(doc, quote_with(doc, "forcing us to vote").speaker) == "Tomas Varga"
+
+
+@pytest.mark.parametrize("text", [
+    # a father with no number is someone new; a woman is not the father
+    "But Tomas Varga, a bus driver, said he was told to vote.\n\n“They are forcing us,” said the boy's father.",
+    "But Maria Varga, a bus driver, said she was told to vote.\n\n“They are forcing us,” said the father of two.",
+])
+def test_quotes_a_father_who_is_not_an_epithet_is_nobody_named(quote_nlp, text):
+    doc = quote_nlp(text)
+    assert name_of(doc, quote_with(doc, "forcing us").speaker) is None
+
+
+def test_quotes_the_father_of_two_is_never_a_name_in_passing(quote_nlp):
+    doc = quote_nlp("Nearly every candidate is a supporter of President Victor Hale.\n\n"
+                    "“They are forcing us to vote,” said the young father of two.")
+    assert name_of(doc, quote_with(doc, "forcing us").speaker) is None
