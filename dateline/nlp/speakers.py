@@ -91,6 +91,7 @@ class SpeakerResolver:
         self.entities = {e.id: e for e in doc._.dl_entities or ()}
         self.roles: dict[str, set[str]] = {}
         self.generic = GenericSpeakers(list(self.entities))
+        self.plural: set[str] = set()  # described speakers named in the plural ("officials", "witnesses")
         self._learn_titles()
 
     # -- entry point -------------------------------------------------------------------
@@ -167,6 +168,8 @@ class SpeakerResolver:
             return Speaker(None, np_text, None, lemma)
         start = head.doc[_np_start(head)].idx
         eid = self.generic.add(np_text, start, label, self._phrase_country(head))
+        if head.tag_ in ("NNS", "NNPS"):
+            self.plural.add(eid)
         gender = person_noun_gender(lemma or "") if label == "PERSON" else None
         if gender:  # "her mother said ... he said": not the mother
             self.gender.setdefault(eid, gender)
@@ -197,8 +200,9 @@ class SpeakerResolver:
             if (tok.dep_ in SUBJECTS and tok.tag_ in ("NNS", "NNPS") and not self.inside(tok.idx)
                     and self.index.at(i) is None and described(tok) is not None):
                 text = _np_text(tok)
-                return Speaker(self.generic.add(text, self.doc[_np_start(tok)].idx, described(tok)), head.text,
-                               described(tok), tok.lemma_.lower())
+                eid = self.generic.add(text, self.doc[_np_start(tok)].idx, described(tok))
+                self.plural.add(eid)
+                return Speaker(eid, head.text, described(tok), tok.lemma_.lower())
         return None
 
     def _antecedent(self, noun: Token) -> Token | None:
@@ -430,9 +434,9 @@ class SpeakerResolver:
         return found
 
     def _fits(self, entity: str, label: str | None, gender: str | None) -> bool:
-        if gender is None:
-            return label in GROUP_LABELS
-        if label != "PERSON":
+        if gender is None:  # "they" / "it": a body, or people described in the plural ("officials")
+            return label in GROUP_LABELS or entity in self.plural
+        if label != "PERSON" or entity in self.plural:
             return False
         known = self.gender.get(entity)
         return known is None or known == gender

@@ -611,3 +611,12 @@ def test_quotes_the_father_of_two_is_never_a_name_in_passing(quote_nlp):
     doc = quote_nlp("Nearly every candidate is a supporter of President Victor Hale.\n\n"
                     "“They are forcing us to vote,” said the young father of two.")
     assert name_of(doc, quote_with(doc, "forcing us").speaker) is None
+
+
+def test_quotes_they_after_officials_are_those_officials_and_he_is_not(quote_nlp):
+    doc = quote_nlp("Officials said the dam held. They said the river would fall by Friday. "
+                    "He said the roads were open.")
+    first = quote_with(doc, "the dam held")
+    assert described_as(doc, first.speaker) == "Officials"
+    assert quote_with(doc, "river would fall").speaker == first.speaker
+    assert quote_with(doc, "roads were open").speaker != first.speaker
