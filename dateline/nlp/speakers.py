@@ -288,9 +288,10 @@ class SpeakerResolver:
         return bool(entity.country or entity.sector or entity.type in ("IGO", "MEDIA") or len(entity.name.split()) > 1)
 
     def _body_of(self, head: Token):
-        """The organisation in "official at / of / in / from / with X" after a generic speaker noun."""
+        """The organisation in "official at / of / in / from / with / for X" after a generic speaker noun
+        ("a spokesman for Hamas"); a person there ("a spokesman for Jo Roe") is not one."""
         for prep in head.rights:
-            if prep.dep_ != "prep" or prep.lower_ not in ("at", "of", "in", "from", "with"):
+            if prep.dep_ != "prep" or prep.lower_ not in ("at", "of", "in", "from", "with", "for"):
                 continue
             for obj in prep.children:
                 m = self.index.at(obj.i) if obj.dep_ == "pobj" else None

@@ -620,3 +620,12 @@ def test_quotes_they_after_officials_are_those_officials_and_he_is_not(quote_nlp
     assert described_as(doc, first.speaker) == "Officials"
     assert quote_with(doc, "river would fall").speaker == first.speaker
     assert quote_with(doc, "roads were open").speaker != first.speaker
+
+
+@pytest.mark.parametrize("text, body", [
+    ("A spokesman for the Interior Ministry said four people were arrested.", "Interior Ministry"),
+    ("A spokeswoman for Hamas said the talks had stalled.", "Hamas"),
+])
+def test_quotes_a_spokesman_for_an_organisation_speaks_for_it(quote_nlp, text, body):
+    doc = quote_nlp(text)
+    assert body in (name_of(doc, doc._.dl_quotes[0].speaker) or "")
