@@ -21,8 +21,9 @@ from ..ontology.lexicon import words
 from ..types import Entity, TextSpan
 
 # Nouns a reporting verb's subject may have to be a described speaker: people and bodies.
-PEOPLE = person_nouns() | words("anonymous_person_noun") | words("collective_speaker_noun")
+PEOPLE = person_nouns() | words("anonymous_person_noun") | words("collective_speaker_noun") | words("speaker_person_noun")
 BODIES = words("body_speaker_noun") | words("org_description_noun")
+MEDIA = words("media_speaker_noun")
 # A name does not start with an article: "police" for "the police", "source" for "a source" (as the
 # entities stage names "the Pentagon" "Pentagon"). "another official" is not "an official".
 ARTICLE = re.compile(r"(?:a|an|the)\s+", re.IGNORECASE)
@@ -32,11 +33,14 @@ GLUED_ARTICLE = re.compile(r"(?:(?<=[a-z\d])\.|(?<=[a-z]))(?=(?:A|An|The) )")
 
 
 def described(head: Token) -> str | None:
-    """The entity type of a speaker phrase headed by `head` when it describes a person or a body
-    ("PERSON" for "a source", "ORG" for "the police"), else None ("the statement", "it")."""
+    """The entity type of a speaker phrase headed by `head` when it describes a person, a body or an
+    outlet ("PERSON" for "a source", "ORG" for "the police", "MEDIA" for "state TV"), else None ("the
+    statement", "it")."""
     lemma = head.lemma_.lower()
     if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME"):
         return None
+    if lemma in MEDIA or head.lower_ in MEDIA:
+        return "MEDIA"
     if lemma in BODIES:
         return "ORG"
     if lemma in PEOPLE or head.lower_ in PEOPLE:

@@ -62,6 +62,7 @@ DESCRIPTION_FITS = {
 NON_STATE_NOUNS = words("non_state_org_noun")
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD"}
 STATEMENT_NOUNS = words("statement_noun")
+NAMING_VERBS = {"identify", "give", "introduce", "know", "call", "name"}  # "who identified himself as X"
 LOOKBACK_SENTENCES = 6
 LOOKBACK_CHARS = 1500
 RECENT_QUOTES = 30  # earlier speakers considered (bounds the work on quote-heavy texts)
@@ -116,6 +117,9 @@ class SpeakerResolver:
                 m = self.index.at(c.i)
                 if m is not None and m.label == "PERSON":
                     return self._speaker_of(m)
+        m = self._named_as(head)
+        if m is not None:  # "Another man, who identified himself only as Saeed, said": Saeed
+            return Speaker(m.entity, np_text, m.label, head.lemma_.lower())
         if head.dep_ == "appos":  # "Pedro Alves, the town's mayor, who said": the mayor is Alves
             m = self.index.at(head.head.i)
             if m is not None and m.label == "PERSON":
@@ -203,6 +207,23 @@ class SpeakerResolver:
                 eid = self.generic.add(text, self.doc[_np_start(tok)].idx, described(tok))
                 self.plural.add(eid)
                 return Speaker(eid, head.text, described(tok), tok.lemma_.lower())
+        return None
+
+    def _named_as(self, head: Token):
+        """The person a description's own clause names it as: "who identified himself as X", "who
+        gave her name as X", "identified only as X", "who gave only his first name, X". A person the
+        clause merely mentions ("a woman who lives near X") is not the speaker."""
+        for clause in head.children:
+            if clause.dep_ not in ("relcl", "acl", "appos"):
+                continue
+            for t in clause.subtree:
+                if self.inside(t.idx):
+                    continue
+                named = (t.dep_ == "pobj" and t.head.lower_ == "as" and t.head.head.lemma_.lower() in NAMING_VERBS) \
+                    or (t.dep_ == "appos" and t.head.lemma_.lower() == "name")
+                m = self.index.at(t.i) if named else None
+                if m is not None:  # the NER may take a lone given name for a place: the clause says a person
+                    return m
         return None
 
     def _antecedent(self, noun: Token) -> Token | None:

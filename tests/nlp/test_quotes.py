@@ -629,3 +629,27 @@ def test_quotes_they_after_officials_are_those_officials_and_he_is_not(quote_nlp
 def test_quotes_a_spokesman_for_an_organisation_speaks_for_it(quote_nlp, text, body):
     doc = quote_nlp(text)
     assert body in (name_of(doc, doc._.dl_quotes[0].speaker) or "")
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Critics said the new law was vague.", "Critics", "PERSON"),
+    ("An analyst said the bank would raise rates again.", "analyst", "PERSON"),
+    ("The family said in a statement that he was kind to everyone.", "family", "ORG"),
+    ("Local media said at least ten houses burned.", "Local media", "MEDIA"),
+    ("The newspaper reported that the mayor had resigned.", "newspaper", "MEDIA"),
+])
+def test_quotes_described_people_bodies_and_outlets(quote_nlp, text, name, kind):
+    doc = quote_nlp(text)
+    (entity,) = doc._.dl_speaker_entities
+    assert doc._.dl_quotes[0].speaker == entity.id and (entity.name, entity.type) == (name, kind)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Another man, who identified himself only as Karim, said the buses had stopped running.", "Karim"),
+    ("A man who worked as a driver for Leila Haddad said the buses had stopped running.", None),
+    ("A woman who gave her name as Leila Haddad said the buses had stopped running.", "Leila Haddad"),
+    ("A woman who lives near Leila Haddad said the buses had stopped running.", None),
+])
+def test_quotes_a_description_named_in_its_own_clause_is_that_person(quote_nlp, text, speaker):
+    doc = quote_nlp(text)
+    assert name_of(doc, quote_with(doc, "buses had stopped").speaker) == speaker
