@@ -653,3 +653,16 @@ def test_quotes_described_people_bodies_and_outlets(quote_nlp, text, name, kind)
 def test_quotes_a_description_named_in_its_own_clause_is_that_person(quote_nlp, text, speaker):
     doc = quote_nlp(text)
     assert name_of(doc, quote_with(doc, "buses had stopped").speaker) == speaker
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Ana Roe was told that her son had died in the fire.", "son had died", None),  # she heard it
+    ("Residents were warned that the river would flood the lower town.", "river would flood", None),
+    ("Ana Roe was told by Tom Lee that her son had died in the fire.", "son had died", "Tom Lee"),
+    ("Ana Roe told reporters that her son had died in the fire.", "son had died", "Ana Roe"),
+    ("Ana Roe was quoted as saying that her son had died in the fire.", "son had died", "Ana Roe"),
+])
+def test_quotes_who_was_told_is_not_who_spoke(quote_nlp, text, words, speaker):
+    doc = quote_nlp(text)
+    q = quote_with(doc, words)
+    assert name_of(doc, q.speaker) == speaker and (speaker is not None or q.speaker is None)
