@@ -21,7 +21,8 @@ def record_of(doc: Doc) -> ArticleRecord:
 def to_record(document: Document, doc: Doc) -> ArticleRecord:
     return ArticleRecord(
         document=document,
-        entities=tuple(doc._.dl_entities or ()),
+        # the quotes stage's described speakers ("the police") are entities of the record too
+        entities=tuple(doc._.dl_entities or ()) + tuple(doc._.dl_speaker_entities or ()),
         places=tuple(doc._.dl_places or ()),
         times=tuple(doc._.dl_times or ()),
         quotes=tuple(doc._.dl_quotes or ()),

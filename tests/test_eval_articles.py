@@ -27,3 +27,24 @@ def test_a_wrong_recipient_and_a_far_place_are_printed(shared_dir):
     gold = {**GOLD, "events": [{**GOLD["events"][0], "recipients": ["XXA"], "place": {"lat": 0.0, "lon": 0.0}}]}
     lines = argument_misses(shared_dir, gold, _record(None))
     assert len(lines) == 2 and "recipients want ['XXA'] got []" in lines[0] and "place want" in lines[1]
+
+
+QUOTE_TEXT = "“The bridge is closed,” said Mayor Ana Roe. Police said the road was open."
+QUOTE_RECORD = {"document": {"text": QUOTE_TEXT},
+                "entities": [{"id": "e1", "name": "Ana Roe"},
+                             {"id": "e2", "name": "Lumora Port Authority"}],
+                "quotes": [{"text": "The bridge is closed", "start": 1, "speaker": "e1", "speaker_text": "Mayor Ana Roe",
+                            "cue": "said"},
+                           {"text": "the road was open", "start": 55, "speaker": "e2", "speaker_text": "Police",
+                            "cue": "said"}]}
+
+
+def test_a_right_speaker_prints_nothing_and_a_wrong_or_missing_one_a_line(shared_dir):
+    from dateline.evaluate.articles import speaker_misses
+    gold = {"id": "a2", "quotes": [{"contains": "bridge is closed", "speaker": "Ana Roe"},
+                                   {"contains": "road was open", "speaker": "the police"},
+                                   {"contains": "ferry", "speaker": "Jo Lee"}]}
+    lines = speaker_misses(shared_dir, gold, QUOTE_RECORD)
+    assert len(lines) == 2
+    assert "want 'the police' got 'Lumora Port Authority'" in lines[0] and "at 55" in lines[0]
+    assert "want 'Jo Lee' got no quote" in lines[1]

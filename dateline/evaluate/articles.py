@@ -1,5 +1,6 @@
 """The misses the shared scorer counts but does not print for whole-article labels: for every gold event a
-record matches, whether its actors, recipients and place agree, and what the record said instead.
+record matches, whether its actors, recipients and place agree, and what the record said instead; for every
+gold quote whose speaker is wrong or missing, what the record gave and where the quote starts.
 
 Used by `dateline eval articles --part read --details` (never on the never-read part). The matching is the
 scorer's own (same category, the gold anchor inside the event's sentence), read from
@@ -59,10 +60,34 @@ def argument_misses(shared: Path, gold: dict, record: dict) -> list[str]:
     return out
 
 
+def speaker_misses(shared: Path, gold: dict, record: dict) -> list[str]:
+    """One line per gold quote the record finds with no quote of the right speaker (the scorer's test: a
+    quote containing the gold words whose speaker entity has the gold name): the gold speaker, ours (the
+    entity's name, else the surface the record names the speaker by, else None) and the quote's start."""
+    score = _scorer(shared)
+    entities = {e["id"]: e for e in record.get("entities") or []}
+    out = []
+    for gq in gold.get("quotes", []):
+        hits = [q for q in record.get("quotes") or [] if gq["contains"] in (q.get("text") or "")]
+        if any(q.get("speaker") in entities and score.same_name(entities[q["speaker"]].get("name"), gq["speaker"])
+               for q in hits):
+            continue
+        head = f"{gold['id']}: quote {gq['contains'][:40]!r} speaker want {gq['speaker']!r}"
+        if not hits:
+            out.append(f"{head} got no quote")
+            continue
+        q = hits[0]
+        ours = entities[q["speaker"]].get("name") if q.get("speaker") in entities else None
+        out.append(f"{head} got {ours!r} (text {q.get('speaker_text')!r}, cue {q.get('cue')!r}) at {q.get('start')}")
+    return out
+
+
 def all_argument_misses(shared: Path, gold_dir: Path, records: dict[str, dict]) -> list[str]:
+    """Argument misses, then speaker misses, article by article."""
     lines = []
     for path in sorted(gold_dir.glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
         if gold["id"] in records:
             lines += argument_misses(shared, gold, records[gold["id"]])
+            lines += speaker_misses(shared, gold, records[gold["id"]])
     return lines

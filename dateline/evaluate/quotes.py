@@ -70,8 +70,7 @@ def _speaker_names(doc) -> list[tuple]:
     data = doc._.dl_quote_data
     if data is None:
         return [(q, None) for q in doc._.dl_quotes or ()]
-    names = data.index.names
-    return [(q, names.get(s.entity) if s.entity else None) for q, s in zip(doc._.dl_quotes, data.speakers)]
+    return [(q, data.name_of(s.entity)) for q, s in zip(doc._.dl_quotes, data.speakers)]
 
 
 def norm_name(name: str | None) -> str:

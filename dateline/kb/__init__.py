@@ -349,6 +349,29 @@ def _first_names() -> dict[str, str]:
                                 allowed={"gender": ("m", "f")})}
 
 
+@lru_cache(maxsize=1)
+def _title_abbreviations() -> dict[str, str]:
+    return {r["abbreviation"].casefold(): r["title"]
+            for r in read_table(PACKAGE_DIR / "title_abbreviations.tsv", key="abbreviation", fold_key=True)}
+
+
+def title_of_abbreviation(word: str) -> str | None:
+    """The role noun an abbreviated title stands for ("Gov." -> "governor"), else None (`title_abbreviations.tsv`)."""
+    return _title_abbreviations().get(word.strip(".").casefold())
+
+
+@lru_cache(maxsize=1)
+def _person_noun_genders() -> dict[str, str]:
+    return {r["noun"]: r["gender"] for r in read_table(PACKAGE_DIR / "person_nouns.tsv", key="noun", fold_key=True,
+                                                       allowed={"gender": ("m", "f", "")})
+            if r.get("gender")}
+
+
+def person_noun_gender(noun: str) -> str | None:
+    """"m" or "f" for a person noun of one sex ("mother", "spokesman"), else None (`person_nouns.tsv`)."""
+    return _person_noun_genders().get(noun.casefold())
+
+
 def first_name_gender(name: str) -> str | None:
     """"m" or "f" when a person's given name (`first_names.tsv`) is borne almost only by one sex, else None."""
     return _first_names().get(name.strip(".,'’").casefold())

@@ -29,6 +29,7 @@ DOC_ATTRS = {
     "dl_places": None,  # tuple[Place, ...]
     "dl_times": None,  # tuple[TimeExpr, ...]
     "dl_quotes": None,  # tuple[Quote, ...]
+    "dl_speaker_entities": None,  # tuple[Entity, ...]: quote speakers described, never named ("the police")
     "dl_events": None,  # tuple[Event, ...]
     "dl_entity_index": None,  # list: token index -> entity id of the innermost mention, or None
     # Working values (not part of the record):

@@ -35,6 +35,10 @@ def subject_of(verb: Token, inside) -> Token | None:
     """The speaker's head token: the verb's subject, the subject of the clause it hangs off
     ("..., adding that", "issued a statement saying", "is likely to say"), or the noun right after an
     inverted "said Gen X"."""
+    if verb.lemma_.lower() in TELLING and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        # "Residents were told (by the army) that ...": the passive's subject heard the words; the
+        # speaker is the agent, or nobody the clause names
+        return next((o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
     v = verb
     for _ in range(4):
         subj = next((c for c in v.children if c.dep_ in SUBJECTS and not inside(c.idx) and same_unit(c, verb)

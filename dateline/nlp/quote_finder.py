@@ -264,11 +264,27 @@ def find_candidates(doc: Doc) -> tuple[Finder, list[Finding]]:
         f.kind = "mixed"
         f.start = min([f.start] + [direct[k].start for k in inner if direct[k].start >= f.start - 2])
         f.end = max([f.end] + [direct[k].marks[1] for k in inner if direct[k].marks[0] < f.end])
-        absorbed.update(k for k in inner if direct[k].start >= f.start and direct[k].end <= f.end)
+        absorbed.update(k for k in inner if direct[k].start >= f.start and direct[k].end <= f.end
+                        and not _reported_inside(doc, f, direct[k]))
         kept.append(f)
     merged = [d for k, d in enumerate(direct) if k not in absorbed and not _is_title_line(doc, d, finder.text)] + kept
     merged.sort(key=lambda f: (f.start, -f.end))
     return finder, merged
+
+
+def _reported_inside(doc: Doc, outer: Finding, inner: Finding) -> bool:
+    """Whether a direct quote inside a reported clause has a speaker of its own there: "She says she
+    left after her children came home and said, “...”" reports the children's words, which stay a quote
+    of theirs beside hers."""
+    if inner.cue is None or inner.head is None or inner.head == outer.head:
+        return False
+    cue = doc[inner.cue]
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in (*cue.children, *cue.head.children)):
+        return False  # "the army has been told to prepare “...”": who was told is not who spoke
+    if cue.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False  # "would continue to ... urge them “...”": words the reporter's speaker chose, not a
+        # report of what someone said
+    return outer.start <= cue.idx < outer.end and outer.start <= doc[inner.head].idx < outer.end
 
 
 def _is_title_line(doc: Doc, f: Finding, text: str) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..types import Quote
+from ..types import Entity, Quote
 from . import extensions  # noqa: F401
 from .quote_cues import medium_of
 from .quote_finder import Finder, Finding, find_candidates
@@ -33,12 +33,20 @@ class QuoteData:
     speakers: list[Speaker]
     index: MentionIndex
     starts: list[int]  # findings' start offsets, for bisection
+    speaker_entities: tuple[Entity, ...] = ()  # speakers the text describes but never names (quote_generic)
+
+    def name_of(self, entity: str | None) -> str | None:
+        """The name of a speaker entity: the entities stage's, else a described speaker's."""
+        if entity is None:
+            return None
+        return self.index.names.get(entity) or next((e.name for e in self.speaker_entities if e.id == entity), None)
 
 
 @Language.component(
     "dateline_quotes",
     requires=["token.tag", "token.dep", "token.lemma", "doc.spans", "doc._.dl_entities", "span._.dl_entity"],
-    assigns=["doc._.dl_quotes", "doc.spans", "span._.dl_quote", "doc._.dl_quote_data", "doc._.dl_quote_units"],
+    assigns=["doc._.dl_quotes", "doc.spans", "span._.dl_quote", "doc._.dl_quote_data", "doc._.dl_quote_units",
+             "doc._.dl_speaker_entities"],
 )
 def dateline_quotes(doc: Doc) -> Doc:
     data = analyse(doc)
@@ -52,6 +60,7 @@ def dateline_quotes(doc: Doc) -> Doc:
             span._.dl_quote = rec
             spans.append(span)
     doc._.dl_quotes = tuple(records)
+    doc._.dl_speaker_entities = data.speaker_entities
     doc.spans["dl_quotes"] = spans
     return doc
 
@@ -69,12 +78,14 @@ def analyse(doc: Doc) -> QuoteData:
     for k, f in enumerate(findings):
         if f.head is not None:
             speakers[k] = resolver.resolve(doc[f.head], prior)
-            if f.via == "governor" and speakers[k].entity is None:
-                speakers[k] = Speaker(None, None)  # a clause's subject is only a speaker if it is an entity
+            if f.via == "governor" and (speakers[k].entity is None or speakers[k].entity in resolver.generic):
+                # a clause's subject is only a speaker if it is a named entity ("residents called it “a
+                # miracle”" reports no words of theirs)
+                speakers[k] = Speaker(None, None)
         elif not f.inherit:
             speakers[k] = Speaker(None, None)
         else:
-            src = _neighbour(findings, speakers, k)
+            src = _neighbour(findings, speakers, k, resolver.generic)
             speakers[k] = speakers[src] if src is not None else None
             if src is not None:
                 f.cue = findings[src].cue
@@ -90,20 +101,24 @@ def analyse(doc: Doc) -> QuoteData:
                 speakers[k], f.cue = speakers[src], findings[src].cue
             else:
                 speakers[k] = Speaker(None, None)
-    data = QuoteData(finder, findings, speakers, index, [f.start for f in findings])
+    used = {s.entity for s in speakers}  # a described speaker whose quote was dropped is no entity
+    data = QuoteData(finder, findings, speakers, index, [f.start for f in findings],
+                     tuple(e for e in resolver.generic.entities() if e.id in used))
     doc._.dl_quote_data = data
     return data
 
 
-def _neighbour(findings: list[Finding], speakers, k: int) -> int | None:
+def _neighbour(findings: list[Finding], speakers, k: int, described) -> int | None:
     """The direct quote this one continues: earlier in its paragraph, else the end of the one before."""
     f = findings[k]
     for j in range(k - 1, max(-1, k - NEIGHBOURS), -1):
         g = findings[j]
         if g.kind == "indirect" and g.paragraph == f.paragraph - 1 and speakers[j] is not None \
-                and speakers[j].entity is not None and _last_in_paragraph(findings, j):
+                and speakers[j].entity is not None and speakers[j].entity not in described \
+                and _last_in_paragraph(findings, j):
             # "X said the outbreak was under control." then a paragraph of bare quotation: X's words
-            # (the press's convention); only a named speaker, never a guess from "officials said".
+            # (the press's convention); only a named speaker, never a guess from "officials said"
+            # (a described speaker, quote_generic).
             return None if _next_in_paragraph(findings, k) is not None else j
         if g.kind == "indirect" or speakers[j] is None:
             continue

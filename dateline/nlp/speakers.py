@@ -7,7 +7,10 @@ first, skipping back over sentences whose subject is the same pronoun (a
 pronoun chain), with gender from titles (Mr/Mrs/Ms) and from earlier pronoun
 resolutions. Descriptions ("the commander", "the group", "the statement")
 go to the latest entity that carried that role noun, or the latest speaker.
-Anything else stays unresolved: speaker None, never a guess.
+A description no entity stands for ("the police", "a source", "the friend") is
+a speaker of its own, named as written (quote_generic), and "he"/"they" after
+it may point to it; "says one" after "sources ... are betting" is one of those
+sources. Anything else stays unresolved: speaker None, never a guess.
 """
 from __future__ import annotations
 
@@ -15,9 +18,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..kb import first_name_gender, person_nouns
+from ..kb import first_name_gender, person_noun_gender, person_nouns, title_of_abbreviation
 from ..ontology.lexicon import words
 from .quote_cues import SUBJECTS
+from .quote_generic import GenericSpeakers, described
 from .mentions import FEMALE_HONORIFICS, MALE_HONORIFICS
 from .quote_mentions import MentionIndex
 from .quote_units import units
@@ -58,6 +62,7 @@ DESCRIPTION_FITS = {
 NON_STATE_NOUNS = words("non_state_org_noun")
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD"}
 STATEMENT_NOUNS = words("statement_noun")
+NAMING_VERBS = {"identify", "give", "introduce", "know", "call", "name"}  # "who identified himself as X"
 LOOKBACK_SENTENCES = 6
 LOOKBACK_CHARS = 1500
 RECENT_QUOTES = 30  # earlier speakers considered (bounds the work on quote-heavy texts)
@@ -86,6 +91,8 @@ class SpeakerResolver:
         self.gender: dict[str, str] = {}
         self.entities = {e.id: e for e in doc._.dl_entities or ()}
         self.roles: dict[str, set[str]] = {}
+        self.generic = GenericSpeakers(list(self.entities))
+        self.plural: set[str] = set()  # described speakers named in the plural ("officials", "witnesses")
         self._learn_titles()
 
     # -- entry point -------------------------------------------------------------------
@@ -110,11 +117,19 @@ class SpeakerResolver:
                 m = self.index.at(c.i)
                 if m is not None and m.label == "PERSON":
                     return self._speaker_of(m)
+        m = self._named_as(head)
+        if m is not None:  # "Another man, who identified himself only as Saeed, said": Saeed
+            return Speaker(m.entity, np_text, m.label, head.lemma_.lower())
         if head.dep_ == "appos":  # "Pedro Alves, the town's mayor, who said": the mayor is Alves
             m = self.index.at(head.head.i)
             if m is not None and m.label == "PERSON":
                 return Speaker(m.entity, np_text, m.label, head.lemma_.lower())
         lemma = head.lemma_.lower()
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if lemma in STATEMENT_NOUNS and owner is not None:
+            # "the prosecutor's statement said", "his statement said": whoever the possessor is
+            found = self.resolve(owner, prior)
+            return Speaker(found.entity, np_text, found.label, found.role)
         if lemma in COLLECTIVE:
             for c in head.children:
                 if c.dep_ in ("compound", "amod", "poss", "nmod"):
@@ -131,11 +146,85 @@ class SpeakerResolver:
         if age is not None:  # "the 45-year-old said": the person the text gave that age
             found = self._person_aged(head, age)
             return Speaker(found.entity, np_text, found.label, None) if found else Speaker(None, np_text, None, lemma)
-        if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+        if any((c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or (c.dep_ == "poss" and c.pos_ != "PRON")
+               for c in head.children):  # "the governor", "Aragua's governor", "the city's mayor"
             found = self._description(head, lemma, prior)
             if found is not None:
+                if found.entity in self.generic:  # "the official" after "an official": its mention too
+                    self.generic.mention(found.entity, np_text, self.doc[_np_start(head)].idx)
                 return Speaker(found.entity, np_text, found.label, lemma)
-        return Speaker(None, np_text, None, lemma)
+        epithet = _epithet_gender(head)
+        if epithet:  # "said the young father of two": the man in focus, found as "he" would be
+            found = self._pronoun(head, prior, epithet)
+            if found.entity is not None:
+                return Speaker(found.entity, np_text, found.label, lemma)
+        if low == "one" and not any(c.dep_ == "prep" for c in head.children):
+            found = self._one_of(head)  # "says one": one of the sources just described
+            if found is not None:
+                return found
+        return self._unnamed(head, np_text, lemma)
+
+    def _unnamed(self, head: Token, np_text: str, lemma: str | None) -> Speaker:
+        """A description of a person or a body that no entity stands for is a speaker of its own, named
+        by its phrase ("the police"); anything else (a statement, a word we cannot tell) stays None."""
+        label = described(head)
+        if label is None or self.index.at(head.i) is not None or not np_text:
+            return Speaker(None, np_text, None, lemma)
+        start = head.doc[_np_start(head)].idx
+        eid = self.generic.add(np_text, start, label, self._phrase_country(head))
+        if head.tag_ in ("NNS", "NNPS"):
+            self.plural.add(eid)
+        gender = person_noun_gender(lemma or "") if label == "PERSON" else None
+        if gender:  # "her mother said ... he said": not the mother
+            self.gender.setdefault(eid, gender)
+        return Speaker(eid, np_text, label, lemma)
+
+    def _phrase_country(self, head: Token) -> str | None:
+        """The one country that the named things in a speaker phrase have: its modifiers ("Obama
+        administration officials") and its "in / of / from / at" phrase ("officials in Kabul").
+        None when they give none or disagree; never the story's country."""
+        words = [t for t in head.lefts for t in t.subtree]
+        words += [t for p in head.rights if p.dep_ == "prep" and p.lower_ in ("in", "of", "from", "at")
+                  for t in p.subtree]
+        found = set()
+        for t in words:
+            m = self.index.at(t.i)
+            entity = self.entities.get(m.entity) if m is not None and not self.inside(t.idx) else None
+            if entity is not None and entity.country:
+                found.add(entity.country)
+        return found.pop() if len(found) == 1 else None
+
+    def _one_of(self, head: Token) -> Speaker | None:
+        """The latest plural description of people or bodies that is a clause's subject in the
+        sentences before "one" ("Sources close to the talks are betting ... says one"), as a speaker."""
+        k = self.units.index(head.i)
+        lo = self.units.bounds(max(0, k - 2))[0]
+        for i in range(head.i - 1, lo - 1, -1):
+            tok = self.doc[i]
+            if (tok.dep_ in SUBJECTS and tok.tag_ in ("NNS", "NNPS") and not self.inside(tok.idx)
+                    and self.index.at(i) is None and described(tok) is not None):
+                text = _np_text(tok)
+                eid = self.generic.add(text, self.doc[_np_start(tok)].idx, described(tok))
+                self.plural.add(eid)
+                return Speaker(eid, head.text, described(tok), tok.lemma_.lower())
+        return None
+
+    def _named_as(self, head: Token):
+        """The person a description's own clause names it as: "who identified himself as X", "who
+        gave her name as X", "identified only as X", "who gave only his first name, X". A person the
+        clause merely mentions ("a woman who lives near X") is not the speaker."""
+        for clause in head.children:
+            if clause.dep_ not in ("relcl", "acl", "appos"):
+                continue
+            for t in clause.subtree:
+                if self.inside(t.idx):
+                    continue
+                named = (t.dep_ == "pobj" and t.head.lower_ == "as" and t.head.head.lemma_.lower() in NAMING_VERBS) \
+                    or (t.dep_ == "appos" and t.head.lemma_.lower() == "name")
+                m = self.index.at(t.i) if named else None
+                if m is not None:  # the NER may take a lone given name for a place: the clause says a person
+                    return m
+        return None
 
     def _antecedent(self, noun: Token) -> Token | None:
         """What a relative clause's "who" stands for. The parse may hang the clause on the last
@@ -156,7 +245,12 @@ class SpeakerResolver:
         lo = max(0, head.idx - LOOKBACK_CHARS)
         recent = [p for p in prior[-RECENT_QUOTES:] if lo <= p.char < head.idx]
         if lemma in STATEMENT_NOUNS:
-            return recent[-1].speaker if recent else None
+            # "X issued a statement ... “...,” the statement said": X; else the latest speaker
+            issuer = self._issuer(head, lo)
+            latest = recent[-1] if recent else None
+            if issuer is not None and (latest is None or issuer[0] > latest.char):
+                return issuer[1]
+            return latest.speaker if latest else None
         for p in reversed(recent):  # "an official said ..." then "the official said"
             if p.speaker.role == lemma:
                 return p.speaker
@@ -172,6 +266,26 @@ class SpeakerResolver:
                 return Speaker(m.entity, None, m.label)
             if lemma in ORG_NOUNS and m.label in ("ORG", "IGO") and not self._nested(m) and self._fits_noun(m, lemma):
                 return Speaker(m.entity, None, m.label)
+        return None
+
+    def _issuer(self, head: Token, lo: int) -> tuple[int, Speaker] | None:
+        """(where, who) for the latest entity said to have issued, released or posted a statement of
+        the kind `head` names before it ("Lumex Partners issued a statement", "a statement from the
+        ministry"), from `lo` (chars) on; None when there is none."""
+        for i in range(head.i - 1, -1, -1):
+            tok = self.doc[i]
+            if tok.idx < lo:
+                break
+            if tok.lemma_.lower() != head.lemma_.lower() or self.inside(tok.idx):
+                continue
+            names = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by")]
+            names = [o for p in names for o in p.children if o.dep_ == "pobj"]
+            if tok.dep_ in ("dobj", "obj"):
+                names += [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            for n in names:
+                m = self.index.at(n.i)
+                if m is not None and m.label in GROUP_LABELS | {"PERSON"}:
+                    return tok.idx, Speaker(m.entity, None, m.label)
         return None
 
     def _person_aged(self, head: Token, age: str):
@@ -195,9 +309,10 @@ class SpeakerResolver:
         return bool(entity.country or entity.sector or entity.type in ("IGO", "MEDIA") or len(entity.name.split()) > 1)
 
     def _body_of(self, head: Token):
-        """The organisation in "official at / of / in / from / with X" after a generic speaker noun."""
+        """The organisation in "official at / of / in / from / with / for X" after a generic speaker noun
+        ("a spokesman for Hamas"); a person there ("a spokesman for Jo Roe") is not one."""
         for prep in head.rights:
-            if prep.dep_ != "prep" or prep.lower_ not in ("at", "of", "in", "from", "with"):
+            if prep.dep_ != "prep" or prep.lower_ not in ("at", "of", "in", "from", "with", "for"):
                 continue
             for obj in prep.children:
                 m = self.index.at(obj.i) if obj.dep_ == "pobj" else None
@@ -251,13 +366,18 @@ class SpeakerResolver:
         return False
 
     # -- pronouns ----------------------------------------------------------------------
-    def _pronoun(self, head: Token, prior: list[PriorQuote]) -> Speaker:
-        gender = PRONOUN_GENDER.get(head.lower_)
+    def _pronoun(self, head: Token, prior: list[PriorQuote], gender: str | None = None) -> Speaker:
+        """`gender`: of an epithet that stands in for a pronoun ("the father of two"), else the pronoun's.
+        An epithet points back only to a speaker or a clause's subject, never to a name in passing."""
+        epithet = gender is not None
+        gender = gender or PRONOUN_GENDER.get(head.lower_)
         k = self.units.index(head.i)
         limit = head.idx
         for step in range(LOOKBACK_SENTENCES):
             lo, hi = self.units.bounds(k)
             cands = self._candidates(lo, hi, limit, gender, prior)
+            if epithet:
+                cands = [c for c in cands if c[1]]
             if gender and not any(c[1] for c in cands):
                 # "The Florida senator sought to calm his supporters at Trump's rallies. He said":
                 # the sentence's subject is a person the text does not name here; "he" is that
@@ -336,9 +456,9 @@ class SpeakerResolver:
         return found
 
     def _fits(self, entity: str, label: str | None, gender: str | None) -> bool:
-        if gender is None:
-            return label in GROUP_LABELS
-        if label != "PERSON":
+        if gender is None:  # "they" / "it": a body, or people described in the plural ("officials")
+            return label in GROUP_LABELS or entity in self.plural
+        if label != "PERSON" or entity in self.plural:
             return False
         known = self.gender.get(entity)
         return known is None or known == gender
@@ -376,11 +496,27 @@ class SpeakerResolver:
                     roles.add(t.lemma_.lower())
             for title in self.index.titles.get(m.entity, ()):
                 roles.update(w.lower() for w in title.split())
+                roles.update(t for t in map(title_of_abbreviation, title.split()) if t)  # "Gov." is a governor
+            prev = doc[m.start - 1].text if m.start > 0 else ""
+            if title_of_abbreviation(prev):  # a title the entities stage left outside the mention
+                roles.add(title_of_abbreviation(prev))
         for m in self.index.mentions:  # a title said otherwise ("Mr. Jordan Lee") and wins
             if m.label == "PERSON" and m.entity not in self.gender:
                 given = self._given_name_gender(m.entity)
                 if given:
                     self.gender[m.entity] = given
+
+
+def _epithet_gender(head: Token) -> str | None:
+    """The sex of "the father of two", "a mother of three": a person noun of one sex with "of" and a
+    number, an epithet the press gives someone already in the story (never a new person), else None."""
+    gender = person_noun_gender(head.lemma_.lower())
+    if not gender or not any(c.dep_ == "det" for c in head.children):
+        return None
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and any(o.dep_ == "pobj" and o.like_num for o in prep.children):
+            return gender
+    return None
 
 
 def _age_of(head: Token) -> str | None:
@@ -395,10 +531,15 @@ def _age_of(head: Token) -> str | None:
     return None
 
 
-def _np_text(head: Token) -> str:
-    """The speaker phrase up to its head: "Officials" in "Officials in the city of X said"."""
+def _np_start(head: Token) -> int:
+    """Where the speaker phrase starts: its left edge, past punctuation and spaces."""
     doc = head.doc
     start = head.left_edge.i
     while start < head.i and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    return doc[start:head.i + 1].text
+    return start
+
+
+def _np_text(head: Token) -> str:
+    """The speaker phrase up to its head: "Officials" in "Officials in the city of X said"."""
+    return head.doc[_np_start(head):head.i + 1].text
