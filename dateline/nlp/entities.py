@@ -25,6 +25,7 @@ from . import extensions  # noqa: F401
 from .context import wire_dateline_end
 from .embedded import embedded_place_names
 from .mentions import Mention, find_actor_phrases, find_mentions, mark_metonyms, propagate_names
+from .story_countries import drop_unsupported_acronyms, place_country, place_focus
 
 # Singular nouns that describe a known person ("the Belarusian dictator").
 LEADER_NOUNS = words("leader_noun")
@@ -42,6 +43,9 @@ class Cluster:
     kb_name: str | None = None
     titles: list[str] = field(default_factory=list)
     aliases: list[Mention] = field(default_factory=list)  # joined by "also known as": never the name
+
+
+NOT_KB_KEY = "dl_not_kb_names"
 
 
 def _is_place_lookup():
@@ -70,11 +74,17 @@ class EntityStage:
         mark_metonyms(doc, mentions, self.kb)
         mentions = find_actor_phrases(doc, mentions, self.kb)
         mentions, filed_at = _split_dateline(doc, mentions, self.kb, self.is_place)
+        drop_unsupported_acronyms(doc, mentions, self.kb)
+        # a name the text shows is not the KB's namesake gives no country in a title either ("CHP Officer X")
+        doc.user_data[NOT_KB_KEY] = tuple(sorted({doc[m.start:m.end].text for m in mentions if m.not_kb}))
         clusters = cluster_mentions(doc, mentions, self.kb)
         merge_aliases(doc, clusters)
         link_descriptions(doc, mentions, clusters, self.kb)
         ordered = _ordered(clusters)
-        focus = focus_country(doc, mentions + _filed_countries(doc, filed_at, self.kb))
+        # The towns and states a story names (through the gazetteer) decide its country only when no country,
+        # capital, nationality or known actor does: in a war story the battered towns outnumber the belligerents.
+        focus = focus_country(doc, mentions + _filed_countries(doc, filed_at, self.kb)) \
+            or place_focus(doc, mentions + filed_at)
         embedded = embedded_place_names(doc, mentions, self.kb)
         countries = assign_countries(doc, ordered, self.kb, focus, embedded)
         doc._.dl_focus_takers = frozenset(f"e{n}" for n, (c, (country, _)) in enumerate(zip(ordered, countries), 1)
@@ -421,7 +431,8 @@ def _country_in(doc: Doc, tokens: list, kb: KnowledgeBase, media: bool = False) 
             if any(_backer(doc, t.i) for t in window):
                 continue
             text = doc[window[0].i:window[-1].i + 1].text
-            for found in (kb.country_by_name(text), kb.country_by_demonym(text), kb.actor(text),
+            actor = None if text in doc.user_data.get(NOT_KB_KEY, ()) else kb.actor(text)
+            for found in (kb.country_by_name(text), kb.country_by_demonym(text), actor,
                           kb.media(text) if media else None):
                 code = getattr(found, "iso3", None) or getattr(found, "country", None)
                 if code:
@@ -555,19 +566,14 @@ def assign_countries(doc: Doc, ordered: list[Cluster], kb: KnowledgeBase, focus:
     return countries
 
 
-# A place inside an organisation's name gives its country when the gazetteer's well-known places of
-# that name lie in one country, or one country's dwarfs the others' ("London": GBR, not Ontario).
-DOMINANT_POPULATION = 10
-
-
 def _embedded_place_country(doc: Doc, c: Cluster, embedded: list[Span], kb: KnowledgeBase) -> str | None:
-    """"Chicago Police Department", "Tehran City Council", "Ministry of Health of Tehran": a public body
-    named for a place (the name opens with it, or ends "of <place>", and the rest says what body it is)
-    belongs to the country of the well-known places of that name; None when the name is shared
-    ("Georgia") or the place is only part of a name ("Metro Toronto Convention Centre")."""
-    from ..geo.gazetteer import lookup
-    from .embedded import WELL_KNOWN_KINDS, WELL_KNOWN_POPULATION
-
+    """"Chicago Police Department", "Anchorage Daily News", "Ministry of Health of Tehran": an organisation
+    whose name opens with a well-known place is based there (a body, a paper, a team or a firm takes its
+    seat's name; for all but public bodies, the place must be famous or an area), as is a public body
+    named "... of <place>"; it belongs to that place's country when the
+    gazetteer's well-known places of that name lie in one country, or one country's dwarfs the others'
+    ("London": GBR, not Ontario). None when the name is shared ("Georgia") or the place is only part of a
+    name ("Metro Toronto Convention Centre", "Bank of America")."""
     for m in c.mentions:
         for span in embedded:
             if not (m.start <= span.start and span.end <= m.end):
@@ -575,20 +581,12 @@ def _embedded_place_country(doc: Doc, c: Cluster, embedded: list[Span], kb: Know
             leading = span.start == m.start or (span.start == m.start + 1 and doc[m.start].lower_ == "the")
             trailing = span.end == m.end and span.start > m.start and doc[span.start - 1].lower_ == "of"
             rest = [t.lower_ for t in doc[m.start:m.end] if not span.start <= t.i < span.end]
-            if not (leading or trailing) or kb.sector_for(rest) is None:
+            body = kb.sector_for(rest) is not None  # "Police Department", "City Council"
+            if not (leading or (trailing and body)) or not any(w.isalpha() and w != "the" for w in rest):
                 continue
-            best: dict[str, int] = {}
-            for cand in lookup(span.text):
-                if cand.primary and cand.country and (cand.kind in WELL_KNOWN_KINDS
-                                                      or cand.population >= WELL_KNOWN_POPULATION):
-                    size = cand.population if cand.kind != "country" else 10 ** 12
-                    best[cand.country] = max(best.get(cand.country, 0), size)
-            if not best:
-                continue
-            ranked = sorted(best.items(), key=lambda kv: -kv[1])
-            if len(ranked) == 1 or ranked[0][1] >= DOMINANT_POPULATION * max(ranked[1][1], 1):
-                return ranked[0][0]
-            return None
+            # a paper, team or firm only after a famous city or an area: towns named like common words
+            # open many a name ("Metro Toronto Convention Centre")
+            return place_country(span.text, famous=not body)
     return None
 
 
