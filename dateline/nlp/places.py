@@ -26,6 +26,8 @@ from ..ontology.lexicon import words
 from ..types import Place, TextSpan
 from . import extensions  # noqa: F401  (registers the ._.dl_* attributes)
 from .configured import WithSettings
+from .place_cues import (admin_word_after, area_of_names, building_name, placed_by_in, town_in_stated_container,
+                         with_facility_noun)
 
 log = logging.getLogger(__name__)
 TOPONYM_LABELS = ("GPE", "LOC", "FAC")
@@ -44,7 +46,11 @@ def _toponyms(doc: Doc):
     if "dl_toponyms" in doc.spans:
         found = [_road(_with_saint(s)) for s in doc.spans["dl_toponyms"] if _has_capital(s)]
         found = [s for s in found if not _surname(doc, s) and not _organisation(s) and not _unknown_agent(s)]
-        return found + _located_mentions(doc, {(s.start_char, s.end_char) for s in found})
+        found = [with_facility_noun(s) or s for s in found]  # "the Carlton hotel in Cannes": not Carlton, Victoria
+        located = _located_mentions(doc, {(s.start_char, s.end_char) for s in found})
+        taken = {(s.start_char, s.end_char) for s in found + located}
+        taken |= {(s.start_char, s.end_char) for s in doc.spans.get("dl_mentions", ())}
+        return found + located + area_of_names(doc, taken)
     return [_with_saint(e) for e in doc.ents if e.label_ in TOPONYM_LABELS and _has_capital(e)]
 
 
@@ -149,13 +155,25 @@ def _located_mentions(doc: Doc, taken: set) -> list[Span]:
     "gathered at Tehran's Shahid Beheshti University")."""
     out = []
     for s in doc.spans.get("dl_mentions", ()):
-        if s.label_ not in ("PERSON", "ORG") or s._.dl_metonym or (s.start_char, s.end_char) in taken:
+        if s._.dl_metonym or (s.start_char, s.end_char) in taken:
+            continue
+        if s.label_ in ("ORG", "EVENT", "PRODUCT") and with_facility_noun(s) is not None:  # "the Watergate complex"
+            out.append(with_facility_noun(s))
+            continue
+        if s.label_ not in ("PERSON", "ORG"):
             continue
         if offset_after(doc.text[s.end_char:s.end_char + 160]) is not None:  # "Qorwadeeqa, 100 km south of ..."
             out.append(Span(doc, s.start, s.end, label="GPE"))
             continue
         if len(s) > 1 and s[-1].text in AREA_HEADS:  # "Zaporozhye Oblast" typed a person: its last word says area
             out.append(Span(doc, s.start, s.end, label="GPE"))
+            continue
+        if admin_word_after(doc, s) or town_in_stated_container(doc, s):  # "Shah Wali Kot district", "Redfield, S.D."
+            out.append(Span(doc, s.start, s.end, label="GPE"))
+            continue
+        if s.label_ == "ORG" and building_name(s) and (_after_locative(doc, s.start, determiner=True)
+                                                        or placed_by_in(doc, s)):
+            out.append(Span(doc, s.start, s.end, label="FAC"))  # "at the Lakeside Middle School"
             continue
         if s.label_ == "PERSON" and _town_of_a_named_country(doc, s):  # "drones struck Avdiivka"
             out.append(Span(doc, s.start, s.end, label="GPE"))
@@ -196,9 +214,12 @@ def _named_countries(doc: Doc) -> set[str]:
     return found - {None}
 
 
-def _after_locative(doc: Doc, start: int) -> bool:
-    """A locative preposition right before the mention, or before a possessor ("at Tehran's ...")."""
+def _after_locative(doc: Doc, start: int, determiner: bool = False) -> bool:
+    """A locative preposition right before the mention, or before a possessor ("at Tehran's ..."), or
+    (`determiner`) before "the" ("at the Lakeside Middle School")."""
     i = start - 1
+    if determiner and i >= 1 and doc[i].lower_ == "the":
+        i -= 1
     if i >= 1 and doc[i].text in ("'s", "’s") and doc[i - 1].pos_ == "PROPN":
         i -= 2
     return i >= 0 and doc[i].lower_ in LOCATIVE

@@ -190,3 +190,39 @@ def test_places_a_number_after_the_country_makes_a_road(annotate):
                       "found in Spiro. The U.S. economy grew 2 percent.", "2013-09-27")
     kinds = {p.name: (p.kind, p.country) for p in record.places}
     assert kinds["U.S. 271"][0] == "facility" and kinds["United States"] == ("country", "USA")
+
+
+# Cues in the sentence that make a name a place (or a building), and sentences like them that must not.
+@pytest.mark.parametrize("text, surface, kind, country", [
+    ("Thieves robbed the Carlton hotel in Cannes of jewels worth millions.", "Carlton hotel", "facility", "FRA"),
+    ("The burglars broke into the Watergate complex in Washington in 1972.", "Watergate complex", "facility", "USA"),
+    ("Carlos Ruiz, the governor of the state of Miranda, said the vote was rigged.", "Miranda", "admin1", "VEN"),
+    ("He lived in the east London district of Barking, where he preached openly.", "Barking", None, "GBR"),
+    ("She gave an address in Redfield, S.D., the clerk said.", "Redfield", None, "USA"),
+    ("Volunteers held a vigil at the Greenfield Middle School in Wasilla on Sunday.", "Greenfield Middle School",
+     "facility", "USA"),
+    ("The Hartwell Federal Building in Denver was evacuated after a bomb threat.", "Hartwell Federal Building",
+     "facility", "USA"),
+])
+def test_places_stage_reads_place_cues_of_the_sentence(nlp, text, surface, kind, country):
+    place = _place_of(nlp(text), surface)
+    assert place is not None and place.country == country and place.lat is not None
+    assert kind is None or place.kind == kind
+
+
+def test_places_stage_keeps_an_area_the_gazetteer_lacks_without_a_point(nlp):
+    # "<name> district": an area, though no gazetteer has it: a place entry without coordinates.
+    place = _place_of(nlp("Four militants were killed in neighbouring Shah Wali Kot district on Friday."),
+                      "Shah Wali Kot district")
+    assert place is not None and place.lat is None
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Harvard Business School said on Monday that tuition would rise.", "Harvard Business School"),
+    ("The Department of Justice said the inquiry would go on.", "Justice"),
+    ("Sen. Cruz, Texas Republican, said the bill would fail.", "Cruz"),
+    ("Prosecutors at the Cook County District Attorney's office declined to comment.", "Cook"),
+])
+def test_places_stage_leaves_lookalikes_alone(nlp, text, surface):
+    doc = nlp(text)
+    assert _place_of(doc, surface) is None
