@@ -133,3 +133,53 @@ def placed_by_in(doc: Doc, s: Span) -> bool:
             break
         words.append(t.text)
     return any(gazetteer.lookup(" ".join(words[:n])) for n in range(len(words), 0, -1))
+
+
+# "a Spiro man", "a Tulsa woman": a town's name before a resident noun, as local news names people.
+RESIDENT_NOUNS = {"man", "woman", "men", "women", "resident", "residents", "native", "couple", "family", "teen",
+                  "teenager", "boy", "girl", "mother", "father", "businessman", "businesswoman", "farmer"}
+
+
+def town_of_residents(doc: Doc, s: Span, countries: set[str]) -> bool:
+    """"A Spiro man was found guilty": "a <name> man" with a town of that name in a country (or state's
+    country) the text names."""
+    if not (s.start and doc[s.start - 1].lower_ in ("a", "an") and s.end < len(doc)
+            and doc[s.end].lower_ in RESIDENT_NOUNS):
+        return False
+    return any(c.primary and c.kind in ("city", "town", "village") and c.country in countries
+               for c in gazetteer.lookup(s.text))
+
+
+def countries_named(doc: Doc, spans: list[Span]) -> set[str]:
+    """The countries of the countries and states (admin1) among the text's place names."""
+    return {c.country for s in spans for c in gazetteer.lookup(s.text)
+            if c.primary and c.country and c.kind in ("country", "admin1")}
+
+
+STREET_LAST = {"Street", "Avenue", "Road", "Boulevard", "Lane", "Drive", "Highway", "Parkway"}
+
+
+def street_name(s: Span) -> bool:
+    """"McGinnis Lane" typed a person: a street, unless it opens with a given name ("Diane Lane")."""
+    from ..kb import first_name_gender
+    return len(s) >= 2 and s[-1].text in STREET_LAST and first_name_gender(s[0].text) is None
+
+
+def same_name_elsewhere(doc: Doc, spans: list[Span], taken: list[tuple[int, int]]) -> list[Span]:
+    """Other uses of a name the sentence showed to be a place ("in the district of Barking ... lived in
+    Barking"): one name keeps one sense in a report. Only where no other mention covers the words."""
+    out = []
+    for s in spans:
+        words = [t.text for t in s]
+        for i in range(len(doc) - len(words) + 1):
+            if i == s.start or doc[i].text != words[0] or [t.text for t in doc[i:i + len(words)]] != words:
+                continue
+            span = Span(doc, i, i + len(words), label=s.label_)
+            if any(a < span.end_char and span.start_char < b for a, b in taken):
+                continue
+            if (i and doc[i - 1].is_title and doc[i - 1].pos_ == "PROPN") or \
+                    (span.end < len(doc) and doc[span.end].is_title and doc[span.end].pos_ == "PROPN"):
+                continue  # part of a longer name
+            out.append(span)
+            taken.append((span.start_char, span.end_char))
+    return out

@@ -26,7 +26,8 @@ from ..ontology.lexicon import words
 from ..types import Place, TextSpan
 from . import extensions  # noqa: F401  (registers the ._.dl_* attributes)
 from .configured import WithSettings
-from .place_cues import (admin_word_after, area_of_names, building_name, placed_by_in, town_in_stated_container,
+from .place_cues import (admin_word_after, area_of_names, building_name, countries_named, placed_by_in,
+                         same_name_elsewhere, street_name, town_in_stated_container, town_of_residents,
                          with_facility_noun)
 
 log = logging.getLogger(__name__)
@@ -47,10 +48,11 @@ def _toponyms(doc: Doc):
         found = [_road(_with_saint(s)) for s in doc.spans["dl_toponyms"] if _has_capital(s)]
         found = [s for s in found if not _surname(doc, s) and not _organisation(s) and not _unknown_agent(s)]
         found = [with_facility_noun(s) or s for s in found]  # "the Carlton hotel in Cannes": not Carlton, Victoria
-        located = _located_mentions(doc, {(s.start_char, s.end_char) for s in found})
+        located = _located_mentions(doc, {(s.start_char, s.end_char) for s in found}, countries_named(doc, found))
         taken = {(s.start_char, s.end_char) for s in found + located}
         taken |= {(s.start_char, s.end_char) for s in doc.spans.get("dl_mentions", ())}
-        return found + located + area_of_names(doc, taken)
+        cued = located + area_of_names(doc, taken)
+        return found + cued + same_name_elsewhere(doc, cued, sorted(taken | {(s.start_char, s.end_char) for s in cued}))
     return [_with_saint(e) for e in doc.ents if e.label_ in TOPONYM_LABELS and _has_capital(e)]
 
 
@@ -148,7 +150,7 @@ def _has_capital(span: Span) -> bool:
     return any(c.isupper() for c in span.text)
 
 
-def _located_mentions(doc: Doc, taken: set) -> list[Span]:
+def _located_mentions(doc: Doc, taken: set, countries: set[str] = frozenset()) -> list[Span]:
     """Mentions typed as a person or organisation that the sentence uses as a place: one the text gives an
     offset from a place ("Qorwadeeqa, 100 km south of Mogadishu"); after a locative preposition, a known
     place name ("killed in Kiryat Malachi") or a building or square ("massed at Tehran University",
@@ -159,6 +161,12 @@ def _located_mentions(doc: Doc, taken: set) -> list[Span]:
             continue
         if s.label_ in ("ORG", "EVENT", "PRODUCT") and with_facility_noun(s) is not None:  # "the Watergate complex"
             out.append(with_facility_noun(s))
+            continue
+        if s.label_ in ("PERSON", "PRODUCT", "NORP") and town_of_residents(doc, s, countries):  # not "a Harvard man"
+            out.append(Span(doc, s.start, s.end, label="GPE"))
+            continue
+        if s.label_ in ("PERSON", "ORG") and street_name(s):  # "McGinnis Lane" typed a person
+            out.append(Span(doc, s.start, s.end, label="FAC"))
             continue
         if s.label_ not in ("PERSON", "ORG"):
             continue

@@ -226,3 +226,24 @@ def test_places_stage_keeps_an_area_the_gazetteer_lacks_without_a_point(nlp):
 def test_places_stage_leaves_lookalikes_alone(nlp, text, surface):
     doc = nlp(text)
     assert _place_of(doc, surface) is None
+
+
+@pytest.mark.parametrize("text, surface, n", [
+    ("A Spiro man was found guilty of murder in Oklahoma on Tuesday.", "Spiro", 1),
+    ("The body was found near McGinnis Lane, east of Fort Smith, Arkansas. Witnesses said a car left "
+     "McGinnis Lane late.", "McGinnis Lane", 2),
+    ("He lived in the east London district of Barking. A neighbour who lived in Barking said he preached openly.",
+     "Barking", 2),
+])
+def test_places_stage_reads_local_news_names(nlp, text, surface, n):
+    # a town's residents, a street typed a person, and a name the text showed to be a place used again
+    place = _place_of(nlp(text), surface)
+    assert place is not None and len(place.mentions) == n
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("A Spiro man was found guilty of fraud in Lyon, France, on Tuesday.", "Spiro"),  # no Spiro in France
+    ("Diane Lane said the film would open in Fort Smith, Arkansas.", "Diane Lane"),
+])
+def test_places_stage_leaves_people_and_foreign_namesakes_alone(nlp, text, surface):
+    assert _place_of(nlp(text), surface) is None
