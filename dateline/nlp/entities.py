@@ -643,7 +643,8 @@ def _takes_focus(doc: Doc, c: Cluster, kb: KnowledgeBase) -> bool:
         if any(kb.media(w) for t in titles for w in t.replace("/", " ").split()) and not _leads_outlet_words(words):
             return False  # "AP Photo/...", "Reuters reporter": a wire's staff come from anywhere
         return not (words & role_words("elsewhere") or any(_is_igo(kb, w) for w in words))
-    return c.label == "ORG" and _sector(doc, c, kb, _cluster_titles(doc, c)) in ("GOV", "MIL", "COP", "JUD")
+    # a state's organs, and its parties: a party a story names without a country is the story's country's
+    return c.label == "ORG" and _sector(doc, c, kb, _cluster_titles(doc, c)) in ("GOV", "MIL", "COP", "JUD", "PTY", "OPP")
 
 
 def _is_igo(kb: KnowledgeBase, word: str) -> bool:

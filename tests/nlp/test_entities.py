@@ -473,3 +473,24 @@ def test_entities_towns_do_not_outvote_the_countries_a_story_names(entity_nlp):
 ])
 def test_entities_organisation_named_after_its_seat_takes_its_country(entity_nlp, text, surface, expected):
     assert by_surface(doc := entity_nlp(text), surface).country == expected, doc._.dl_entities
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    # a state's election authority and its assembly are organs of the state the story is about
+    ("Venezuela's opposition said the vote in Caracas was rigged. The Constituent Assembly met on Monday, and "
+     "the National Electoral Council said turnout was high.", "Constituent Assembly", "VEN"),
+    ("Venezuela's opposition said the vote in Caracas was rigged. The Constituent Assembly met on Monday, and "
+     "the National Electoral Council said turnout was high.", "National Electoral Council", "VEN"),
+    # a party the story names without a country is its country's
+    ("Voters in Mississippi and Florida went to the polls in the United States on Tuesday, and the Democratic "
+     "Party said it expected gains.", "Democratic Party", "USA"),
+])
+def test_entities_state_organs_and_parties_take_the_story_country(entity_nlp, text, surface, expected):
+    e = by_surface(entity_nlp(text), surface)
+    assert e.country == expected and e.country_source == "focus"
+
+
+def test_entities_a_firm_does_not_take_the_story_country(entity_nlp):
+    # a company may come from anywhere: no guess
+    doc = entity_nlp("Voters in Caracas, Venezuela, queued for hours, and Kraft Foods Inc. said it would close a plant.")
+    assert by_surface(doc, "Kraft Foods Inc.").country is None
