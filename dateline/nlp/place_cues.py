@@ -16,6 +16,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from ..geo import gazetteer
+from ..geo.relative import offset_after
 
 # Words for an area or a town that "of <Name>" names ("the state of Miranda", "the city of Aleppo").
 AREA_OF = {"state", "province", "district", "region", "county", "governorate", "prefecture", "municipality",
@@ -39,23 +40,38 @@ FACILITY_FIRST = {"Camp", "Fort"}
 _COMMA_CONTAINER_MAX_WORDS = 3
 
 
-def area_of_names(doc: Doc, taken: set[tuple[int, int]]) -> list[Span]:
-    """Capitalised names after "<area word> of" that no mention covers and the gazetteer knows."""
+def unnamed_area_names(doc: Doc, taken: set[tuple[int, int]]) -> list[Span]:
+    """Capitalised names no mention covers that the sentence makes places: after "<area word> of" ("the
+    state of Miranda", known to the gazetteer), before an administrative word ("the Kashkadarya region":
+    an area, known or not), or before an offset ("Sablale, 105 miles south of Mogadishu")."""
     out = []
     for tok in doc:
-        if tok.lower_ != "of" or tok.i == 0 or doc[tok.i - 1].lower_ not in AREA_OF:
+        span = None
+        if tok.lower_ == "of" and tok.i and doc[tok.i - 1].lower_ in AREA_OF:
+            span = _name_run(doc, tok.i + 1, forward=True)
+            span = span if span is not None and gazetteer.lookup(span.text) else None
+        elif tok.lower_ in ADMIN_AFTER and tok.i and doc[tok.i - 1].pos_ == "PROPN":
+            span = _name_run(doc, tok.i - 1, forward=False)
+            span = span if span is not None and admin_word_after(doc, span) else None
+        elif tok.text == "," and tok.i and offset_after(doc.text[tok.idx:tok.idx + 160]) is not None:
+            span = _name_run(doc, tok.i - 1, forward=False)
+        if span is None or any(s < span.end_char and span.start_char < e for s, e in taken):
             continue
-        start = end = tok.i + 1
-        while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
-            end += 1
-        if end == start:
-            continue
-        span = Span(doc, start, end, label="GPE")
-        if any(s <= span.start_char < e or s < span.end_char <= e for s, e in taken):
-            continue
-        if gazetteer.lookup(span.text):
-            out.append(span)
+        out.append(span)
+        taken = taken | {(span.start_char, span.end_char)}
     return out
+
+
+def _name_run(doc: Doc, i: int, forward: bool) -> Span | None:
+    """The run of capitalised proper-noun tokens from token `i` on (or back from it)."""
+    j = i
+    step = 1 if forward else -1
+    while 0 <= j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN" and j - i < 4 and i - j < 4:
+        j += step
+    if j == i:
+        return None
+    start, end = (i, j) if forward else (j + 1, i + 1)
+    return Span(doc, start, end, label="GPE")
 
 
 # "Cook County District Attorney", "Kandahar Province Governor": the area word opens an office's title.

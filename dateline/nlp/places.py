@@ -26,7 +26,7 @@ from ..ontology.lexicon import words
 from ..types import Place, TextSpan
 from . import extensions  # noqa: F401  (registers the ._.dl_* attributes)
 from .configured import WithSettings
-from .place_cues import (admin_word_after, area_of_names, building_name, countries_named, placed_by_in,
+from .place_cues import (admin_word_after, unnamed_area_names, building_name, countries_named, placed_by_in,
                          same_name_elsewhere, street_name, town_in_stated_container, town_of_residents,
                          with_facility_noun)
 
@@ -51,7 +51,7 @@ def _toponyms(doc: Doc):
         located = _located_mentions(doc, {(s.start_char, s.end_char) for s in found}, countries_named(doc, found))
         taken = {(s.start_char, s.end_char) for s in found + located}
         taken |= {(s.start_char, s.end_char) for s in doc.spans.get("dl_mentions", ())}
-        cued = located + area_of_names(doc, taken)
+        cued = located + unnamed_area_names(doc, taken)
         return found + cued + same_name_elsewhere(doc, cued, sorted(taken | {(s.start_char, s.end_char) for s in cued}))
     return [_with_saint(e) for e in doc.ents if e.label_ in TOPONYM_LABELS and _has_capital(e)]
 
@@ -233,6 +233,19 @@ def _after_locative(doc: Doc, start: int, determiner: bool = False) -> bool:
     return i >= 0 and doc[i].lower_ in LOCATIVE
 
 
+def _outermost(spans) -> list[Span]:
+    """The spans in text order without those inside a longer one: "ST. PAUL" read whole leaves no "PAUL"
+    (a province of Cape Verde) beside it."""
+    out: list[Span] = []
+    reach = -1  # the furthest end of the spans kept so far (all start at or before this one)
+    for s in sorted(spans, key=lambda s: (s.start_char, -s.end_char)):
+        if s.end_char <= reach:
+            continue
+        out.append(s)
+        reach = s.end_char
+    return out
+
+
 @Language.factory(
     "dateline_places",
     requires=["doc.ents", "doc.spans", "span._.dl_metonym"],  # and doc._.dl_document, an input (its URL)
@@ -244,7 +257,7 @@ def make_place_stage(nlp: Language, name: str, gazetteer_cache: Optional[str]) -
 
 
 def dateline_places(doc: Doc) -> Doc:
-    spans = sorted({(s.start_char, s.end_char): s for s in _toponyms(doc)}.values(), key=lambda s: s.start_char)
+    spans = _outermost({(s.start_char, s.end_char): s for s in _toponyms(doc)}.values())
     document = doc._.dl_document
     outlet = document and (document.url or document.outlet)  # a national domain hints at the country
     text = doc.text  # spaCy rebuilds doc.text on every access: once here, not once per mention

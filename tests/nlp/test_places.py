@@ -247,3 +247,26 @@ def test_places_stage_reads_local_news_names(nlp, text, surface, n):
 ])
 def test_places_stage_leaves_people_and_foreign_namesakes_alone(nlp, text, surface):
     assert _place_of(nlp(text), surface) is None
+
+
+def test_places_stage_reads_a_dateline_saint_whole(nlp):
+    # "ST. PAUL" read whole leaves no "PAUL" beside it (a province of Cape Verde)
+    doc = nlp("ST. PAUL, Minn. (AP) - Protesters blocked a highway on Saturday. Police in St. Paul arrested 40 people.")
+    assert [p.country for p in doc._.dl_places if any(m.text.upper() == "PAUL" for m in p.mentions)] == []
+    assert _place_of(doc, "ST. PAUL").country == "USA"
+
+
+@pytest.mark.parametrize("text, surface, country, located_by", [
+    # names the NER left untyped: before an offset, and before an area word (spelt another way in GeoNames)
+    ("Residents of Sablale, 105 miles south of Mogadishu, fled on Monday.", "Sablale", "SOM", "stated_place"),
+    ("The Kashkadarya region and the Surkhandarya region of Uzbekistan were flooded.", "Kashkadarya region", "UZB",
+     "gazetteer"),
+])
+def test_places_stage_finds_names_the_sentence_makes_places(nlp, text, surface, country, located_by):
+    place = _place_of(nlp(text), surface)
+    assert place is not None and place.country == country and place.located_by == located_by
+
+
+def test_places_stage_offset_needs_a_unit(nlp):
+    doc = nlp("Smith, 45, said the verdict would be appealed in Boston.")
+    assert _place_of(doc, "Smith") is None
