@@ -25,6 +25,7 @@ from . import extensions  # noqa: F401
 from .context import wire_dateline_end
 from .embedded import embedded_place_names
 from .mentions import Mention, find_actor_phrases, find_mentions, mark_metonyms, propagate_names
+from .entity_types import people_by_relative_who
 from .story_countries import drop_unsupported_acronyms, place_country, place_focus
 
 # Singular nouns that describe a known person ("the Belarusian dictator").
@@ -70,7 +71,9 @@ class EntityStage:
 
     def __call__(self, doc: Doc) -> Doc:
         matches = [(s, e, doc.vocab.strings[k]) for k, s, e in self.exact(doc) + self.folded(doc)]
-        mentions = propagate_names(doc, find_mentions(doc, self.kb, matches, self.is_place))
+        mentions = find_mentions(doc, self.kb, matches, self.is_place)
+        people_by_relative_who(doc, mentions, self.kb)  # before names propagate: "Castile" again is the person
+        mentions = propagate_names(doc, mentions)
         mark_metonyms(doc, mentions, self.kb)
         mentions = find_actor_phrases(doc, mentions, self.kb)
         mentions, filed_at = _split_dateline(doc, mentions, self.kb, self.is_place)

@@ -494,3 +494,14 @@ def test_entities_a_firm_does_not_take_the_story_country(entity_nlp):
     # a company may come from anywhere: no guess
     doc = entity_nlp("Voters in Caracas, Venezuela, queued for hours, and Kraft Foods Inc. said it would close a plant.")
     assert by_surface(doc, "Kraft Foods Inc.").country is None
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("Protesters marched for Philando Castile and Alton Sterling, who were shot by police.", "Philando Castile",
+     "PERSON"),
+    ("Protesters marched for Philando Castile, who was shot by police in Minnesota.", "Philando Castile", "PERSON"),
+    ("Goldman Sachs, which advised the deal, declined to comment.", "Goldman Sachs", "ORG"),
+    ("The Irving Police Department, who took the call, declined to comment.", "Irving Police Department", "ORG"),
+])
+def test_entities_a_name_that_who_refers_to_is_a_person(entity_nlp, text, surface, expected):
+    assert by_surface(entity_nlp(text), surface).type == expected
