@@ -264,7 +264,13 @@ def _candidates(g: _Group) -> list[Candidate]:
         found = _area_of_people(g.surface)
     if not found and not g.admin_form:  # "Kashkadarya", "Lower Shabelle": a spelling of an area or city we have
         found = gazetteer.lookup_variant(g.surface)
+    if not found and not g.admin_form and g.surface[:1].isupper():  # "Miami-Dade", "Pointe Coupee": a county
+        found = [c for word in _BARE_COUNTY_WORDS for c in gazetteer.lookup(f"{g.surface} {word}")
+                 if c.kind == "admin2"]  # named without its word, as local news does
     return _dedupe(found)
+
+
+_BARE_COUNTY_WORDS = ("County", "Parish")
 
 
 # Endings no people's word in English has ("Makeen", "Portroe"): such a word is a name we lack.

@@ -321,3 +321,13 @@ def test_resolve_a_peoples_adjective_does_not_place_a_name_by_the_article():
     text = "British officials said staff at the British Embassy Tokyo were safe after the quake in Japan."
     places = _resolve(text, "British", "British Embassy Tokyo", "Japan")
     assert places["British Embassy Tokyo"].country == "JPN"
+
+
+def test_resolve_a_county_named_without_its_word():
+    # local news names a county or parish bare ("Pointe Coupee", "Miami-Dade")
+    text = "Flooding closed roads across Pointe Coupee, and schools in Miami-Dade stayed open."
+    places = _resolve(text, "Pointe Coupee", "Miami-Dade")
+    assert places["Pointe Coupee"].kind == "admin2" and "Louisiana" in (places["Pointe Coupee"].admin1 or "")
+    assert places["Miami-Dade"].kind == "admin2" and places["Miami-Dade"].lat is not None
+    # a name that is no county's stays without a point
+    assert _resolve("Crowds gathered at Zorblatt on Sunday.", "Zorblatt")["Zorblatt"].lat is None
