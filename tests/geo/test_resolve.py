@@ -331,3 +331,9 @@ def test_resolve_a_county_named_without_its_word():
     assert places["Miami-Dade"].kind == "admin2" and places["Miami-Dade"].lat is not None
     # a name that is no county's stays without a point
     assert _resolve("Crowds gathered at Zorblatt on Sunday.", "Zorblatt")["Zorblatt"].lat is None
+
+
+def test_resolve_area_geonames_names_with_a_local_word_for_province():
+    # GeoNames keeps "Viloyati Sughd": the news writes "Sughd province"
+    place = _resolve("Floods hit the Sughd province of Tajikistan.", "Sughd province", "Tajikistan")["Sughd province"]
+    assert place.country == "TJK" and place.kind == "admin1"
