@@ -7,36 +7,36 @@
 - "the Carlton hotel", "the Watergate complex": a name with a common facility noun after it is the
   facility (placed where the text puts it), not a namesake town ("Carlton" is a suburb of Melbourne);
 - "at the Lakeside Middle School", "the Hartwell Federal Building in Denver", "Camp Shorabak in Helmand":
-  an organisation whose name is a building's, after a locative or with the place it stands in.
+  an organisation whose name is a building's, after a locative or with the place it stands in;
+- "the Kashkadarya region", "Sablale, 105 miles south of Mogadishu": names the NER left untyped, before an
+  area word or an offset;
+- local news: "a Spiro man" (a town of a country the text names), "McGinnis Lane" typed a person (a street,
+  unless it opens with a given name), and a name shown to be a place keeps that sense where used again.
+The words are in geo/place_cue_words.tsv.
 """
 from __future__ import annotations
 
-import re
+import functools
+from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
+from ..data_files import read_table
 from ..geo import gazetteer
 from ..geo.relative import offset_after
+from ..kb import first_name_gender
 
-# Words for an area or a town that "of <Name>" names ("the state of Miranda", "the city of Aleppo").
-AREA_OF = {"state", "province", "district", "region", "county", "governorate", "prefecture", "municipality",
-           "borough", "city", "town", "village", "suburb", "neighbourhood", "neighborhood", "oblast", "emirate",
-           "island", "islands", "port", "parish", "canton"}
-# Administrative words after a name: "Shah Wali Kot district", "Lebap province".
-ADMIN_AFTER = {"district", "province", "county", "region", "oblast", "governorate", "prefecture", "parish"}
-# Common nouns that make "<Name> <noun>" a building or site of that name.
-FACILITY_NOUNS = {"hotel", "motel", "complex", "building", "hospital", "airport", "airfield", "stadium", "school",
-                  "prison", "jail", "mosque", "church", "cathedral", "temple", "synagogue", "mall", "plant",
-                  "refinery", "factory", "courthouse", "compound", "base", "camp", "barracks", "embassy",
-                  "consulate", "museum", "university", "college", "station", "terminal", "bridge", "dam",
-                  "port", "harbour", "harbor", "market", "bazaar", "square", "palace", "clinic", "checkpoint"}
-# A building's name ends with one of these, or opens with "Camp"/"Fort" + a name ("Camp Shorabak").
-FACILITY_LAST = re.compile(r"University|Square|Airport|Airfield|Stadium|Hospital|Clinic|Street|Avenue|Road|Lane|Bridge|"
-                           r"Station|Terminal|Mosque|Church|Cathedral|Synagogue|Temple|Museum|Park|Palace|Camp|Prison|"
-                           r"Jail|Base|Market|Mall|Hall|Center|Centre|Library|Arena|Theatre|Theater|Hotel|Motel|Inn|"
-                           r"Barracks|Port|Harbour|Harbor|School|Academy|College|Building|Courthouse|Complex|Tower|"
-                           r"Embassy|Consulate|Compound|Plant|Refinery|Factory")
-FACILITY_FIRST = {"Camp", "Fort"}
+CUE_WORDS = Path(__file__).parent.parent / "geo" / "place_cue_words.tsv"
+KINDS = ("area_of", "admin_after", "office_after", "facility_noun", "facility_first", "facility_last", "resident_noun",
+         "street_last")
+
+
+@functools.lru_cache(maxsize=None)
+def cue_words(kind: str) -> frozenset[str]:
+    """The words of one kind in geo/place_cue_words.tsv (kinds described there)."""
+    return frozenset(r["word"] for r in read_table(CUE_WORDS, allowed={"kind": KINDS}) if r["kind"] == kind)
+
+
 _COMMA_CONTAINER_MAX_WORDS = 3
 
 
@@ -47,10 +47,10 @@ def unnamed_area_names(doc: Doc, taken: set[tuple[int, int]]) -> list[Span]:
     out = []
     for tok in doc:
         span = None
-        if tok.lower_ == "of" and tok.i and doc[tok.i - 1].lower_ in AREA_OF:
+        if tok.lower_ == "of" and tok.i and doc[tok.i - 1].lower_ in cue_words("area_of"):
             span = _name_run(doc, tok.i + 1, forward=True)
             span = span if span is not None and gazetteer.lookup(span.text) else None
-        elif tok.lower_ in ADMIN_AFTER and tok.i and doc[tok.i - 1].pos_ == "PROPN":
+        elif tok.lower_ in cue_words("admin_after") and tok.i and doc[tok.i - 1].pos_ == "PROPN":
             span = _name_run(doc, tok.i - 1, forward=False)
             span = span if span is not None and admin_word_after(doc, span) else None
         elif tok.text == "," and tok.i and offset_after(doc.text[tok.idx:tok.idx + 160]) is not None:
@@ -74,16 +74,11 @@ def _name_run(doc: Doc, i: int, forward: bool) -> Span | None:
     return Span(doc, start, end, label="GPE")
 
 
-# "Cook County District Attorney", "Kandahar Province Governor": the area word opens an office's title.
-_OFFICE_AFTER = {"attorney", "attorneys", "judge", "court", "council", "councillor", "official", "officials",
-                 "chief", "commissioner", "governor", "police", "administrator", "director"}
-
-
 def admin_word_after(doc: Doc, s: Span) -> bool:
     """"Shah Wali Kot district": the word after the name says it is an administrative area."""
-    if s.end >= len(doc) or doc[s.end].lower_ not in ADMIN_AFTER:
+    if s.end >= len(doc) or doc[s.end].lower_ not in cue_words("admin_after"):
         return False
-    return s.end + 1 >= len(doc) or doc[s.end + 1].lower_ not in _OFFICE_AFTER
+    return s.end + 1 >= len(doc) or doc[s.end + 1].lower_ not in cue_words("office_after")
 
 
 def town_in_stated_container(doc: Doc, s: Span) -> bool:
@@ -123,7 +118,7 @@ def _named_person(doc: Doc, s: Span) -> bool:
 def with_facility_noun(s: Span) -> Span | None:
     """"Carlton hotel", "Watergate complex": the name and the lower-case facility noun right after it."""
     doc, j = s.doc, s.end
-    if j < len(doc) and doc[j].is_lower and doc[j].lower_ in FACILITY_NOUNS:
+    if j < len(doc) and doc[j].is_lower and doc[j].lower_ in cue_words("facility_noun"):
         return Span(doc, s.start, j + 1, label="FAC")
     return None
 
@@ -133,9 +128,9 @@ def building_name(s: Span) -> bool:
     of Maracay", "Camp Shorabak")."""
     if len(s) < 2:
         return False
-    if FACILITY_LAST.fullmatch(s[-1].text) or s[0].text in FACILITY_FIRST:
+    if s[-1].text in cue_words("facility_last") or s[0].text in cue_words("facility_first"):
         return True
-    return any(FACILITY_LAST.fullmatch(a.text) and b.lower_ == "of" for a, b in zip(s, s[1:]))
+    return any(a.text in cue_words("facility_last") and b.lower_ == "of" for a, b in zip(s, s[1:]))
 
 
 def placed_by_in(doc: Doc, s: Span) -> bool:
@@ -151,16 +146,11 @@ def placed_by_in(doc: Doc, s: Span) -> bool:
     return any(gazetteer.lookup(" ".join(words[:n])) for n in range(len(words), 0, -1))
 
 
-# "a Spiro man", "a Tulsa woman": a town's name before a resident noun, as local news names people.
-RESIDENT_NOUNS = {"man", "woman", "men", "women", "resident", "residents", "native", "couple", "family", "teen",
-                  "teenager", "boy", "girl", "mother", "father", "businessman", "businesswoman", "farmer"}
-
-
 def town_of_residents(doc: Doc, s: Span, countries: set[str]) -> bool:
     """"A Spiro man was found guilty": "a <name> man" with a town of that name in a country (or state's
     country) the text names."""
     if not (s.start and doc[s.start - 1].lower_ in ("a", "an") and s.end < len(doc)
-            and doc[s.end].lower_ in RESIDENT_NOUNS):
+            and doc[s.end].lower_ in cue_words("resident_noun")):
         return False
     return any(c.primary and c.kind in ("city", "town", "village") and c.country in countries
                for c in gazetteer.lookup(s.text))
@@ -172,13 +162,9 @@ def countries_named(doc: Doc, spans: list[Span]) -> set[str]:
             if c.primary and c.country and c.kind in ("country", "admin1")}
 
 
-STREET_LAST = {"Street", "Avenue", "Road", "Boulevard", "Lane", "Drive", "Highway", "Parkway"}
-
-
 def street_name(s: Span) -> bool:
     """"McGinnis Lane" typed a person: a street, unless it opens with a given name ("Diane Lane")."""
-    from ..kb import first_name_gender
-    return len(s) >= 2 and s[-1].text in STREET_LAST and first_name_gender(s[0].text) is None
+    return len(s) >= 2 and s[-1].text in cue_words("street_last") and first_name_gender(s[0].text) is None
 
 
 def same_name_elsewhere(doc: Doc, spans: list[Span], taken: list[tuple[int, int]]) -> list[Span]:
