@@ -46,9 +46,6 @@ class Cluster:
     aliases: list[Mention] = field(default_factory=list)  # joined by "also known as": never the name
 
 
-NOT_KB_KEY = "dl_not_kb_names"
-
-
 def _is_place_lookup():
     """The gazetteer's `is_place_name`, when the geo package is available."""
     try:
@@ -79,7 +76,7 @@ class EntityStage:
         mentions, filed_at = _split_dateline(doc, mentions, self.kb, self.is_place)
         drop_unsupported_acronyms(doc, mentions, self.kb)
         # a name the text shows is not the KB's namesake gives no country in a title either ("CHP Officer X")
-        doc.user_data[NOT_KB_KEY] = tuple(sorted({doc[m.start:m.end].text for m in mentions if m.not_kb}))
+        doc._.dl_not_kb_names = frozenset(doc[m.start:m.end].text for m in mentions if m.not_kb)
         clusters = cluster_mentions(doc, mentions, self.kb)
         merge_aliases(doc, clusters)
         link_descriptions(doc, mentions, clusters, self.kb)
@@ -102,8 +99,8 @@ class EntityStage:
 @Language.factory(
     "dateline_entities",
     requires=["doc.ents", "token.tag", "token.dep", "token.lemma"],
-    assigns=["doc._.dl_entities", "doc._.dl_entity_index", "doc._.dl_focus_takers", "doc.spans", "span._.dl_entity",
-             "span._.dl_metonym"],
+    assigns=["doc._.dl_entities", "doc._.dl_entity_index", "doc._.dl_focus_takers", "doc._.dl_not_kb_names",
+             "doc.spans", "span._.dl_entity", "span._.dl_metonym"],
     default_config={"kb_dir": None},  # a folder of KB files over the package's; None: the kb_dir setting
 )
 def make_entity_stage(nlp: Language, name: str, kb_dir: Optional[str]) -> EntityStage:
@@ -434,7 +431,7 @@ def _country_in(doc: Doc, tokens: list, kb: KnowledgeBase, media: bool = False) 
             if any(_backer(doc, t.i) for t in window):
                 continue
             text = doc[window[0].i:window[-1].i + 1].text
-            actor = None if text in doc.user_data.get(NOT_KB_KEY, ()) else kb.actor(text)
+            actor = None if text in (doc._.dl_not_kb_names or ()) else kb.actor(text)
             for found in (kb.country_by_name(text), kb.country_by_demonym(text), actor,
                           kb.media(text) if media else None):
                 code = getattr(found, "iso3", None) or getattr(found, "country", None)
@@ -572,11 +569,10 @@ def assign_countries(doc: Doc, ordered: list[Cluster], kb: KnowledgeBase, focus:
 def _embedded_place_country(doc: Doc, c: Cluster, embedded: list[Span], kb: KnowledgeBase) -> str | None:
     """"Chicago Police Department", "Anchorage Daily News", "Ministry of Health of Tehran": an organisation
     whose name opens with a well-known place is based there (a body, a paper, a team or a firm takes its
-    seat's name; for all but public bodies, the place must be famous or an area), as is a public body
-    named "... of <place>"; it belongs to that place's country when the
-    gazetteer's well-known places of that name lie in one country, or one country's dwarfs the others'
-    ("London": GBR, not Ontario). None when the name is shared ("Georgia") or the place is only part of a
-    name ("Metro Toronto Convention Centre", "Bank of America")."""
+    seat's name; for all but public bodies the place must be famous or an area), as is a public body named
+    "... of <place>". It belongs to that place's country when the gazetteer's well-known places of that
+    name lie in one country, or one country's dwarfs the others' ("London": GBR, not Ontario); None when
+    the name is shared ("Georgia") or the place is only part of a name ("Metro Toronto Convention Centre")."""
     for m in c.mentions:
         for span in embedded:
             if not (m.start <= span.start and span.end <= m.end):
@@ -589,7 +585,9 @@ def _embedded_place_country(doc: Doc, c: Cluster, embedded: list[Span], kb: Know
                 continue
             # a paper, team or firm only after a famous city or an area: towns named like common words
             # open many a name ("Metro Toronto Convention Centre")
-            return place_country(span.text, famous=not body)
+            country = place_country(span.text, famous=not body)
+            if country is not None:
+                return country
     return None
 
 
