@@ -34,7 +34,11 @@ def _who_after(doc: Doc, end: int) -> bool:
 
 
 def _name_like(doc: Doc, m: Mention, kb: KnowledgeBase) -> bool:
-    """Two or three capitalised words, no known actor, none that names a body ("Police Department")."""
+    """Two or three capitalised words, no known actor, none that names a body ("Police Department"), and
+    not a team's name, which takes "who" too: after "the", or ending in a plural ("the Portland Trail
+    Blazers, who ...")."""
     toks = doc[m.start:m.end]
+    if (m.start and doc[m.start - 1].lower_ == "the") or toks[-1].tag_ == "NNPS":
+        return False
     return (len(toks) in NAME_WORDS and all(t.is_title for t in toks) and not m.kb_name and m.country is None
             and kb.sector_for([t.lower_ for t in toks]) is None)

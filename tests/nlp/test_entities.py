@@ -501,6 +501,8 @@ def test_entities_a_firm_does_not_take_the_story_country(entity_nlp):
      "PERSON"),
     ("Protesters marched for Philando Castile, who was shot by police in Minnesota.", "Philando Castile", "PERSON"),
     ("Goldman Sachs, which advised the deal, declined to comment.", "Goldman Sachs", "ORG"),
+    ("A late layup lifted Houston to a win over the Portland Trail Blazers, who were without their star.",
+     "Portland Trail Blazers", "ORG"),  # a team takes "who" too
     ("The Irving Police Department, who took the call, declined to comment.", "Irving Police Department", "ORG"),
 ])
 def test_entities_a_name_that_who_refers_to_is_a_person(entity_nlp, text, surface, expected):
