@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from ..geo.resolve import CONTINENT_ADJECTIVES
 from ..kb import KnowledgeBase, load_kb, role_words
 from ..ontology.lexicon import words
 from ..types import CountrySource, Entity, TextSpan
@@ -423,12 +424,13 @@ def _leads_outlet_words(words: set[str]) -> bool:
 def _country_in(doc: Doc, tokens: list, kb: KnowledgeBase, media: bool = False) -> str | None:
     """The first country named by up to three consecutive tokens: a name, demonym or known actor."""
     tokens = sorted(tokens, key=lambda t: t.i)
+    continental = _continental(doc, tokens)
     for k, tok in enumerate(tokens):
         for width in (3, 2, 1):
             window = tokens[k:k + width]
             if len(window) < width or window[-1].i - window[0].i != width - 1:
                 continue
-            if any(_backer(doc, t.i) for t in window):
+            if any(_backer(doc, t.i) or t.i in continental for t in window):
                 continue
             text = doc[window[0].i:window[-1].i + 1].text
             actor = None if text in (doc._.dl_not_kb_names or ()) else kb.actor(text)
@@ -438,6 +440,16 @@ def _country_in(doc: Doc, tokens: list, kb: KnowledgeBase, media: bool = False) 
                 if code:
                     return code
     return None
+
+
+def _continental(doc: Doc, tokens: list) -> set[int]:
+    """Tokens of a two-word adjective of a continent or region ("Latin American", "North American"): its
+    "American" is no nationality."""
+    out = set()
+    for a, b in zip(tokens, tokens[1:]):
+        if b.i == a.i + 1 and f"{a.text} {b.text}" in CONTINENT_ADJECTIVES:
+            out |= {a.i, b.i}
+    return out
 
 
 # "Iranian-backed militia leader", "US-trained commander": the country backs the person, it is not theirs.

@@ -507,3 +507,12 @@ def test_entities_a_firm_does_not_take_the_story_country(entity_nlp):
 ])
 def test_entities_a_name_that_who_refers_to_is_a_person(entity_nlp, text, surface, expected):
     assert by_surface(entity_nlp(text), surface).type == expected
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("Latin American leaders met in Lima on Monday.", "Latin American", None),
+    ("South American ministers met in Brasilia on Monday.", "South American", None),
+    ("American officials met in Lima on Monday.", "American officials", "USA"),
+])
+def test_entities_a_continents_adjective_is_no_nationality(entity_nlp, text, surface, expected):
+    assert by_surface(entity_nlp(text), surface).country == expected
