@@ -47,13 +47,20 @@ def _toponyms(doc: Doc):
     if "dl_toponyms" in doc.spans:
         found = [_road(_with_saint(s)) for s in doc.spans["dl_toponyms"] if _has_capital(s)]
         found = [s for s in found if not _surname(doc, s) and not _organisation(s) and not _unknown_agent(s)]
-        found = [with_facility_noun(s) or s for s in found]  # "the Carlton hotel in Cannes": not Carlton, Victoria
+        # "the Carlton hotel in Cannes": not Carlton, Victoria; a well-known town stays itself ("the Gaza school")
+        found = [s if _well_known(s.text) else with_facility_noun(s) or s for s in found]
         located = _located_mentions(doc, {(s.start_char, s.end_char) for s in found}, countries_named(doc, found))
         taken = {(s.start_char, s.end_char) for s in found + located}
         taken |= {(s.start_char, s.end_char) for s in doc.spans.get("dl_mentions", ())}
         cued = located + unnamed_area_names(doc, taken)
         return found + cued + same_name_elsewhere(doc, cued, sorted(taken | {(s.start_char, s.end_char) for s in cued}))
     return [_with_saint(e) for e in doc.ents if e.label_ in TOPONYM_LABELS and _has_capital(e)]
+
+
+def _well_known(name: str) -> bool:
+    """A country, an area or a city of 100,000 goes by this name: the name is that place."""
+    return any(c.primary and (c.kind in ("country", "admin1", "region", "water") or c.population >= 100_000)
+               for c in gazetteer.lookup(name))
 
 
 _ROAD_OWNERS = {"U.S.", "US", "U.S", "State", "Interstate", "Highway", "Route", "I"}

@@ -270,3 +270,9 @@ def test_places_stage_finds_names_the_sentence_makes_places(nlp, text, surface, 
 def test_places_stage_offset_needs_a_unit(nlp):
     doc = nlp("Smith, 45, said the verdict would be appealed in Boston.")
     assert _place_of(doc, "Smith") is None
+
+
+def test_places_stage_keeps_a_well_known_town_before_a_facility_noun(nlp):
+    # "the Gaza school": Gaza is the place (events read it so); only a lesser name is the facility's
+    doc = nlp("Militants were not hiding in the Gaza school that was bombed on Tuesday.")
+    assert _place_of(doc, "Gaza") is not None and _place_of(doc, "Gaza school") is None
