@@ -56,9 +56,10 @@ _DOUBLED = re.compile(r"(.)\1+")
 _ANY_ARABIC_ARTICLE = re.compile(r"\b(?:al|el|ar|as|ash|ad|az|ez|an|at|ed|es|er|en|et) (?=\S{3,})")
 _INNER_VOWELS = re.compile(r"(?<=\S)[aeiou]+")
 _FINAL_AH = re.compile(r"(?<=\w\w)ah\b")
-# Words for "province" that GeoNames keeps before some areas' names (Arabic, Persian, Spanish, French):
-# "Muhafazat Hadramawt" is Hadramawt.
+# Words for "province" that GeoNames keeps before some areas' names (Arabic, Persian, Tajik, Thai, Slavic,
+# Spanish, French): "Muhafazat Hadramawt" is Hadramawt, "Viloyati Sughd" Sughd, "Changwat Trang" Trang.
 GENERIC_PREFIX = re.compile(r"^(?:Muhafazat|Mu\u1e29\u0101faz\u0327at|Wilayat|Wilayah|Velayat|Ostan-e|Mintaqat|"
+                            r"Viloyati|Sha[`\u02bf']?biyat|Changwat|Opstina|Circonscription(?: de| du| d')?|"
                             r"Provincia de(?:l| la)?|Provincia|Departamento de(?:l)?|Estado de|R\u00e9gion de(?: la)?|"
                             r"R\u00e9gion du)\s+", re.I)
 

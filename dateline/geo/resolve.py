@@ -264,7 +264,13 @@ def _candidates(g: _Group) -> list[Candidate]:
         found = _area_of_people(g.surface)
     if not found and not g.admin_form:  # "Kashkadarya", "Lower Shabelle": a spelling of an area or city we have
         found = gazetteer.lookup_variant(g.surface)
+    if not found and not g.admin_form and g.surface[:1].isupper():  # "Miami-Dade", "Pointe Coupee": a county
+        found = [c for word in _BARE_COUNTY_WORDS for c in gazetteer.lookup(f"{g.surface} {word}")
+                 if c.kind == "admin2"]  # named without its word, as local news does
     return _dedupe(found)
+
+
+_BARE_COUNTY_WORDS = ("County", "Parish")
 
 
 # Endings no people's word in English has ("Makeen", "Portroe"): such a word is a name we lack.
@@ -492,13 +498,18 @@ def _places(text: str, groups: list[_Group], focus: dict) -> list[Resolved]:
     starts = {at: chosen[id(g)] for g in groups if id(g) in chosen and not gazetteer.demonym_country(g.surface)
               for span in g.spans for at in span}
     home = _home(groups, chosen)
+    # The article's own reading of each name, for the names inside longer ones ("Bagram" in "Bagram Airfield")
+    # (not a people's adjective: "British" in "British Embassy Tokyo", "French" in "French Quarter")
+    read_here = {norm(g.surface): chosen[id(g)] for g in groups if id(g) in chosen and chosen[id(g)].lat is not None
+                 and not gazetteer.demonym_country(g.surface) and g.surface not in CONTINENT_ADJECTIVES}
     for g in groups:
         offset = _offset_point(text, g, starts, focus)
         if offset is not None and g.after_town is None and (not g.candidates or (
                 chosen[id(g)].kind not in AREA_KINDS and _far_from(chosen[id(g)], offset))):
             r = _at_offset(g, offset, chosen)
         else:
-            r = _best(text, g) if g.candidates and not _outside_container(g) else _fallback(text, g, focus, starts, home)
+            r = _best(text, g) if g.candidates and not _outside_container(g) else \
+                _fallback(text, g, focus, starts, home, read_here)
             if g.candidates and r.located_by != "gazetteer":  # the namesakes set aside, kept for audit
                 r.alternatives = tuple(c.geonames_id for c in g.candidates if c.geonames_id)[:3]
         if r.lat is None and id(g) in chosen:
@@ -668,9 +679,17 @@ _OWNED = re.compile(r"['\u2019]s\s+(?:the\s+)?$")
 _COMPASS_END = re.compile(r"\s(?:del\s+)?(?:Sur|Norte|Oriental|Occidental|North|South|East|West|Central)$")
 
 
-def _fallback(text: str, g: _Group, focus: dict, starts: dict, home: tuple[Candidate, int] | None) -> Resolved:
+def _fallback(text: str, g: _Group, focus: dict, starts: dict, home: tuple[Candidate, int] | None,
+              read_here: dict | None = None) -> Resolved:
     """A name the gazetteer lacks: placed where the text puts it, else at a place named in it, else in the
     article's own town; without any of these, no coordinates."""
+    found = _fallback_reading(text, g, focus, starts, home)
+    if found.lat is None:  # "Bagram Airfield in Afghanistan" where the article names and places Bagram
+        return _part_read_here(g, read_here or {}) or found
+    return found
+
+
+def _fallback_reading(text: str, g: _Group, focus: dict, starts: dict, home: tuple[Candidate, int] | None) -> Resolved:
     stated = _stated_place(text, g, starts)
     r, part = _named_part(text, g, focus)
     if stated is not None and not (r is not None and stated.kind is None and part.country == stated.country):
@@ -742,14 +761,34 @@ def _part_candidates(part: str, adjective: bool) -> list[Candidate]:
 _NOT_INSTITUTION = re.compile(r"\b(?:quarter|street|road|avenue|lane|square|district|channel|sea|gulf|bay|coast|riviera)$", re.I)
 
 
+def _name_parts(surface: str) -> list[str]:
+    """The leading and trailing parts of a name, longest first, and what follows its last "of"."""
+    words = surface.split()
+    parts = [part for n in range(len(words) - 1, 0, -1) for part in (" ".join(words[:n]), " ".join(words[-n:]))]
+    if " of " in surface:
+        parts.append(surface.rsplit(" of ", 1)[1].removeprefix("the "))
+    return parts
+
+
+def _part_read_here(g: _Group, read_here: dict) -> Resolved | None:
+    """A part of the name that the article itself names and places ("Bagram" beside "Bagram Airfield"):
+    the name is placed as the article reads that part."""
+    for part in _name_parts(g.surface):
+        here = read_here.get(norm(part))
+        if here is None or _FACILITY_WORDS.fullmatch(part.lower()) or not part[:1].isupper():
+            continue
+        return Resolved(name=g.surface, kind="facility", country=here.country, admin1=here.admin1, lat=here.lat,
+                        lon=here.lon, geonames_id=None, confidence=0.4, alternatives=(), mentions=list(g.spans),
+                        key=("facility", norm(g.surface)), located_by="name_part")
+    return None
+
+
 def _named_part(text: str, g: _Group, focus: dict) -> tuple[Resolved | None, Candidate | None]:
     """A known place that opens or closes the name ("Zaventem Airport", "British Embassy Tokyo") or follows
     its "of" ("University of California"); one in the middle is most often part of a person's name ("Agnes
     Jones House", "Robert Trent Jones Golf Club")."""
     words = g.surface.split()
-    parts = [part for n in range(len(words) - 1, 0, -1) for part in (" ".join(words[:n]), " ".join(words[-n:]))]
-    if " of " in g.surface:
-        parts.append(g.surface.rsplit(" of ", 1)[1].removeprefix("the "))
+    parts = _name_parts(g.surface)
     readings = [(part, False) for part in parts]
     if len(words) > 1 and not _NOT_INSTITUTION.search(g.surface):
         readings.append((words[0], True))  # the adjective last: "British Embassy Tokyo" is in Tokyo

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from ..geo.resolve import CONTINENT_ADJECTIVES
 from ..kb import KnowledgeBase, load_kb, role_words
 from ..ontology.lexicon import words
 from ..types import CountrySource, Entity, TextSpan
@@ -25,6 +26,8 @@ from . import extensions  # noqa: F401
 from .context import wire_dateline_end
 from .embedded import embedded_place_names
 from .mentions import Mention, find_actor_phrases, find_mentions, mark_metonyms, propagate_names
+from .entity_types import people_by_relative_who
+from .story_countries import drop_unsupported_acronyms, place_country, place_focus
 
 # Singular nouns that describe a known person ("the Belarusian dictator").
 LEADER_NOUNS = words("leader_noun")
@@ -66,15 +69,23 @@ class EntityStage:
 
     def __call__(self, doc: Doc) -> Doc:
         matches = [(s, e, doc.vocab.strings[k]) for k, s, e in self.exact(doc) + self.folded(doc)]
-        mentions = propagate_names(doc, find_mentions(doc, self.kb, matches, self.is_place))
+        mentions = find_mentions(doc, self.kb, matches, self.is_place)
+        people_by_relative_who(doc, mentions, self.kb)  # before names propagate: "Castile" again is the person
+        mentions = propagate_names(doc, mentions)
         mark_metonyms(doc, mentions, self.kb)
         mentions = find_actor_phrases(doc, mentions, self.kb)
         mentions, filed_at = _split_dateline(doc, mentions, self.kb, self.is_place)
+        drop_unsupported_acronyms(doc, mentions, self.kb)
+        # a name the text shows is not the KB's namesake gives no country in a title either ("CHP Officer X")
+        doc._.dl_not_kb_names = frozenset(doc[m.start:m.end].text for m in mentions if m.not_kb)
         clusters = cluster_mentions(doc, mentions, self.kb)
         merge_aliases(doc, clusters)
         link_descriptions(doc, mentions, clusters, self.kb)
         ordered = _ordered(clusters)
-        focus = focus_country(doc, mentions + _filed_countries(doc, filed_at, self.kb))
+        # The towns and states a story names (through the gazetteer) decide its country only when no country,
+        # capital, nationality or known actor does: in a war story the battered towns outnumber the belligerents.
+        focus = focus_country(doc, mentions + _filed_countries(doc, filed_at, self.kb)) \
+            or place_focus(doc, mentions + filed_at)
         embedded = embedded_place_names(doc, mentions, self.kb)
         countries = assign_countries(doc, ordered, self.kb, focus, embedded)
         doc._.dl_focus_takers = frozenset(f"e{n}" for n, (c, (country, _)) in enumerate(zip(ordered, countries), 1)
@@ -89,8 +100,8 @@ class EntityStage:
 @Language.factory(
     "dateline_entities",
     requires=["doc.ents", "token.tag", "token.dep", "token.lemma"],
-    assigns=["doc._.dl_entities", "doc._.dl_entity_index", "doc._.dl_focus_takers", "doc.spans", "span._.dl_entity",
-             "span._.dl_metonym"],
+    assigns=["doc._.dl_entities", "doc._.dl_entity_index", "doc._.dl_focus_takers", "doc._.dl_not_kb_names",
+             "doc.spans", "span._.dl_entity", "span._.dl_metonym"],
     default_config={"kb_dir": None},  # a folder of KB files over the package's; None: the kb_dir setting
 )
 def make_entity_stage(nlp: Language, name: str, kb_dir: Optional[str]) -> EntityStage:
@@ -413,20 +424,32 @@ def _leads_outlet_words(words: set[str]) -> bool:
 def _country_in(doc: Doc, tokens: list, kb: KnowledgeBase, media: bool = False) -> str | None:
     """The first country named by up to three consecutive tokens: a name, demonym or known actor."""
     tokens = sorted(tokens, key=lambda t: t.i)
+    continental = _continental(doc, tokens)
     for k, tok in enumerate(tokens):
         for width in (3, 2, 1):
             window = tokens[k:k + width]
             if len(window) < width or window[-1].i - window[0].i != width - 1:
                 continue
-            if any(_backer(doc, t.i) for t in window):
+            if any(_backer(doc, t.i) or t.i in continental for t in window):
                 continue
             text = doc[window[0].i:window[-1].i + 1].text
-            for found in (kb.country_by_name(text), kb.country_by_demonym(text), kb.actor(text),
+            actor = None if text in (doc._.dl_not_kb_names or ()) else kb.actor(text)
+            for found in (kb.country_by_name(text), kb.country_by_demonym(text), actor,
                           kb.media(text) if media else None):
                 code = getattr(found, "iso3", None) or getattr(found, "country", None)
                 if code:
                     return code
     return None
+
+
+def _continental(doc: Doc, tokens: list) -> set[int]:
+    """Tokens of a two-word adjective of a continent or region ("Latin American", "North American"): its
+    "American" is no nationality."""
+    out = set()
+    for a, b in zip(tokens, tokens[1:]):
+        if b.i == a.i + 1 and f"{a.text} {b.text}" in CONTINENT_ADJECTIVES:
+            out |= {a.i, b.i}
+    return out
 
 
 # "Iranian-backed militia leader", "US-trained commander": the country backs the person, it is not theirs.
@@ -555,19 +578,13 @@ def assign_countries(doc: Doc, ordered: list[Cluster], kb: KnowledgeBase, focus:
     return countries
 
 
-# A place inside an organisation's name gives its country when the gazetteer's well-known places of
-# that name lie in one country, or one country's dwarfs the others' ("London": GBR, not Ontario).
-DOMINANT_POPULATION = 10
-
-
 def _embedded_place_country(doc: Doc, c: Cluster, embedded: list[Span], kb: KnowledgeBase) -> str | None:
-    """"Chicago Police Department", "Tehran City Council", "Ministry of Health of Tehran": a public body
-    named for a place (the name opens with it, or ends "of <place>", and the rest says what body it is)
-    belongs to the country of the well-known places of that name; None when the name is shared
-    ("Georgia") or the place is only part of a name ("Metro Toronto Convention Centre")."""
-    from ..geo.gazetteer import lookup
-    from .embedded import WELL_KNOWN_KINDS, WELL_KNOWN_POPULATION
-
+    """"Chicago Police Department", "Anchorage Daily News", "Ministry of Health of Tehran": an organisation
+    whose name opens with a well-known place is based there (a body, a paper, a team or a firm takes its
+    seat's name; for all but public bodies the place must be famous or an area), as is a public body named
+    "... of <place>". It belongs to that place's country when the gazetteer's well-known places of that
+    name lie in one country, or one country's dwarfs the others' ("London": GBR, not Ontario); None when
+    the name is shared ("Georgia") or the place is only part of a name ("Metro Toronto Convention Centre")."""
     for m in c.mentions:
         for span in embedded:
             if not (m.start <= span.start and span.end <= m.end):
@@ -575,20 +592,14 @@ def _embedded_place_country(doc: Doc, c: Cluster, embedded: list[Span], kb: Know
             leading = span.start == m.start or (span.start == m.start + 1 and doc[m.start].lower_ == "the")
             trailing = span.end == m.end and span.start > m.start and doc[span.start - 1].lower_ == "of"
             rest = [t.lower_ for t in doc[m.start:m.end] if not span.start <= t.i < span.end]
-            if not (leading or trailing) or kb.sector_for(rest) is None:
+            body = kb.sector_for(rest) is not None  # "Police Department", "City Council"
+            if not (leading or (trailing and body)) or not any(w.isalpha() and w != "the" for w in rest):
                 continue
-            best: dict[str, int] = {}
-            for cand in lookup(span.text):
-                if cand.primary and cand.country and (cand.kind in WELL_KNOWN_KINDS
-                                                      or cand.population >= WELL_KNOWN_POPULATION):
-                    size = cand.population if cand.kind != "country" else 10 ** 12
-                    best[cand.country] = max(best.get(cand.country, 0), size)
-            if not best:
-                continue
-            ranked = sorted(best.items(), key=lambda kv: -kv[1])
-            if len(ranked) == 1 or ranked[0][1] >= DOMINANT_POPULATION * max(ranked[1][1], 1):
-                return ranked[0][0]
-            return None
+            # a paper, team or firm only after a famous city or an area: towns named like common words
+            # open many a name ("Metro Toronto Convention Centre")
+            country = place_country(span.text, famous=not body)
+            if country is not None:
+                return country
     return None
 
 
@@ -645,7 +656,8 @@ def _takes_focus(doc: Doc, c: Cluster, kb: KnowledgeBase) -> bool:
         if any(kb.media(w) for t in titles for w in t.replace("/", " ").split()) and not _leads_outlet_words(words):
             return False  # "AP Photo/...", "Reuters reporter": a wire's staff come from anywhere
         return not (words & role_words("elsewhere") or any(_is_igo(kb, w) for w in words))
-    return c.label == "ORG" and _sector(doc, c, kb, _cluster_titles(doc, c)) in ("GOV", "MIL", "COP", "JUD")
+    # a state's organs, and its parties: a party a story names without a country is the story's country's
+    return c.label == "ORG" and _sector(doc, c, kb, _cluster_titles(doc, c)) in ("GOV", "MIL", "COP", "JUD", "PTY", "OPP")
 
 
 def _is_igo(kb: KnowledgeBase, word: str) -> bool:

@@ -37,6 +37,7 @@ DOC_ATTRS = {
     "dl_quote_units": None,  # dateline.nlp.quote_units.Units: the sentence/line units quotes are read in
     "dl_datelines": None,  # list[(start, end)]: wire-dateline place names (where the reporter files from)
     "dl_focus_takers": None,  # frozenset of entity ids with no country that take the story's once it is known
+    "dl_not_kb_names": None,  # frozenset[str]: names the text shows are not the KB's namesakes ("CHP" of a patrol)
     "dl_main_country": None,  # ISO3 the article talks about most; "" when none (None: not counted yet)
     "dl_disaster_story": None,  # bool: a natural hazard does violence somewhere in the article (None: not read yet)
     "dl_storm_names": None,  # frozenset[str]: names the article gives to storms ("Harvey")

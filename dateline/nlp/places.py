@@ -26,6 +26,9 @@ from ..ontology.lexicon import words
 from ..types import Place, TextSpan
 from . import extensions  # noqa: F401  (registers the ._.dl_* attributes)
 from .configured import WithSettings
+from .place_cues import (admin_word_after, unnamed_area_names, building_name, countries_named, placed_by_in,
+                         same_name_elsewhere, street_name, town_in_stated_container, town_of_residents,
+                         with_facility_noun)
 
 log = logging.getLogger(__name__)
 TOPONYM_LABELS = ("GPE", "LOC", "FAC")
@@ -44,8 +47,20 @@ def _toponyms(doc: Doc):
     if "dl_toponyms" in doc.spans:
         found = [_road(_with_saint(s)) for s in doc.spans["dl_toponyms"] if _has_capital(s)]
         found = [s for s in found if not _surname(doc, s) and not _organisation(s) and not _unknown_agent(s)]
-        return found + _located_mentions(doc, {(s.start_char, s.end_char) for s in found})
+        # "the Carlton hotel in Cannes": not Carlton, Victoria; a well-known town stays itself ("the Gaza school")
+        found = [s if _well_known(s.text) else with_facility_noun(s) or s for s in found]
+        located = _located_mentions(doc, {(s.start_char, s.end_char) for s in found}, countries_named(doc, found))
+        taken = {(s.start_char, s.end_char) for s in found + located}
+        taken |= {(s.start_char, s.end_char) for s in doc.spans.get("dl_mentions", ())}
+        cued = located + unnamed_area_names(doc, taken)
+        return found + cued + same_name_elsewhere(doc, cued, sorted(taken | {(s.start_char, s.end_char) for s in cued}))
     return [_with_saint(e) for e in doc.ents if e.label_ in TOPONYM_LABELS and _has_capital(e)]
+
+
+def _well_known(name: str) -> bool:
+    """A country, an area or a city of 100,000 goes by this name: the name is that place."""
+    return any(c.primary and (c.kind in ("country", "admin1", "region", "water") or c.population >= 100_000)
+               for c in gazetteer.lookup(name))
 
 
 _ROAD_OWNERS = {"U.S.", "US", "U.S", "State", "Interstate", "Highway", "Route", "I"}
@@ -142,7 +157,7 @@ def _has_capital(span: Span) -> bool:
     return any(c.isupper() for c in span.text)
 
 
-def _located_mentions(doc: Doc, taken: set) -> list[Span]:
+def _located_mentions(doc: Doc, taken: set, countries: set[str] = frozenset()) -> list[Span]:
     """Mentions typed as a person or organisation that the sentence uses as a place: one the text gives an
     offset from a place ("Qorwadeeqa, 100 km south of Mogadishu"); after a locative preposition, a known
     place name ("killed in Kiryat Malachi") or a building or square ("massed at Tehran University",
@@ -150,13 +165,31 @@ def _located_mentions(doc: Doc, taken: set) -> list[Span]:
     out = []
     text = doc.text  # built once: doc.text is a pass over the whole article
     for s in doc.spans.get("dl_mentions", ()):
-        if s.label_ not in ("PERSON", "ORG") or s._.dl_metonym or (s.start_char, s.end_char) in taken:
+        if s._.dl_metonym or (s.start_char, s.end_char) in taken:
+            continue
+        if s.label_ in ("ORG", "EVENT", "PRODUCT") and with_facility_noun(s) is not None:  # "the Watergate complex"
+            out.append(with_facility_noun(s))
+            continue
+        if s.label_ in ("PERSON", "PRODUCT", "NORP") and town_of_residents(doc, s, countries):  # not "a Harvard man"
+            out.append(Span(doc, s.start, s.end, label="GPE"))
+            continue
+        if s.label_ in ("PERSON", "ORG") and street_name(s):  # "McGinnis Lane" typed a person
+            out.append(Span(doc, s.start, s.end, label="FAC"))
+            continue
+        if s.label_ not in ("PERSON", "ORG"):
             continue
         if offset_after(text[s.end_char:s.end_char + 160]) is not None:  # "Qorwadeeqa, 100 km south of ..."
             out.append(Span(doc, s.start, s.end, label="GPE"))
             continue
         if len(s) > 1 and s[-1].text in AREA_HEADS:  # "Zaporozhye Oblast" typed a person: its last word says area
             out.append(Span(doc, s.start, s.end, label="GPE"))
+            continue
+        if admin_word_after(doc, s) or town_in_stated_container(doc, s):  # "Shah Wali Kot district", "Redfield, S.D."
+            out.append(Span(doc, s.start, s.end, label="GPE"))
+            continue
+        if s.label_ == "ORG" and building_name(s) and (_after_locative(doc, s.start, determiner=True)
+                                                        or placed_by_in(doc, s)):
+            out.append(Span(doc, s.start, s.end, label="FAC"))  # "at the Lakeside Middle School"
             continue
         if s.label_ == "PERSON" and _town_of_a_named_country(doc, s):  # "drones struck Avdiivka"
             out.append(Span(doc, s.start, s.end, label="GPE"))
@@ -197,12 +230,28 @@ def _named_countries(doc: Doc) -> set[str]:
     return found - {None}
 
 
-def _after_locative(doc: Doc, start: int) -> bool:
-    """A locative preposition right before the mention, or before a possessor ("at Tehran's ...")."""
+def _after_locative(doc: Doc, start: int, determiner: bool = False) -> bool:
+    """A locative preposition right before the mention, or before a possessor ("at Tehran's ..."), or
+    (`determiner`) before "the" ("at the Lakeside Middle School")."""
     i = start - 1
+    if determiner and i >= 1 and doc[i].lower_ == "the":
+        i -= 1
     if i >= 1 and doc[i].text in ("'s", "’s") and doc[i - 1].pos_ == "PROPN":
         i -= 2
     return i >= 0 and doc[i].lower_ in LOCATIVE
+
+
+def _outermost(spans) -> list[Span]:
+    """The spans in text order without those inside a longer one: "ST. PAUL" read whole leaves no "PAUL"
+    (a province of Cape Verde) beside it."""
+    out: list[Span] = []
+    reach = -1  # the furthest end of the spans kept so far (all start at or before this one)
+    for s in sorted(spans, key=lambda s: (s.start_char, -s.end_char)):
+        if s.end_char <= reach:
+            continue
+        out.append(s)
+        reach = s.end_char
+    return out
 
 
 @Language.factory(
@@ -216,7 +265,7 @@ def make_place_stage(nlp: Language, name: str, gazetteer_cache: Optional[str]) -
 
 
 def dateline_places(doc: Doc) -> Doc:
-    spans = sorted({(s.start_char, s.end_char): s for s in _toponyms(doc)}.values(), key=lambda s: s.start_char)
+    spans = _outermost({(s.start_char, s.end_char): s for s in _toponyms(doc)}.values())
     document = doc._.dl_document
     outlet = document and (document.url or document.outlet)  # a national domain hints at the country
     text = doc.text  # spaCy rebuilds doc.text on every access: once here, not once per mention

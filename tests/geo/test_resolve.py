@@ -303,3 +303,37 @@ def test_resolve_an_iso_subdivision_is_not_named_after_a_namesake_town_of_anothe
     (state,) = [c for c in lookup(area) if c.kind == "admin1"]
     town = max(lookup(city), key=lambda c: c.population)
     assert state.admin1 == town.admin1 and km(state.lat, state.lon, town.lat, town.lon) < 250
+
+
+def test_resolve_unknown_name_takes_the_articles_reading_of_its_part_over_null():
+    # "Bagram Airfield" is in no gazetteer, the text puts it only in a big country (no point), and the
+    # gazetteer knows "Bagram" only as another name: the article itself names and places Bagram.
+    text = ("Rockets hit Bagram overnight. Later, a car bomb exploded near Bagram Airfield in Afghanistan, "
+            "officials in Bagram said.")
+    places = _resolve(text, "Bagram", "Bagram Airfield", "Afghanistan")
+    field, town = places["Bagram Airfield"], places["Bagram"]
+    assert field.lat is not None and km(field.lat, field.lon, town.lat, town.lon) < 1
+    assert field.located_by == "name_part"
+
+
+def test_resolve_a_peoples_adjective_does_not_place_a_name_by_the_article():
+    # "British" read as the United Kingdom does not pull "British Embassy Tokyo" there
+    text = "British officials said staff at the British Embassy Tokyo were safe after the quake in Japan."
+    places = _resolve(text, "British", "British Embassy Tokyo", "Japan")
+    assert places["British Embassy Tokyo"].country == "JPN"
+
+
+def test_resolve_a_county_named_without_its_word():
+    # local news names a county or parish bare ("Pointe Coupee", "Miami-Dade")
+    text = "Flooding closed roads across Pointe Coupee, and schools in Miami-Dade stayed open."
+    places = _resolve(text, "Pointe Coupee", "Miami-Dade")
+    assert places["Pointe Coupee"].kind == "admin2" and "Louisiana" in (places["Pointe Coupee"].admin1 or "")
+    assert places["Miami-Dade"].kind == "admin2" and places["Miami-Dade"].lat is not None
+    # a name that is no county's stays without a point
+    assert _resolve("Crowds gathered at Zorblatt on Sunday.", "Zorblatt")["Zorblatt"].lat is None
+
+
+def test_resolve_area_geonames_names_with_a_local_word_for_province():
+    # GeoNames keeps "Viloyati Sughd": the news writes "Sughd province"
+    place = _resolve("Floods hit the Sughd province of Tajikistan.", "Sughd province", "Tajikistan")["Sughd province"]
+    assert place.country == "TJK" and place.kind == "admin1"

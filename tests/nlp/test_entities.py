@@ -431,3 +431,88 @@ def test_entities_a_linked_description_never_names_a_known_person(entity_nlp):
 def test_entities_a_name_read_as_an_organisation_that_opens_with_a_given_name_is_a_person(entity_nlp, text, name, kind):
     doc = entity_nlp(text)
     assert next(e for e in doc._.dl_entities if e.name == name).type == kind
+
+
+# A short acronym the KB knows for one country's body is a namesake where the text names only other
+# countries' places ("CHP" is Turkey's opposition party and California's Highway Patrol).
+@pytest.mark.parametrize("text, surface, person, want_acronym, want_person", [
+    ("CHP Officer Dana Reyes said the driver was stopped on a freeway near San Diego, California, on Sunday.",
+     "CHP", "Dana Reyes", None, "USA"),
+    ("CHP leader Ozgur Ozel told supporters in Ankara that the party would contest the vote.",
+     "CHP", "Ozgur Ozel", "TUR", "TUR"),
+    ("The IDF said a rocket fired from Gaza hit a house in Sderot on Tuesday.", "IDF", None, "ISR", None),
+])
+def test_entities_acronym_keeps_its_kb_country_only_where_the_text_supports_it(entity_nlp, text, surface, person,
+                                                                              want_acronym, want_person):
+    doc = entity_nlp(text)
+    assert by_surface(doc, surface).country == want_acronym
+    if person:
+        assert by_surface(doc, person).country == want_person
+
+
+def test_entities_local_story_takes_the_country_of_its_towns(entity_nlp):
+    # No country, capital or nationality is named: the towns say where the story is.
+    doc = entity_nlp("Shots were fired at a warehouse in Northeast Philadelphia, and a worker named Dana "
+                     "Kowalski was arrested, police said.")
+    e = by_surface(doc, "Dana Kowalski")
+    assert e.country == "USA" and e.country_source == "focus"
+
+
+def test_entities_towns_do_not_outvote_the_countries_a_story_names(entity_nlp):
+    # Gaza is named more often than Israel, yet the people are Israel's: the towns only decide when
+    # nothing else names a country.
+    doc = entity_nlp("Israel struck Gaza overnight. Rockets from Gaza fell near Ashkelon, and Gaza "
+                     "residents fled. An Israeli army spokesman, Avi Cohen, said Gaza militants fired first. "
+                     "Israel said it would go on. A local resident, Dana Levi, said she was afraid.")
+    assert by_surface(doc, "Dana Levi").country == "ISR"
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("The Anchorage Daily News reported that the fire started at night.", "Anchorage Daily News", "USA"),
+    ("Fans of the Chicago Bulls lined the streets on Sunday.", "Chicago Bulls", "USA"),
+])
+def test_entities_organisation_named_after_its_seat_takes_its_country(entity_nlp, text, surface, expected):
+    assert by_surface(doc := entity_nlp(text), surface).country == expected, doc._.dl_entities
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    # a state's election authority and its assembly are organs of the state the story is about
+    ("Venezuela's opposition said the vote in Caracas was rigged. The Constituent Assembly met on Monday, and "
+     "the National Electoral Council said turnout was high.", "Constituent Assembly", "VEN"),
+    ("Venezuela's opposition said the vote in Caracas was rigged. The Constituent Assembly met on Monday, and "
+     "the National Electoral Council said turnout was high.", "National Electoral Council", "VEN"),
+    # a party the story names without a country is its country's
+    ("Voters in Mississippi and Florida went to the polls in the United States on Tuesday, and the Democratic "
+     "Party said it expected gains.", "Democratic Party", "USA"),
+])
+def test_entities_state_organs_and_parties_take_the_story_country(entity_nlp, text, surface, expected):
+    e = by_surface(entity_nlp(text), surface)
+    assert e.country == expected and e.country_source == "focus"
+
+
+def test_entities_a_firm_does_not_take_the_story_country(entity_nlp):
+    # a company may come from anywhere: no guess
+    doc = entity_nlp("Voters in Caracas, Venezuela, queued for hours, and Kraft Foods Inc. said it would close a plant.")
+    assert by_surface(doc, "Kraft Foods Inc.").country is None
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("Protesters marched for Philando Castile and Alton Sterling, who were shot by police.", "Philando Castile",
+     "PERSON"),
+    ("Protesters marched for Philando Castile, who was shot by police in Minnesota.", "Philando Castile", "PERSON"),
+    ("Goldman Sachs, which advised the deal, declined to comment.", "Goldman Sachs", "ORG"),
+    ("A late layup lifted Houston to a win over the Portland Trail Blazers, who were without their star.",
+     "Portland Trail Blazers", "ORG"),  # a team takes "who" too
+    ("The Irving Police Department, who took the call, declined to comment.", "Irving Police Department", "ORG"),
+])
+def test_entities_a_name_that_who_refers_to_is_a_person(entity_nlp, text, surface, expected):
+    assert by_surface(entity_nlp(text), surface).type == expected
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("Latin American leaders met in Lima on Monday.", "Latin American", None),
+    ("South American ministers met in Brasilia on Monday.", "South American", None),
+    ("American officials met in Lima on Monday.", "American officials", "USA"),
+])
+def test_entities_a_continents_adjective_is_no_nationality(entity_nlp, text, surface, expected):
+    assert by_surface(entity_nlp(text), surface).country == expected

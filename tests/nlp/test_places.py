@@ -190,3 +190,89 @@ def test_places_a_number_after_the_country_makes_a_road(annotate):
                       "found in Spiro. The U.S. economy grew 2 percent.", "2013-09-27")
     kinds = {p.name: (p.kind, p.country) for p in record.places}
     assert kinds["U.S. 271"][0] == "facility" and kinds["United States"] == ("country", "USA")
+
+
+# Cues in the sentence that make a name a place (or a building), and sentences like them that must not.
+@pytest.mark.parametrize("text, surface, kind, country", [
+    ("Thieves robbed the Carlton hotel in Cannes of jewels worth millions.", "Carlton hotel", "facility", "FRA"),
+    ("The burglars broke into the Watergate complex in Washington in 1972.", "Watergate complex", "facility", "USA"),
+    ("Carlos Ruiz, the governor of the state of Miranda, said the vote was rigged.", "Miranda", "admin1", "VEN"),
+    ("He lived in the east London district of Barking, where he preached openly.", "Barking", None, "GBR"),
+    ("She gave an address in Redfield, S.D., the clerk said.", "Redfield", None, "USA"),
+    ("Volunteers held a vigil at the Greenfield Middle School in Wasilla on Sunday.", "Greenfield Middle School",
+     "facility", "USA"),
+    ("The Hartwell Federal Building in Denver was evacuated after a bomb threat.", "Hartwell Federal Building",
+     "facility", "USA"),
+])
+def test_places_stage_reads_place_cues_of_the_sentence(nlp, text, surface, kind, country):
+    place = _place_of(nlp(text), surface)
+    assert place is not None and place.country == country and place.lat is not None
+    assert kind is None or place.kind == kind
+
+
+def test_places_stage_keeps_an_area_the_gazetteer_lacks_without_a_point(nlp):
+    # "<name> district": an area, though no gazetteer has it: a place entry without coordinates.
+    place = _place_of(nlp("Four militants were killed in neighbouring Shah Wali Kot district on Friday."),
+                      "Shah Wali Kot district")
+    assert place is not None and place.lat is None
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Harvard Business School said on Monday that tuition would rise.", "Harvard Business School"),
+    ("The Department of Justice said the inquiry would go on.", "Justice"),
+    ("Sen. Cruz, Texas Republican, said the bill would fail.", "Cruz"),
+    ("Prosecutors at the Cook County District Attorney's office declined to comment.", "Cook"),
+])
+def test_places_stage_leaves_lookalikes_alone(nlp, text, surface):
+    doc = nlp(text)
+    assert _place_of(doc, surface) is None
+
+
+@pytest.mark.parametrize("text, surface, n", [
+    ("A Spiro man was found guilty of murder in Oklahoma on Tuesday.", "Spiro", 1),
+    ("The body was found near McGinnis Lane, east of Fort Smith, Arkansas. Witnesses said a car left "
+     "McGinnis Lane late.", "McGinnis Lane", 2),
+    ("He lived in the east London district of Barking. A neighbour who lived in Barking said he preached openly.",
+     "Barking", 2),
+])
+def test_places_stage_reads_local_news_names(nlp, text, surface, n):
+    # a town's residents, a street typed a person, and a name the text showed to be a place used again
+    place = _place_of(nlp(text), surface)
+    assert place is not None and len(place.mentions) == n
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("A Spiro man was found guilty of fraud in Lyon, France, on Tuesday.", "Spiro"),  # no Spiro in France
+    ("Diane Lane said the film would open in Fort Smith, Arkansas.", "Diane Lane"),
+])
+def test_places_stage_leaves_people_and_foreign_namesakes_alone(nlp, text, surface):
+    assert _place_of(nlp(text), surface) is None
+
+
+def test_places_stage_reads_a_dateline_saint_whole(nlp):
+    # "ST. PAUL" read whole leaves no "PAUL" beside it (a province of Cape Verde)
+    doc = nlp("ST. PAUL, Minn. (AP) - Protesters blocked a highway on Saturday. Police in St. Paul arrested 40 people.")
+    assert [p.country for p in doc._.dl_places if any(m.text.upper() == "PAUL" for m in p.mentions)] == []
+    assert _place_of(doc, "ST. PAUL").country == "USA"
+
+
+@pytest.mark.parametrize("text, surface, country, located_by", [
+    # names the NER left untyped: before an offset, and before an area word (spelt another way in GeoNames)
+    ("Residents of Sablale, 105 miles south of Mogadishu, fled on Monday.", "Sablale", "SOM", "stated_place"),
+    ("The Kashkadarya region and the Surkhandarya region of Uzbekistan were flooded.", "Kashkadarya region", "UZB",
+     "gazetteer"),
+])
+def test_places_stage_finds_names_the_sentence_makes_places(nlp, text, surface, country, located_by):
+    place = _place_of(nlp(text), surface)
+    assert place is not None and place.country == country and place.located_by == located_by
+
+
+def test_places_stage_offset_needs_a_unit(nlp):
+    doc = nlp("Smith, 45, said the verdict would be appealed in Boston.")
+    assert _place_of(doc, "Smith") is None
+
+
+def test_places_stage_keeps_a_well_known_town_before_a_facility_noun(nlp):
+    # "the Gaza school": Gaza is the place (events read it so); only a lesser name is the facility's
+    doc = nlp("Militants were not hiding in the Gaza school that was bombed on Tuesday.")
+    assert _place_of(doc, "Gaza") is not None and _place_of(doc, "Gaza school") is None
