@@ -45,6 +45,7 @@ def unnamed_area_names(doc: Doc, taken: set[tuple[int, int]]) -> list[Span]:
     state of Miranda", known to the gazetteer), before an administrative word ("the Kashkadarya region":
     an area, known or not), or before an offset ("Sablale, 105 miles south of Mogadishu")."""
     out = []
+    text = doc.text  # built once: doc.text is a pass over the whole article
     for tok in doc:
         span = None
         if tok.lower_ == "of" and tok.i and doc[tok.i - 1].lower_ in cue_words("area_of"):
@@ -53,7 +54,7 @@ def unnamed_area_names(doc: Doc, taken: set[tuple[int, int]]) -> list[Span]:
         elif tok.lower_ in cue_words("admin_after") and tok.i and doc[tok.i - 1].pos_ == "PROPN":
             span = _name_run(doc, tok.i - 1, forward=False)
             span = span if span is not None and admin_word_after(doc, span) else None
-        elif tok.text == "," and tok.i and offset_after(doc.text[tok.idx:tok.idx + 160]) is not None:
+        elif tok.text == "," and tok.i and offset_after(text[tok.idx:tok.idx + 160]) is not None:
             span = _name_run(doc, tok.i - 1, forward=False)
         if span is None or any(s < span.end_char and span.start_char < e for s, e in taken):
             continue
