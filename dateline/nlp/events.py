@@ -85,6 +85,7 @@ class Happening:
 
 
 RELATIVE_PRONOUNS = words("relative_pronoun")
+REPORTING_VERBS = words("reporting_verb")
 
 
 def _has_own_subject(tok: Token) -> bool:
@@ -298,7 +299,10 @@ def sentence_triggers(sent: Span) -> list[Trigger]:
 def candidates(found: list[Trigger], seen: set[str] = frozenset()) -> list[Happening]:
     """The rule candidates of one sentence, before the learned decision: its triggers that are events
     of their own (not a retelling, not the content of a verbal act), merged into happenings."""
-    triggers = [t for t in found if not _refers_back(t, seen) and not _embedded(t, found)
+    # a proposed trigger (open_triggers) frames the content of an act only when it is a verb of saying
+    # ("Evans contended Simpson destroyed evidence"); "broke the ceasefire by shelling" frames nothing
+    framing = [t for t in found if not t.sense.proposed or lemma(t.token) in REPORTING_VERBS]
+    triggers = [t for t in found if not _refers_back(t, seen) and not _embedded(t, framing)
                 and not _told_by_pronoun(t, found)]
     return group(triggers)[:MAX_EVENTS_PER_SENTENCE] if triggers else []
 
