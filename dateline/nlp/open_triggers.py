@@ -22,7 +22,7 @@ import numpy as np
 from spacy.tokens import Span, Token
 
 from ..errors import TerminalError
-from .event_features import STOP, WINDOW, in_quotes, word_kind
+from .event_features import QUOTES, STOP, WINDOW, in_quotes, word_kind
 from .triggers import (MAX_TOKENS_PER_SENTENCE, Sense, Trigger, coarse_pos, lemma, lexicon, light_verb,
                        no_event_form, objects, subjects)
 
@@ -49,8 +49,9 @@ def is_open_word(tok: Token) -> bool:
         and not no_event_form(tok)
 
 
-def open_features(tok: Token, sent: Span) -> list[str]:
-    """One-hot feature names of a word in its sentence (no category: the model says which)."""
+def open_features(tok: Token, sent: Span, quoted: bool | None = None) -> list[str]:
+    """One-hot feature names of a word in its sentence (no category: the model says which). `quoted`:
+    whether it stands inside a quotation, when the caller has counted the marks for the whole sentence."""
     nominal = coarse_pos(tok) == "NOUN"
     pred = (light_verb(tok) if nominal else None) or tok
     f = [f"lemma={lemma(tok)}", f"kind={'n' if nominal else 'v'}", f"tag={tok.tag_}", f"dep={tok.dep_}",
@@ -58,7 +59,7 @@ def open_features(tok: Token, sent: Span) -> list[str]:
          f"suffix={tok.lower_[-3:]}"]
     if pred is not tok:
         f.append(f"lv={lemma(pred)}")
-    if in_quotes(tok, sent):
+    if in_quotes(tok, sent) if quoted is None else quoted:
         f.append("quoted")
     subj = subjects(pred)
     f += [f"subj={word_kind(s)}" for s in subj[:2]] or ["subj=none"]
@@ -110,10 +111,14 @@ class OpenTriggerModel:
         if len(sent) > MAX_TOKENS_PER_SENTENCE:
             return []
         out = []
+        marks = 0  # quotation marks before the word, counted once for the sentence
         for tok in sent:
-            if tok.i in taken or not is_open_word(tok):
+            open_word = tok.i not in taken and is_open_word(tok)
+            quoted = marks % 2 == 1
+            marks += sum(ch in QUOTES for ch in tok.text)
+            if not open_word:
                 continue
-            p = self.probabilities(open_features(tok, sent), word_vector(tok))
+            p = self.probabilities(open_features(tok, sent, quoted), word_vector(tok))
             best = max((lab for lab in self.labels if lab != NONE), key=p.__getitem__)
             if p[best] < self.threshold:
                 continue
