@@ -338,10 +338,11 @@ def sentence_events(doc: Doc, sent: Span, first_id: int, seen: set[str] = frozen
 @dataclass
 class Judged:
     """The text classifiers' outputs for one article, computed in two batched calls (a call per sentence
-    costs more than the classifiers themselves): category per sentence, status per trigger token."""
+    costs more than the classifiers themselves): category per sentence, status per trigger token that may
+    be generic (`_may_be_generic`)."""
 
     categories: dict[int, dict[str, float]]  # sentence start token -> category probabilities
-    statuses: dict[int, dict[str, float]]  # trigger token index -> status probabilities
+    statuses: dict[int, dict[str, float]]  # trigger token index -> status probabilities (generic candidates)
 
 
 def judge(sents: list[Span], triggers: list[list[Trigger]]) -> Judged:
@@ -352,7 +353,8 @@ def judge(sents: list[Span], triggers: list[list[Trigger]]) -> Judged:
         return Judged({}, {})
     words = {sent.start: [t.text for t in sent] for sent, _ in with_triggers}
     cats = models.categories([words[sent.start] for sent, _ in with_triggers], vocab)
-    marked = [(sent, t.token.i) for sent, found in with_triggers for t in found]
+    # the status model is read only where it may drop a generic statement (`decided`): ask it only there
+    marked = [(sent, t.token.i) for sent, found in with_triggers for t in found if _may_be_generic(t)]
     statuses = models.statuses([(words[sent.start], i - sent.start) for sent, i in marked], vocab)
     return Judged({sent.start: c for (sent, _), c in zip(with_triggers, cats)},
                   {i: st for (_, i), st in zip(marked, statuses)})
@@ -377,7 +379,7 @@ def decided(sent: Span, happenings: list[Happening], judged: Judged | None = Non
     top = max(cats.values())
     kept = []
     for h in happenings:
-        if judged.statuses[h.head.token.i].get("generic", 0.0) >= GENERIC_DROP and _may_be_generic(h.head):
+        if _may_be_generic(h.head) and judged.statuses[h.head.token.i].get("generic", 0.0) >= GENERIC_DROP:
             continue
         category = h.head.sense.category
         if cats.get(category, 0.0) <= CATEGORY_VETO and top >= CATEGORY_OTHER:
