@@ -98,12 +98,16 @@ def _without_possessive(text: str) -> str | None:
 class _NameIndex:
     """Surface -> record, with the exact-case rule for short all-caps aliases."""
 
+    MEMO_SIZE = 100_000  # lookups remembered (the stages ask about the same few words again and again)
+
     def __init__(self) -> None:
         self.exact: dict[str, object] = {}
         self.folded: dict[str, object] = {}
         self.conflicts: list[tuple[str, object, object]] = []
+        self._memo: dict[str, object | None] = {}
 
     def add(self, surface: str, record: object) -> None:
+        self._memo.clear()
         surface = _strip_the(surface)
         table, key = (self.exact, surface) if is_exact_only(surface) else (self.folded, name_key(surface))
         if not key:
@@ -114,6 +118,15 @@ class _NameIndex:
         table[key] = record  # later rows (the user's) win
 
     def get(self, text: str) -> object | None:
+        if text in self._memo:
+            return self._memo[text]
+        if len(self._memo) >= self.MEMO_SIZE:
+            self._memo.clear()
+        hit = self._lookup(text)
+        self._memo[text] = hit
+        return hit
+
+    def _lookup(self, text: str) -> object | None:
         for form in (text, _without_possessive(text)):
             if not form:
                 continue
