@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from ..documents import dated_dateline
 from . import extensions  # noqa: F401  (registers the ._.dl_* attributes)
+from .extensions import doc_text
 
 
 @Language.component("dateline_context", assigns=["doc._.dl_published"])
@@ -30,7 +31,7 @@ def dateline_context(doc: Doc) -> Doc:
     if published is None and document is not None and document.published:
         published = date.fromisoformat(document.published)
     if published is None and document is None:  # a Document's own dateline was read when it was made
-        found = dated_dateline(doc.text)
+        found = dated_dateline(doc_text(doc))
         published = date.fromisoformat(found) if found else None
     doc._.dl_published = published
     return doc

@@ -28,6 +28,7 @@ from .embedded import embedded_place_names
 from .mentions import Mention, find_actor_phrases, find_mentions, mark_metonyms, propagate_names
 from .entity_types import people_by_relative_who
 from .story_countries import drop_unsupported_acronyms, place_country, place_focus
+from .extensions import doc_text
 
 # Singular nouns that describe a known person ("the Belarusian dictator").
 LEADER_NOUNS = words("leader_noun")
@@ -245,7 +246,7 @@ def _split_dateline(doc: Doc, mentions: list[Mention], kb: KnowledgeBase,
     """Place mentions inside a wire dateline ("ODESA -") leave the entity mentions: they say
     where the report was filed (a toponym for the places stage), not who acted. The NER often
     misses an all-caps place, so a known place at the dateline's start is taken as one."""
-    end = wire_dateline_end(doc.text)
+    end = wire_dateline_end(doc_text(doc))
     if not end:
         return mentions, []
     for m in mentions:  # "TBILISI - Thousands" read as one ORG: the name stops at the dash

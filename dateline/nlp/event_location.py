@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from .span_index import spans_starting_in
 from ..ontology.lexicon import words
 from ..ontology import category_group
+from .extensions import doc_text
 
 LOCATIVE = words("place_locative_prep")  # with "off": "captured off Mogadishu"
 TARGET = words("place_target_prep")
@@ -50,7 +51,7 @@ PERSON_ROLES = words("person_role_noun")
 
 def _datelines(doc: Doc) -> list[tuple[int, int]]:
     if doc._.dl_datelines is None:
-        doc._.dl_datelines = [(m.start(1), m.end(1)) for m in _DATELINE.finditer(doc.text)]
+        doc._.dl_datelines = [(m.start(1), m.end(1)) for m in _DATELINE.finditer(doc_text(doc))]
     return doc._.dl_datelines
 
 

@@ -33,6 +33,7 @@ DOC_ATTRS = {
     "dl_events": None,  # tuple[Event, ...]
     "dl_entity_index": None,  # list: token index -> entity id of the innermost mention, or None
     # Working values (not part of the record):
+    "dl_text": None,  # str: doc.text built once (spaCy rebuilds it on every access); read it with doc_text(doc)
     "dl_quote_data": None,  # dateline.nlp.quotes.QuoteData: cues and speakers, for events' attribution
     "dl_quote_units": None,  # dateline.nlp.quote_units.Units: the sentence/line units quotes are read in
     "dl_datelines": None,  # list[(start, end)]: wire-dateline place names (where the reporter files from)
@@ -51,6 +52,14 @@ SPAN_ATTRS = {
     "dl_quote": None,  # Quote
     "dl_event": None,  # event id
 }
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once: `doc.text` joins every token again on each access, and the stages
+    read it a dozen times an article. (The text never changes once the doc is made.)"""
+    if doc._.dl_text is None:
+        doc._.dl_text = doc.text
+    return doc._.dl_text
 
 
 def register_extensions() -> None:

@@ -17,6 +17,7 @@ import re
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from .extensions import doc_text
 
 
 # CITY (upper case), optional ", Region", optional "(Agency)", then a dash: at a paragraph start.
@@ -24,15 +25,16 @@ _WIRE_DATELINE = re.compile(
     r"(?:^|\n)[ \t]*[A-Z][A-Z .'’-]{1,40}(?:,[^—–\n(]{1,60})?\s*(?:\([^)\n]{1,40}\))?\s*(?:—|–|--|-)\s+(?=\S)")
 
 
-@Language.component("dateline_paragraphs", assigns=["token.is_sent_start"])
+@Language.component("dateline_paragraphs", assigns=["token.is_sent_start", "doc._.dl_text"])
 def dateline_paragraphs(doc: Doc) -> Doc:
+    text = doc_text(doc)  # the first stage builds the text every later one reads
     starts = []
     for tok in doc[1:]:
         if tok.is_space or not _after_line_break(doc, tok.i):
             continue
         if not tok.text[:1].islower():
             starts.append(tok.i)
-    for m in _WIRE_DATELINE.finditer(doc.text):
+    for m in _WIRE_DATELINE.finditer(text):
         after = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
         if after is not None and after.start > 0 and not doc[after.start].is_space:
             starts.append(after.start)

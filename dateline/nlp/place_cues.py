@@ -25,6 +25,7 @@ from ..data_files import read_table
 from ..geo import gazetteer
 from ..geo.relative import offset_after
 from ..kb import first_name_gender
+from .extensions import doc_text
 
 CUE_WORDS = Path(__file__).parent.parent / "geo" / "place_cue_words.tsv"
 KINDS = ("area_of", "admin_after", "office_after", "facility_noun", "facility_first", "facility_last", "resident_noun",
@@ -45,7 +46,7 @@ def unnamed_area_names(doc: Doc, taken: set[tuple[int, int]]) -> list[Span]:
     state of Miranda", known to the gazetteer), before an administrative word ("the Kashkadarya region":
     an area, known or not), or before an offset ("Sablale, 105 miles south of Mogadishu")."""
     out = []
-    text = doc.text  # built once: doc.text is a pass over the whole article
+    text = doc_text(doc)
     for tok in doc:
         span = None
         if tok.lower_ == "of" and tok.i and doc[tok.i - 1].lower_ in cue_words("area_of"):

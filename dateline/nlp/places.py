@@ -29,6 +29,7 @@ from .configured import WithSettings
 from .place_cues import (admin_word_after, unnamed_area_names, building_name, countries_named, placed_by_in,
                          same_name_elsewhere, street_name, town_in_stated_container, town_of_residents,
                          with_facility_noun)
+from .extensions import doc_text
 
 log = logging.getLogger(__name__)
 TOPONYM_LABELS = ("GPE", "LOC", "FAC")
@@ -163,7 +164,7 @@ def _located_mentions(doc: Doc, taken: set, countries: set[str] = frozenset()) -
     place name ("killed in Kiryat Malachi") or a building or square ("massed at Tehran University",
     "gathered at Tehran's Shahid Beheshti University")."""
     out = []
-    text = doc.text  # built once: doc.text is a pass over the whole article
+    text = doc_text(doc)
     for s in doc.spans.get("dl_mentions", ()):
         if s._.dl_metonym or (s.start_char, s.end_char) in taken:
             continue
@@ -268,7 +269,7 @@ def dateline_places(doc: Doc) -> Doc:
     spans = _outermost({(s.start_char, s.end_char): s for s in _toponyms(doc)}.values())
     document = doc._.dl_document
     outlet = document and (document.url or document.outlet)  # a national domain hints at the country
-    text = doc.text  # spaCy rebuilds doc.text on every access: once here, not once per mention
+    text = doc_text(doc)
     resolved = resolve(text, [(s.start_char, s.end_char) for s in spans], [s.label_ for s in spans], outlet)
     places, group = [], []
     for i, r in enumerate(resolved, 1):

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from .quote_cues import REPORTING, TELLING, according_to, complement_of, is_cue, subject_of
 from .quote_marks import MarkedQuote, find_marked_quotes
+from .extensions import doc_text
 
 AFTER_TOKENS = 10  # `,” said Belgian Prime Minister Charles Michel` fits
 # `,” Jo Roe, an engineer at the Central Valley Water Board, told local radio`: further, while no
@@ -46,7 +47,7 @@ class Finding:
 class Finder:
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.marked = find_marked_quotes(self.text)
         self._mark_starts = [q.mark_start for q in self.marked]
         self._tok_starts = [t.idx for t in doc]

@@ -23,6 +23,7 @@ from ..timex import find_candidates, resolve
 from ..timex.grammar import Candidate
 from ..types import TimeExpr
 from . import extensions  # noqa: F401  (registers the ._.dl_* attributes)
+from .extensions import doc_text
 
 SPAN_KEY = "dl_times"
 _MODALS = words("time_modal")
@@ -111,7 +112,7 @@ def dateline_times(doc: Doc) -> Doc:
     spans: list[Span] = []
     ref: date | None = None
     named: dict[tuple[int, int], int] = {}  # (month, day) -> the year the text gave it
-    for c in find_candidates(doc.text):
+    for c in find_candidates(doc_text(doc)):
         if not _weak_allowed(c, ents):
             continue
         c = _year_named_before(c, named)
