@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..ontology import category_group
 from ..ontology.lexicon import words
 from .triggers import Trigger
 
@@ -26,6 +27,7 @@ CLIMB_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "acomp", "attr", "conj",
 # An event noun as the subject of these verbs shares their modality ("talks will take place");
 # of any other verb it does not ("the attack would not go unpunished").
 HAPPEN_VERBS = words("happen_verb")
+SPEECH_ACTS = category_group("speech_act")
 MAX_CLIMB = 5
 
 
@@ -63,6 +65,11 @@ def _reported(tok: Token) -> bool:
     return False
 
 
+def _said_thing(trig: Trigger, obj: Token | None) -> bool:
+    """The trigger is a noun of saying ("allegations", "threats", "demands") and the object here."""
+    return trig.nominal and trig.sense.category in SPEECH_ACTS and obj is trig.token and obj.dep_ in ("dobj", "obj")
+
+
 def modality(trig: Trigger) -> str:
     found: list[str] = []
     chain = [trig.token] if trig.predicate is trig.token else [trig.token, trig.predicate]
@@ -90,6 +97,8 @@ def modality(trig: Trigger) -> str:
         if tok is trig.token or tok is trig.predicate:
             continue
         lem = tok.lemma_.lower()
+        if lem == "deny" and _said_thing(trig, prev):
+            continue  # "the governor denies these allegations": the allegations were made; he rejects them
         if lem in NEGATING_GOVERNORS:
             found.append("negated")
         elif lem in HYPOTHETICAL_GOVERNORS:

@@ -263,3 +263,11 @@ def test_events_a_reported_demand_on_another_party_is_a_request(annotate):
 ])
 def test_events_a_resolve_or_a_guess_with_must_is_no_request(annotate, text):
     assert [e.category for e in events_of(annotate, text) if e.category == "REQUEST"] == []
+
+
+def test_events_allegations_denied_were_still_made(annotate):
+    record = annotate("The governor on Tuesday denied the allegations of fraud made by the opposition.", "2023-03-12")
+    accusations = [e for e in record.events if e.category == "ACCUSE"]
+    assert accusations and all(e.modality == "actual" for e in accusations)
+    attacked = annotate("The army denied the attack on the village.", "2023-03-12").events
+    assert [e.modality for e in attacked if e.category == "ASSAULT"] == ["negated"]  # a deed denied: not done
