@@ -30,6 +30,19 @@ def in_quotes(tok: Token, sent: Span) -> bool:
     return sum(ch in QUOTES for w in tok.doc[sent.start:tok.i] for ch in w.text) % 2 == 1
 
 
+def context_features(tok: Token, pred: Token, sent: Span) -> list[str]:
+    """What a word hangs under ("under=xcomp:plan") and the words either side of it: shared by the
+    candidate model and the open trigger model."""
+    f = []
+    if pred.head is not pred and pred.dep_ in ("xcomp", "acl", "pcomp", "pobj", "ccomp", "advcl", "relcl"):
+        f.append(f"under={pred.dep_}:{lemma(pred.head)}")
+    for i in range(max(sent.start, tok.i - WINDOW), min(sent.end, tok.i + WINDOW + 1)):
+        w = tok.doc[i]
+        if i != tok.i and w.lower_ not in STOP and not w.is_punct:
+            f.append(f"w{'<' if i < tok.i else '>'}={lemma(w)}")
+    return f
+
+
 def candidate_features(t: Trigger, sent: Span, others: int = 0) -> list[str]:
     """One-hot feature names of a candidate (its head trigger) in its sentence; `others` is how many
     other candidates the sentence has."""
@@ -67,12 +80,7 @@ def candidate_features(t: Trigger, sent: Span, others: int = 0) -> list[str]:
             f.append(f"prep={c.lower_}|{cat}")
         elif c.dep_ in ("advmod", "npadvmod") and c.pos_ == "ADV":
             f.append(f"adv={c.lower_}")
-    if pred.head is not pred and pred.dep_ in ("xcomp", "acl", "pcomp", "pobj", "ccomp", "advcl", "relcl"):
-        f.append(f"under={pred.dep_}:{lemma(pred.head)}")
-    for i in range(max(sent.start, tok.i - WINDOW), min(sent.end, tok.i + WINDOW + 1)):
-        w = tok.doc[i]
-        if i != tok.i and w.lower_ not in STOP and not w.is_punct:
-            f.append(f"w{'<' if i < tok.i else '>'}={lemma(w)}")
+    f += context_features(tok, pred, sent)
     if any(w.lower_ == "since" for w in sent):
         f.append("since_in_sentence")
     if any(w.like_num for w in obj):

@@ -22,7 +22,7 @@ import numpy as np
 from spacy.tokens import Span, Token
 
 from ..errors import TerminalError
-from .event_features import QUOTES, STOP, WINDOW, in_quotes, word_kind
+from .event_features import QUOTES, context_features, in_quotes, word_kind
 from .triggers import (MAX_TOKENS_PER_SENTENCE, Sense, Trigger, coarse_pos, lemma, lexicon, light_verb,
                        no_event_form, objects, subjects)
 
@@ -73,13 +73,7 @@ def open_features(tok: Token, sent: Span, quoted: bool | None = None) -> list[st
             f.append(f"prep={c.lower_}")
         elif c.dep_ == "prt":
             f.append(f"prt={c.lower_}")
-    if pred.head is not pred and pred.dep_ in ("xcomp", "acl", "pcomp", "pobj", "ccomp", "advcl", "relcl"):
-        f.append(f"under={pred.dep_}:{lemma(pred.head)}")
-    for i in range(max(sent.start, tok.i - WINDOW), min(sent.end, tok.i + WINDOW + 1)):
-        w = tok.doc[i]
-        if i != tok.i and w.lower_ not in STOP and not w.is_punct:
-            f.append(f"w{'<' if i < tok.i else '>'}={lemma(w)}")
-    return f
+    return f + context_features(tok, pred, sent)
 
 
 def word_vector(tok: Token) -> np.ndarray:
