@@ -207,20 +207,15 @@ def lookup_variant(name: str, area_said: bool = False) -> list[Candidate]:
 _ADMIN_WORD = re.compile(r"\s+(?:oblast|region|province|governorate|voblast|krai|state|district|county)$", re.I)
 
 
-_ROWS_MEMO_SIZE = 50_000  # names remembered per connection: articles name the same places again and again
-_rows_memo: dict[tuple[int, str], tuple] = {}
-
-
 def _rows(key: str) -> list:
-    conn = connect()
-    memo_key = (id(conn), key)
-    rows = _rows_memo.get(memo_key)
-    if rows is None:
-        if len(_rows_memo) >= _ROWS_MEMO_SIZE:
-            _rows_memo.clear()
-        rows = _rows_memo[memo_key] = tuple(conn.execute(
-            f"SELECT {_COLS} FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?", (key,)).fetchall())
-    return list(rows)  # a new list: callers extend it
+    return list(_rows_of(settings.get("cache"), key))  # a new list: callers extend it
+
+
+@lru_cache(maxsize=50_000)  # articles name the same places again and again
+def _rows_of(cache: str | None, key: str) -> tuple:
+    """The rows named `key` in the gazetteer of the `cache` setting (its connection: `connect`)."""
+    return tuple(connect().execute(
+        f"SELECT {_COLS} FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?", (key,)).fetchall())
 
 
 def get(place_id: int) -> Candidate | None:
