@@ -55,12 +55,11 @@ def _from_whom(triggers: list[Trigger]) -> list[Token]:
 def _armed(target: Token) -> bool:
     """Armed people, or the posts they hold ("military positions", "a police base", "an army convoy"):
     an armed doer attacking them fights a battle (ACLED's armed clash), not a one-sided attack."""
-    if lemma(target) in word_class("armed"):
+    if lemma(target) in word_class("armed") | word_class("armed_site"):
         return True
-    if lemma(target) not in word_class("armed_site"):
-        return False
-    guarded = word_class("armed") | {"military", "security", "defence", "defense"}
-    return target.lemma_.lower() in ("checkpoint", "barracks", "garrison", "outpost") or any(
+    # a position, a base or a convoy is armed when its words say whose: "military", "police", "army"
+    guarded = word_class("armed") | word_class("armed_modifier")
+    return lemma(target) in word_class("guarded_site") and any(
         c.dep_ in ("compound", "amod", "poss") and lemma(c) in guarded for c in target.children)
 
 
